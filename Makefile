@@ -1,0 +1,43 @@
+# Homestead Cadastre — developer commands. `make demo` and `make test` each set up a fresh Debian 12 first.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := /usr/bin/python3
+VPY := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= $(CURDIR)/build/xdg
+export QGIS_PLUGINPATH := $(CURDIR)/build/plugins
+export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/build/qgis-config
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup test demo package lint translations i18n-update sample-data clean
+
+setup:
+	@VENV=$(VENV) bash tools/setup.sh
+	@mkdir -p $(XDG_RUNTIME_DIR) $(QGIS_CUSTOM_CONFIG_PATH) && chmod 700 $(XDG_RUNTIME_DIR)
+
+translations: setup
+	@lrelease -silent i18n/homestead_cadastre_zh_CN.ts -qm i18n/homestead_cadastre_zh_CN.qm
+
+# Re-extract the tr() strings into the .ts (keeps existing translations); then translate what is new.
+i18n-update: setup
+	@$(VPY) tools/i18n.py update
+
+test: translations
+	@$(VPY) -P -m pytest
+
+demo: translations
+	@$(PY) tools/demo.py out/demo
+
+package: translations
+	@$(PY) tools/package.py dist
+
+lint: setup
+	@$(VENV)/bin/ruff check .
+
+# Regenerate the bundled demo village (deterministic: the same bytes every run).
+sample-data: setup
+	@$(PY) tools/make_village.py sample_data/demo_village.gpkg
+
+clean:
+	rm -rf build dist out .pytest_cache

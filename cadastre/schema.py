@@ -1,0 +1,333 @@
+"""The survey data model: layers, fields, Chinese aliases and code lists.
+
+This is the one place that names fields. The delivery layers (ZD, ZRZ, JZD, JZX, QLR, JBNT) use the field
+names of the 不动产登记数据库标准 (domain.md §5). Fields marked ``ext=True`` are this project's extensions:
+they carry the survey facts the eligibility policy needs, computed results and the review state, and are
+documented here (``doc``) rather than in the standard. The template GeoPackage (``homestead:createproject``),
+the demo generator and every algorithm read this module; none spells a field name of its own.
+
+QGIS-free: plain dataclasses only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+# Field types, mapped to QGIS/OGR types by the adapters.
+TEXT, INT, REAL, DATE, DATETIME = "text", "int", "real", "date", "datetime"
+
+# Geometry kinds.
+POLYGON, LINE, POINT, NONE = "polygon", "line", "point", "none"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One attribute column."""
+
+    name: str
+    type: str
+    alias: str  # Chinese alias shown in QGIS forms and tables
+    length: int = 0
+    precision: int = 0
+    codelist: Optional[str] = None  # key into CODELISTS; QGIS shows it as a value map
+    ext: bool = False  # our extension, not in the delivery database standard
+    doc: str = ""  # what an extension field holds (English)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One layer (or table) of the survey GeoPackage."""
+
+    name: str
+    geometry: str
+    alias: str  # Chinese name shown in the layer tree
+    title: str  # English description
+    fields: Tuple[Field, ...] = field(default_factory=tuple)
+    style: Optional[str] = None  # QML file name in symbology/
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"{self.name} has no field {name}")
+
+    @property
+    def field_names(self) -> List[str]:
+        return [f.name for f in self.fields]
+
+
+# --- code lists (domain.md §4, §5; value -> Chinese label) -------------------------------------------
+YES_NO = {1: "是", 0: "否"}
+CODELISTS: Dict[str, Dict[object, str]] = {
+    "SF": YES_NO,
+    "FWJG": {1: "钢", 2: "钢和钢筋混凝土", 3: "钢筋混凝土", 4: "混合", 5: "砖木", 6: "其它"},
+    "JBLX": {1: "钢钉", 2: "水泥桩", 3: "石灰桩", 4: "喷涂", 5: "瓷标志", 6: "无标志", 7: "其它"},
+    "JZDLX": {1: "解析", 2: "图解", 3: "航测", 4: "其它"},
+    "JZXLB": {1: "围墙", 2: "墙壁", 3: "栅栏", 4: "铁丝网", 5: "滴水线", 6: "路涯线", 7: "两点连线", 9: "其它"},
+    "JZXWZ": {1: "内", 2: "中", 3: "外"},
+    "JXXZ": {600001: "已定界", 600002: "未定界", 600003: "争议界", 600004: "工作界", 600009: "其它"},
+    "QLLX": {
+        5: "宅基地使用权",
+        6: "宅基地使用权/房屋（构筑物）所有权",
+        7: "集体建设用地使用权",
+        8: "集体建设用地使用权/房屋（构筑物）所有权",
+    },
+    # 权利性质 (GB/T 37346 / 数据库标准 code list; the rural values used here)
+    "QLXZ": {200: "集体土地", 201: "家庭承包", 202: "其他方式承包", 203: "批准拨用", 204: "入股（联营）", 205: "出让", 206: "出租", 207: "划拨", 299: "其它"},
+    # 权利设定方式
+    "QLSDFS": {1: "地表", 2: "地上", 3: "地下"},
+    # 土地用途 (GB/T 21010-2017, the rural construction classes)
+    "YT": {"0702": "农村宅基地", "0601": "工业用地", "0805": "公共设施用地", "0809": "公园与绿地", "1004": "城镇村道路用地"},
+    # 面积单位
+    "MJDW": {1: "平方米", 2: "亩", 3: "公顷"},
+    # 证件种类
+    "ZJZL": {1: "身份证", 2: "港澳台身份证", 3: "护照", 4: "户口簿", 5: "军官证（士兵证）", 6: "组织机构代码", 7: "营业执照", 8: "统一社会信用代码", 99: "其它"},
+    # 权利人类型
+    "QLRLX": {1: "个人", 2: "企业", 3: "事业单位", 4: "国家机关", 99: "其它"},
+    # 共有方式
+    "GYFS": {0: "单独所有", 1: "共同共有", 2: "按份共有", 3: "其它共有"},
+    # 规划用途 (房屋)
+    "GHYT": {10: "住宅", 11: "成套住宅", 12: "非成套住宅", 20: "工业、交通、仓储", 30: "商业、金融、信息", 80: "其它"},
+    # 地类 for the household area limit (domain.md §3)
+    "DLLB": {1: "耕地", 2: "其他土地", 3: "村内空闲地或原有宅基地"},
+    # eligibility class (domain.md §7, LB 0 = facts missing)
+    "LB": {0: "待补充信息", 1: "基本符合确权登记颁证条件", 2: "可以补办用地审批手续", 3: "其他情况"},
+    # review state of the class decision
+    "SHZT": {0: "未审核", 1: "建议", 2: "已确认", 3: "已改判"},
+    # severity of a quality finding
+    "YZCD": {"error": "错误", "warning": "警告", "info": "提示"},
+}
+
+# Default map scale denominators the survey is made at (domain.md §1, §6).
+SCALES = (500, 1000, 2000)
+
+
+def _f(name, type_, alias, length=0, precision=0, codelist=None, ext=False, doc=""):
+    return Field(name, type_, alias, length, precision, codelist, ext, doc)
+
+
+# --- ZD 宗地 --------------------------------------------------------------------------------------------
+ZD_STANDARD = (
+    _f("BSM", INT, "标识码"),
+    _f("YSDM", TEXT, "要素代码", 10),
+    _f("ZDDM", TEXT, "宗地代码", 19),
+    _f("BDCDYH", TEXT, "不动产单元号", 28),
+    _f("ZDTZM", TEXT, "宗地特征码", 2),
+    _f("ZL", TEXT, "坐落", 200),
+    _f("ZDMJ", REAL, "宗地面积", 15, 4),
+    _f("MJDW", INT, "面积单位", codelist="MJDW"),
+    _f("YT", TEXT, "用途", 4, codelist="YT"),
+    _f("QLLX", INT, "权利类型", codelist="QLLX"),
+    _f("QLXZ", INT, "权利性质", codelist="QLXZ"),
+    _f("QLSDFS", INT, "权利设定方式", codelist="QLSDFS"),
+    _f("RJL", REAL, "容积率", 10, 2),
+    _f("JZMD", REAL, "建筑密度", 10, 2),
+    _f("ZDSZD", TEXT, "宗地四至东", 200),
+    _f("ZDSZN", TEXT, "宗地四至南", 200),
+    _f("ZDSZX", TEXT, "宗地四至西", 200),
+    _f("ZDSZB", TEXT, "宗地四至北", 200),
+    _f("TFH", TEXT, "图幅号", 50),
+    _f("BZ", TEXT, "备注", 254),
+)
+ZD_COMPUTED = (
+    _f("QLRMC", TEXT, "权利人名称", 100, ext=True, doc="Right holder's name, copied from QLR for maps and tables."),
+    _f("DCMJ", REAL, "调查面积", 15, 2, ext=True, doc="Area recorded by the survey team (m²), checked against ZDMJ with the graphic tolerance ΔP."),
+    _f("JZZDMJ", REAL, "建筑占地面积", 15, 2, ext=True, doc="Footprint of the houses inside the parcel (m²)."),
+    _f("JZMJ", REAL, "建筑面积", 15, 2, ext=True, doc="Floor area of the houses on the parcel (m²): measured SCJZMJ, else footprint × ZCS."),
+    _f("ZYJBNTMJ", REAL, "占用永久基本农田面积", 15, 2, ext=True, doc="Area of permanent basic farmland the parcel occupies (m²)."),
+    _f("ZYJBNTBL", REAL, "占用永久基本农田比例", 10, 2, ext=True, doc="Share of the parcel on permanent basic farmland (%)."),
+    _f("JBNTBH", TEXT, "占用农田图斑编号", 254, ext=True, doc="Comma-separated JBNTTBBH of the farmland patches the parcel occupies."),
+    _f("FWZJBNT", INT, "房屋占用永久基本农田", codelist="SF", ext=True, doc="1 when a house on the parcel stands on permanent basic farmland."),
+)
+# Survey facts read by the eligibility policy (domain.md §7; names fixed by the eligibility issue).
+ZD_FACTS = (
+    _f("HH", TEXT, "户号", 50, ext=True, doc="Household id; parcels sharing it belong to one household (一户一宅)."),
+    _f("QLRZJH", TEXT, "权利人证件号", 50, ext=True, doc="Right holder's ID number, the second key for 一户多宅."),
+    _f("SFJTCY", INT, "是否本集体经济组织成员", codelist="SF", ext=True, doc="Member of the collective (1/0)."),
+    _f("YQSLY", INT, "是否有权属来源材料", codelist="SF", ext=True, doc="Has ownership-source documents (1/0)."),
+    _f("PZMJ", REAL, "批准面积", 15, 2, ext=True, doc="Approved area (m²)."),
+    _f("PZRQ", DATE, "批准日期", ext=True, doc="Approval date."),
+    _f("JFNF", INT, "建房年份", ext=True, doc="Year built or first occupied."),
+    _f("SFKD", INT, "是否扩大面积", codelist="SF", ext=True, doc="Enlarged since it was built or approved (1/0)."),
+    _f("DLLB", INT, "用地地类", codelist="DLLB", ext=True, doc="Land type for the household area limit: 1 cropland, 2 other land, 3 village idle land or existing homestead."),
+    _f("FHGH", INT, "是否符合规划", codelist="SF", ext=True, doc="Conforms to planning (1/0)."),
+    _f("SFJC", INT, "是否继承", codelist="SF", ext=True, doc="The right holder inherited the house (1/0)."),
+    _f("FHWP", INT, "是否分户未批建房", codelist="SF", ext=True, doc="Split household that built without approval (1/0)."),
+    _f("WFCZ", INT, "违法用地是否已处置", codelist="SF", ext=True, doc="Illegal land use already handled under law (1/0)."),
+    _f("FFGBYT", INT, "集体非法改变用途", codelist="SF", ext=True, doc="Collective illegally changed the use or occupied land as public facilities (1/0)."),
+    _f("CZJMGZ", INT, "城镇居民购置", codelist="SF", ext=True, doc="Bought by an urban resident (1/0)."),
+    _f("FFCSCZ", INT, "非法出售出租后重建", codelist="SF", ext=True, doc="Rebuilt after an illegal sale or rental (1/0)."),
+    _f("YAZ", INT, "已征收安置", codelist="SF", ext=True, doc="Already resettled after expropriation or consolidation (1/0)."),
+    _f("CCTZ", INT, "已下达拆除通知", codelist="SF", ext=True, doc="A demolition notice has been issued (1/0)."),
+    _f("KZDT", INT, "空置倒塌超两年", codelist="SF", ext=True, doc="Vacant, collapsed or demolished for more than two years (1/0)."),
+    _f("LSJZ", INT, "临时建筑", codelist="SF", ext=True, doc="Temporary building (1/0)."),
+    _f("QSZY", INT, "权属争议未解决", codelist="SF", ext=True, doc="Unresolved ownership dispute (1/0)."),
+    _f("QTBYDJ", TEXT, "其他不予登记情形", 254, ext=True, doc="Other non-registrable case under law and policy (free text; empty = none)."),
+)
+# The eligibility decision and its review (the eligibility issue).
+ZD_DECISION = (
+    _f("LB", INT, "类别", codelist="LB", ext=True, doc="Eligibility class: 1, 2, 3, or 0 when a needed fact is missing."),
+    _f("LBMC", TEXT, "类别名称", 50, ext=True, doc="Name of the class."),
+    _f("LBYY", TEXT, "分类依据", 1000, ext=True, doc="Every policy rule that fired, with its clause."),
+    _f("DJMJ", REAL, "拟登记面积", 15, 2, ext=True, doc="Area to register (m²)."),
+    _f("CZMJ", REAL, "超标面积", 15, 2, ext=True, doc="Area above the household limit (m²)."),
+    _f("FJ", TEXT, "附记", 500, ext=True, doc="附记 annotation for the register."),
+    _f("XYBZ", TEXT, "下一步", 500, ext=True, doc="Next steps (notices, completing approval...)."),
+    _f("SHZT", INT, "审核状态", codelist="SHZT", ext=True, doc="Review state: 0 not reviewed, 1 suggested, 2 confirmed, 3 overridden."),
+    _f("SHR", TEXT, "审核人", 50, ext=True, doc="Who confirmed or overrode the class."),
+    _f("SHSJ", DATETIME, "审核时间", ext=True, doc="When the class was confirmed or overridden."),
+    _f("GPYY", TEXT, "改判理由", 500, ext=True, doc="Reason given when a person chose another class."),
+    _f("SFGG", INT, "是否已公告", codelist="SF", ext=True, doc="Public notice done (1/0), for progress reporting."),
+    _f("SFDJ", INT, "是否已登记", codelist="SF", ext=True, doc="Registered (1/0), for progress reporting."),
+)
+
+ZD = Layer(
+    "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION, style="zd.qml",
+)
+
+ZRZ = Layer(
+    "ZRZ", POLYGON, "自然幢", "Buildings (natural buildings)",
+    (
+        _f("BSM", INT, "标识码"),
+        _f("YSDM", TEXT, "要素代码", 10),
+        _f("BDCDYH", TEXT, "不动产单元号", 28),
+        _f("ZDDM", TEXT, "宗地代码", 19),
+        _f("ZRZH", TEXT, "自然幢号", 24),
+        _f("JZWMC", TEXT, "建筑物名称", 100),
+        _f("JGRQ", DATE, "竣工日期"),
+        _f("JZWGD", REAL, "建筑物高度", 10, 2),
+        _f("ZZDMJ", REAL, "幢占地面积", 15, 2),
+        _f("ZYDMJ", REAL, "幢用地面积", 15, 2),
+        _f("SCJZMJ", REAL, "实测建筑面积", 15, 2),
+        _f("ZCS", INT, "总层数"),
+        _f("DSCS", INT, "地上层数"),
+        _f("DXCS", INT, "地下层数"),
+        _f("GHYT", INT, "规划用途", codelist="GHYT"),
+        _f("FWJG", INT, "房屋结构", codelist="FWJG"),
+        _f("ZTS", INT, "总套数"),
+        _f("BZ", TEXT, "备注", 254),
+    ),
+    style="zrz.qml",
+)
+
+JZD = Layer(
+    "JZD", POINT, "界址点", "Boundary points",
+    (
+        _f("BSM", INT, "标识码"),
+        _f("YSDM", TEXT, "要素代码", 10),
+        _f("ZDZHDM", TEXT, "宗地宗海代码", 19),
+        _f("JZDH", TEXT, "界址点号", 10),
+        _f("SXH", INT, "顺序号"),
+        _f("JBLX", INT, "界标类型", codelist="JBLX"),
+        _f("JZDLX", INT, "界址点类型", codelist="JZDLX"),
+        _f("XZBZ", REAL, "X坐标", 15, 3),
+        _f("YZBZ", REAL, "Y坐标", 15, 3),
+        _f("JZD_ID", INT, "界址点实体号", ext=True, doc="Identity of the physical point: rows of neighbouring parcels at one place share it."),
+    ),
+    style="jzd.qml",
+)
+
+JZX = Layer(
+    "JZX", LINE, "界址线", "Boundary lines",
+    (
+        _f("BSM", INT, "标识码"),
+        _f("YSDM", TEXT, "要素代码", 10),
+        _f("ZDZHDM", TEXT, "宗地宗海代码", 19),
+        _f("JZXCD", REAL, "界址线长度", 15, 2),
+        _f("JZXLB", INT, "界址线类别", codelist="JZXLB"),
+        _f("JZXWZ", INT, "界址线位置", codelist="JZXWZ"),
+        _f("JXXZ", INT, "界线性质", codelist="JXXZ"),
+        _f("QSJXXYSBH", TEXT, "权属界线协议书编号", 50),
+        _f("QDH", TEXT, "起点号", 10, ext=True, doc="Boundary point number (JZDH) where the line starts."),
+        _f("ZDH", TEXT, "终点号", 10, ext=True, doc="Boundary point number (JZDH) where the line ends."),
+        _f("LZDDM", TEXT, "邻宗地代码", 19, ext=True, doc="Code of the neighbouring parcel across the line (empty: none)."),
+        _f("BZ", TEXT, "备注", 254),
+    ),
+    style="jzx.qml",
+)
+
+QLR = Layer(
+    "QLR", NONE, "权利人", "Right holders and households",
+    (
+        _f("BSM", INT, "标识码"),
+        _f("BDCDYH", TEXT, "不动产单元号", 28),
+        _f("ZDDM", TEXT, "宗地代码", 19, ext=True, doc="Parcel code, to join the holder to its parcel."),
+        _f("HH", TEXT, "户号", 50, ext=True, doc="Household id."),
+        _f("SXH", INT, "顺序号"),
+        _f("QLRMC", TEXT, "权利人名称", 100),
+        _f("ZJZL", INT, "证件种类", codelist="ZJZL"),
+        _f("ZJH", TEXT, "证件号", 50),
+        _f("QLRLX", INT, "权利人类型", codelist="QLRLX"),
+        _f("GYFS", INT, "共有方式", codelist="GYFS"),
+        _f("GYQK", TEXT, "共有情况", 254),
+        _f("DH", TEXT, "电话", 30),
+        _f("DZ", TEXT, "地址", 200),
+        _f("BZ", TEXT, "备注", 254),
+    ),
+)
+
+JBNT = Layer(
+    "JBNT", POLYGON, "永久基本农田", "Permanent basic farmland patches",
+    (
+        _f("BSM", INT, "标识码"),
+        _f("YSDM", TEXT, "要素代码", 10),
+        _f("JBNTTBBH", TEXT, "基本农田图斑编号", 50),
+        _f("DLBM", TEXT, "地类编码", 5),
+        _f("DLMC", TEXT, "地类名称", 60),
+        _f("ZLDWMC", TEXT, "坐落单位名称", 100),
+        _f("TBMJ", REAL, "图斑面积", 15, 2),
+        _f("BZ", TEXT, "备注", 254),
+    ),
+    style="jbnt.qml",
+)
+
+# Base map (1:1000 topographic map) layers: not delivered, used for the overlay map and BASEMAP_SHIFT.
+DXT_FW = Layer(
+    "DXT_FW", POLYGON, "地形图房屋", "Base map buildings",
+    (_f("FWJG", INT, "房屋结构", codelist="FWJG"), _f("ZCS", INT, "总层数"), _f("BZ", TEXT, "备注", 254)),
+    style="dxt_fw.qml",
+)
+DXT_DL = Layer(
+    "DXT_DL", POLYGON, "地形图道路", "Base map roads and lanes",
+    (_f("MC", TEXT, "名称", 100), _f("DLDJ", TEXT, "道路等级", 20)),
+    style="dxt_dl.qml",
+)
+DXT_SX = Layer(
+    "DXT_SX", POLYGON, "地形图水系", "Base map water",
+    (_f("MC", TEXT, "名称", 100),),
+    style="dxt_sx.qml",
+)
+
+# Audit trail of class decisions (append-only; the eligibility issue).
+SHJL = Layer(
+    "SHJL", NONE, "审核记录", "Audit trail of class decisions",
+    (
+        _f("ZDDM", TEXT, "宗地代码", 19, ext=True, doc="Parcel decided."),
+        _f("YLB", INT, "原类别", codelist="LB", ext=True, doc="Class before."),
+        _f("XLB", INT, "新类别", codelist="LB", ext=True, doc="Class after."),
+        _f("YSHZT", INT, "原审核状态", codelist="SHZT", ext=True, doc="Review state before."),
+        _f("XSHZT", INT, "新审核状态", codelist="SHZT", ext=True, doc="Review state after."),
+        _f("SHR", TEXT, "审核人", 50, ext=True, doc="Who."),
+        _f("SHSJ", DATETIME, "审核时间", ext=True, doc="When."),
+        _f("LY", TEXT, "理由", 500, ext=True, doc="Why."),
+    ),
+)
+
+SURVEY_LAYERS: Tuple[Layer, ...] = (ZD, ZRZ, JZD, JZX, QLR, JBNT)
+BASEMAP_LAYERS: Tuple[Layer, ...] = (DXT_FW, DXT_DL, DXT_SX)
+ALL_LAYERS: Tuple[Layer, ...] = SURVEY_LAYERS + BASEMAP_LAYERS + (SHJL,)
+LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS}
+
+# 要素代码 (YSDM) of the delivery standard for the feature layers.
+YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "6001050000", "JBNT": "2007010000"}
+
+
+def extension_fields() -> List[Tuple[str, Field]]:
+    """(layer name, field) for every extension field: the documentation of what we add to the standard."""
+    return [(layer.name, f) for layer in ALL_LAYERS for f in layer.fields if f.ext]
+
+
+def codelist_label(codelist: str, value) -> str:
+    """Chinese label of a coded value, or '' when the value is not in the list."""
+    return CODELISTS.get(codelist, {}).get(value, "")

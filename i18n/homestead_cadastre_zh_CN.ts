@@ -1,0 +1,147 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>HomesteadCadastre</name>
+        <message>
+            <source>Algorithm {name} is unavailable: {error}</source>
+            <translation>工具 {name} 不可用：{error}</translation>
+        </message>
+        <message>
+            <source>Areas and boundaries</source>
+            <translation>面积与界址</translation>
+        </message>
+        <message>
+            <source>Base map</source>
+            <translation>地形图</translation>
+        </message>
+        <message>
+            <source>Canceled.</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <source>Could not create layer {layer} in {path}: {message}</source>
+            <translation>无法在 {path} 中新建图层 {layer}：{message}</translation>
+        </message>
+        <message>
+            <source>Could not store the style of {layer}: {error}</source>
+            <translation>无法保存图层 {layer} 的样式：{error}</translation>
+        </message>
+        <message>
+            <source>Could not write the project {path}.</source>
+            <translation>无法写出工程 {path}。</translation>
+        </message>
+        <message>
+            <source>Create survey project</source>
+            <translation>新建调查工程</translation>
+        </message>
+        <message>
+            <source>Created {path} ({n} layers, {crs}) and {project}.</source>
+            <translation>已新建 {path}（{n} 个图层，{crs}）和工程 {project}。</translation>
+        </message>
+        <message>
+            <source>Eligibility</source>
+            <translation>三类划分</translation>
+        </message>
+        <message>
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage 文件 (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Homestead Cadastre</source>
+            <translation>房地一体权籍调查</translation>
+        </message>
+        <message>
+            <source>Homestead Cadastre (rural housing-and-land survey)</source>
+            <translation>房地一体权籍调查（农村宅基地和集体建设用地）</translation>
+        </message>
+        <message>
+            <source>Homestead survey</source>
+            <translation>房地一体权籍调查</translation>
+        </message>
+        <message>
+            <source>Layer {layer} of {path} does not open.</source>
+            <translation>无法打开 {path} 中的图层 {layer}。</translation>
+        </message>
+        <message>
+            <source>Maps and documents</source>
+            <translation>图件与表册</translation>
+        </message>
+        <message>
+            <source>Overlay and checks</source>
+            <translation>套合与质检</translation>
+        </message>
+        <message>
+            <source>Project and data</source>
+            <translation>工程与数据</translation>
+        </message>
+        <message>
+            <source>Project title</source>
+            <translation>工程标题</translation>
+        </message>
+        <message>
+            <source>QGIS project</source>
+            <translation>QGIS 工程</translation>
+        </message>
+        <message>
+            <source>Some tools are unavailable: the QGIS Python lacks {names}. Install with: {command}</source>
+            <translation>部分工具不可用：QGIS 的 Python 缺少 {names}。安装命令：{command}</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>调查数据</translation>
+        </message>
+        <message>
+            <source>Survey CRS (CGCS2000 3° zone)</source>
+            <translation>调查坐标系（CGCS2000 3 度带）</translation>
+        </message>
+        <message>
+            <source>Survey GeoPackage</source>
+            <translation>调查 GeoPackage</translation>
+        </message>
+        <message>
+            <source>The code {code} has right type {right} on {owner} land; A and C exist only on collective land (J).</source>
+            <translation>代码 {code} 在 {owner} 土地上设了权利类型 {right}；A、C 只能用于集体土地（J）。</translation>
+        </message>
+        <message>
+            <source>The parcel code (ZDDM) is empty.</source>
+            <translation>宗地代码（ZDDM）为空。</translation>
+        </message>
+        <message>
+            <source>The parcel code {code} does not follow 12 digits + 2 feature letters + 5 digits.</source>
+            <translation>宗地代码 {code} 不符合“12 位数字 + 2 位特征码字母 + 5 位数字”的结构。</translation>
+        </message>
+        <message>
+            <source>The parcel code {code} has {n} characters; a ZDDM has 19.</source>
+            <translation>宗地代码 {code} 有 {n} 位；宗地代码应为 19 位。</translation>
+        </message>
+        <message>
+            <source>The real-estate unit code (BDCDYH) is empty.</source>
+            <translation>不动产单元代码（BDCDYH）为空。</translation>
+        </message>
+        <message>
+            <source>The survey CRS must be a CGCS2000 3-degree Gauss-Krüger zone (EPSG:4513-4554); {crs} is not. Choose e.g. EPSG:4525 (zone 37, 111°E) or EPSG:4546 (111°E without the zone number).</source>
+            <translation>调查坐标系必须是 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513-4554），{crs} 不是。请选择如 EPSG:4525（37 带，111°E）或 EPSG:4546（111°E，不带带号）。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits.</source>
+            <translation>不动产单元代码 {code} 不符合“宗地代码（19 位）+ 定着物特征码 F/L/Q/W + 8 位数字”的结构。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} has fixture letter W (none), so it must end in 00000000.</source>
+            <translation>不动产单元代码 {code} 的定着物特征码为 W（无定着物），其后应为 00000000。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} has {n} characters; a BDCDYH has 28.</source>
+            <translation>不动产单元代码 {code} 有 {n} 位；不动产单元代码应为 28 位。</translation>
+        </message>
+        <message>
+            <source>an unknown CRS</source>
+            <translation>未知坐标系</translation>
+        </message>
+        <message>
+            <source>found</source>
+            <translation>现有版本</translation>
+        </message>
+    </context>
+</TS>

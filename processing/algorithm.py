@@ -1,0 +1,72 @@
+"""Behaviour every homestead algorithm shares: names, groups, help texts kept as data, error handling."""
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtGui import QIcon
+
+from ..cadastre.messages import CadastreError, translatable
+from ..i18n import tr, user_locale
+
+HELP_DIR = os.path.join(os.path.dirname(__file__), "help")
+ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
+
+# group id -> English title (translated through tr at display time)
+GROUPS = {
+    "project": translatable("Project and data"),
+    "geometry": translatable("Areas and boundaries"),
+    "checks": translatable("Overlay and checks"),
+    "eligibility": translatable("Eligibility"),
+    "maps": translatable("Maps and documents"),
+}
+
+
+def help_text(name: str, locale: str = "") -> str:
+    """The help page of algorithm ``name`` for ``locale`` (zh_CN when QGIS speaks Chinese, else English)."""
+    locale = locale or user_locale()
+    folder = "zh_CN" if locale.startswith("zh") else "en"
+    for candidate in (folder, "en"):
+        path = os.path.join(HELP_DIR, candidate, f"{name}.html")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as handle:
+                return handle.read()
+    return ""
+
+
+class HomesteadAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses set NAME, DISPLAY_NAME (English, wrapped in translatable()), GROUP and implement process()."""
+
+    NAME = ""
+    DISPLAY_NAME = ""
+    GROUP = "project"
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):  # noqa: N802 (QGIS API name)
+        return tr(self.DISPLAY_NAME)
+
+    def group(self):
+        return tr(GROUPS[self.GROUP])
+
+    def groupId(self):  # noqa: N802 (QGIS API name)
+        return self.GROUP
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API name)
+        return help_text(self.NAME)
+
+    def icon(self):
+        return QIcon(ICON)
+
+    def createInstance(self):  # noqa: N802 (QGIS API name)
+        return type(self)()
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        try:
+            return self.process(parameters, context, feedback)
+        except CadastreError as error:
+            raise QgsProcessingException(error.problem.format(tr)) from error
+
+    def process(self, parameters, context, feedback):
+        raise NotImplementedError
