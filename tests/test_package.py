@@ -6,7 +6,6 @@ import sys
 import zipfile
 
 import pytest
-
 from conftest import REPO
 
 QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
