@@ -32,14 +32,14 @@ class Table:
         return self.attributes.get(name) or [None] * len(self.geometries)
 
 
-def _column(table, name: str) -> list:
+def column_of(table, name: str) -> list:
     if table is None:
         return []
     values = table.attributes.get(name) if hasattr(table, "attributes") else None
     return list(values) if values is not None else [None] * len(table.geometries)
 
 
-def _text(value) -> str:
+def clean_text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
@@ -85,7 +85,7 @@ class ParcelMapData:
     def __init__(self, parcels, points=None, lines=None, houses=None, roads=None, holders=None,
                  sheet_scale: int = 1000, zone: Optional[int] = None):
         self.parcels = parcels
-        self.codes = [_text(c) for c in _column(parcels, "ZDDM")]
+        self.codes = [clean_text(c) for c in column_of(parcels, "ZDDM")]
         self.sheet_scale = sheet_scale
         self.zone = zone
         geoms = np.asarray(parcels.geometries, dtype=object)
@@ -99,7 +99,7 @@ class ParcelMapData:
         house_geoms = np.asarray(houses.geometries, dtype=object) if houses is not None else np.empty(0, dtype=object)
         self._house_tree = shapely.STRtree(np.where([g is None for g in house_geoms], shapely.Point(), house_geoms)) \
             if len(house_geoms) else None
-        self._unassigned_houses = [i for i, c in enumerate(_column(houses, "ZDDM")) if not _text(c)] if houses is not None else []
+        self._unassigned_houses = [i for i, c in enumerate(column_of(houses, "ZDDM")) if not clean_text(c)] if houses is not None else []
         self.roads = roads
         self._road_tree = shapely.STRtree(np.asarray(roads.geometries, dtype=object)) if roads is not None and len(roads.geometries) else None
         self.owner_by_code = self._owners(holders)
@@ -109,9 +109,9 @@ class ParcelMapData:
         groups: Dict[str, List[int]] = {}
         if table is None:
             return groups
-        for i, code in enumerate(_column(table, code_field)):
-            if _text(code):
-                groups.setdefault(_text(code), []).append(i)
+        for i, code in enumerate(column_of(table, code_field)):
+            if clean_text(code):
+                groups.setdefault(clean_text(code), []).append(i)
         return groups
 
     @staticmethod
@@ -120,21 +120,21 @@ class ParcelMapData:
         if holders is None:
             return {}
         rows: Dict[str, List[Tuple[int, str]]] = {}
-        for code, order, name in zip(_column(holders, "ZDDM"), _column(holders, "SXH"), _column(holders, "QLRMC")):
-            if _text(code) and _text(name):
-                rows.setdefault(_text(code), []).append((int(order or 0), _text(name)))
+        for code, order, name in zip(column_of(holders, "ZDDM"), column_of(holders, "SXH"), column_of(holders, "QLRMC")):
+            if clean_text(code) and clean_text(name):
+                rows.setdefault(clean_text(code), []).append((int(order or 0), clean_text(name)))
         return {code: "、".join(name for _o, name in sorted(items)) for code, items in rows.items()}
 
     def owner(self, i: int) -> str:
-        own = _text(_column(self.parcels, "QLRMC")[i])
+        own = clean_text(column_of(self.parcels, "QLRMC")[i])
         return own or self.owner_by_code.get(self.codes[i], "")
 
     def boundary_points(self, i: int, polygon: Polygon) -> List[BoundaryPoint]:
         rows = self.points_by_code.get(self.codes[i], [])
         if self.points is None or not rows:
             return []
-        numbers = _column(self.points, "JZDH")
-        orders = _column(self.points, "SXH")
+        numbers = column_of(self.points, "JZDH")
+        orders = column_of(self.points, "SXH")
         result = []
         seen = set()
         for r in sorted(rows, key=lambda r: (orders[r] is None, orders[r] or 0, r)):
@@ -145,7 +145,7 @@ class ParcelMapData:
             if key in seen:
                 continue
             seen.add(key)
-            result.append(BoundaryPoint(_text(numbers[r]) or f"J{len(result) + 1}", g.x, g.y))
+            result.append(BoundaryPoint(clean_text(numbers[r]) or f"J{len(result) + 1}", g.x, g.y))
         return result
 
     def edges(self, i: int) -> Optional[List[Edge]]:
@@ -153,7 +153,7 @@ class ParcelMapData:
         rows = self.lines_by_code.get(self.codes[i], [])
         if self.lines is None or not rows:
             return None
-        lengths = _column(self.lines, "JZXCD")
+        lengths = column_of(self.lines, "JZXCD")
         result = []
         for r in rows:
             g = self.lines.geometries[r]
@@ -177,11 +177,11 @@ class ParcelMapData:
                 g = self.houses.geometries[r]
                 if r in inside and g is not None and polygon.contains(g.representative_point()):
                     rows.append(r)
-        storeys, structure = _column(self.houses, "ZCS"), _column(self.houses, "FWJG")
+        storeys, structure = column_of(self.houses, "ZCS"), column_of(self.houses, "FWJG")
         result = []
         for r in rows:
             g = self.houses.geometries[r]
-            for part in _polygons(g):
+            for part in polygon_parts(g):
                 result.append(Feature(part, maptext.house_label(storeys[r], structure[r])))
         return result
 
@@ -194,14 +194,14 @@ class ParcelMapData:
             neighbours.append(Feature(self.parcels.geometries[j], maptext.parcel_number(self.codes[j])))
         roads = []
         if self._road_tree is not None:
-            names = _column(self.roads, "MC")
+            names = column_of(self.roads, "MC")
             for j in sorted(self._road_tree.query(window, predicate="intersects").tolist()):
-                for part in _polygons(self.roads.geometries[j]):
-                    roads.append(Feature(part, _text(names[j])))
+                for part in polygon_parts(self.roads.geometries[j]):
+                    roads.append(Feature(part, clean_text(names[j])))
         return neighbours, roads
 
     def sheet_of(self, i: int, polygon: Polygon) -> str:
-        recorded = _text(_column(self.parcels, "TFH")[i])
+        recorded = clean_text(column_of(self.parcels, "TFH")[i])
         if recorded:
             return recorded
         index = sheets.build_index(np.asarray([polygon], dtype=object), self.sheet_scale, self.zone)
@@ -216,15 +216,15 @@ class ParcelMapData:
         if problem is not None:
             page.problems.append(problem)
             return page
-        recorded_area = _column(self.parcels, "ZDMJ")[i]
+        recorded_area = column_of(self.parcels, "ZDMJ")[i]
         if recorded_area is None:
             page.notes.append(Problem("MAP_AREA_COMPUTED", translatable(
-                "ZDMJ is empty; the map shows the area computed from the coordinates ({area} m²)."),
+                "ZDMJ is empty; the area computed from the coordinates ({area} m²) is shown."),
                 {"area": maptext.area_text(polygon.area)}))
         page.area = maptext.area_text(recorded_area if recorded_area is not None else polygon.area)
         page.sheet = self.sheet_of(i, polygon)
         points = self.boundary_points(i, polygon)
-        jzdlx = [_column(self.points, "JZDLX")[r] for r in self.points_by_code.get(zddm, [])] if self.points is not None else []
+        jzdlx = [column_of(self.points, "JZDLX")[r] for r in self.points_by_code.get(zddm, [])] if self.points is not None else []
         page.survey_method = maptext.survey_method(jzdlx)
         minx, miny, maxx, maxy = polygon.bounds
         scale = choose_scale(maxx - minx, maxy - miny, frame_mm[0], frame_mm[1], parcelmap.LABEL_MARGIN_MM,
@@ -234,7 +234,7 @@ class ParcelMapData:
         neighbours, roads = self.surroundings(i, extent)
         kwargs = {"measure": measure} if measure is not None else {}
         scene, problems = parcelmap.parcel_scene(
-            polygon, maptext.parcel_number(zddm), maptext.land_use_text(_column(self.parcels, "YT")[i]), points,
+            polygon, maptext.parcel_number(zddm), maptext.land_use_text(column_of(self.parcels, "YT")[i]), points,
             self.edges(i), neighbours, self.houses_of(i, polygon), roads, frame_mm, scales=scales,
             min_scale=min_scale, **kwargs)
         if scene is None:
@@ -245,7 +245,7 @@ class ParcelMapData:
         return page
 
 
-def _polygons(geometry) -> List[Polygon]:
+def polygon_parts(geometry) -> List[Polygon]:
     if geometry is None or geometry.is_empty:
         return []
     if geometry.geom_type == "Polygon":

@@ -15,7 +15,7 @@ STRUCTURE_ABBREVIATIONS: Dict[int, str] = {1: "钢", 2: "钢砼", 3: "砼", 4: "
 
 def structure_abbreviation(fwjg) -> str:
     """Short form of a 房屋结构 code (FWJG) for map labels; '' for an unknown or empty code."""
-    code = _int_or_none(fwjg)
+    code = as_int(fwjg)
     if code is None:
         return ""
     if code in STRUCTURE_ABBREVIATIONS:
@@ -26,13 +26,13 @@ def structure_abbreviation(fwjg) -> str:
 
 def house_label(storeys, fwjg) -> str:
     """Map label of a building: storeys then structure, e.g. ``2混``; '' when neither is known."""
-    n = _int_or_none(storeys)
+    n = as_int(storeys)
     return f"{n if n is not None and n > 0 else ''}{structure_abbreviation(fwjg)}"
 
 
 def structure_name(fwjg) -> str:
     """Full 房屋结构 name of a code (e.g. 混合结构); '' when unknown."""
-    label = codelist_label("FWJG", _int_or_none(fwjg))
+    label = codelist_label("FWJG", as_int(fwjg))
     return f"{label}结构" if label else ""
 
 
@@ -68,7 +68,7 @@ def survey_method(jzdlx_values: Iterable) -> str:
     """The survey method of a parcel's boundary points: the JZDLX most of them have (解析法 when none is given)."""
     counts: Dict[int, int] = {}
     for value in jzdlx_values:
-        code = _int_or_none(value)
+        code = as_int(value)
         if code in SURVEY_METHODS:
             counts[code] = counts.get(code, 0) + 1
     if not counts:
@@ -89,7 +89,7 @@ def codelist_text(codelist: str, value) -> str:
     if value is None or value == "":
         return ""
     labels = CODELISTS.get(codelist, {})
-    for key in (value, _int_or_none(value), str(value)):
+    for key in (value, as_int(value), str(value)):
         if key in labels:
             return labels[key]
     return str(value)
@@ -129,7 +129,7 @@ def unique_file_names(names: Iterable[str], fallback: str = "page") -> List[str]
     return result
 
 
-def _int_or_none(value) -> Optional[int]:
+def as_int(value) -> Optional[int]:
     if value is None or value == "":
         return None
     try:

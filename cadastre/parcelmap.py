@@ -210,16 +210,16 @@ def parcel_scene(
         clear = POINT_CIRCLE_MM / 2
         near = placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear, rings=(1.0,))
         far = placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear, rings=(2.4, 3.8, 5.4, 7.5))
-        if _place_in_passes(placer, p.number, "point", SIZES["point"], ((near, parcel), (near, None), (far, parcel), (far, None))):
-            _collect_leader(placer, strokes)
+        if place_in_passes(placer, p.number, "point", SIZES["point"], ((near, parcel), (near, None), (far, parcel), (far, None))):
+            collect_leader(placer, strokes)
 
     # 2. edge lengths, beside each edge.
     for edge in edges if edges is not None else edges_from_points(parcel, points):
         text = maptext.length_text(edge.length)
         outward = _outward_normal(parcel, edge.start, edge.end, probe)
         candidates = placer.along_segment(edge.start, edge.end, outward, text, SIZES["edge"])
-        if _place_in_passes(placer, text, "edge", SIZES["edge"], ((candidates, house_lines), (candidates, None))):
-            _collect_leader(placer, strokes)
+        if place_in_passes(placer, text, "edge", SIZES["edge"], ((candidates, house_lines), (candidates, None))):
+            collect_leader(placer, strokes)
 
     # 3. the 宗地号/地类 fraction, in the yard if there is room, else anywhere inside, else outside with a leader.
     yard = parcel.difference(shapely.union_all([f.geometry for f in houses])) if houses else parcel
@@ -232,7 +232,7 @@ def parcel_scene(
         if house.text:
             cands = placer.inside_area(house.geometry, house.text, SIZES["house"])
             if placer.place(house.text, "house", SIZES["house"], cands):
-                _collect_leader(placer, strokes)
+                collect_leader(placer, strokes)
 
     # 5. neighbours' numbers and road names, in the part of them near the parcel.
     inner = frame.buffer(-2 * mm, join_style=2)
@@ -257,7 +257,7 @@ def parcel_scene(
     return scene, problems
 
 
-def _place_in_passes(placer: Placer, text, role, size, passes) -> bool:
+def place_in_passes(placer: Placer, text, role, size, passes) -> bool:
     """Try the candidate lists in order, each with its soft obstacle; record the label unplaced if all fail."""
     for candidates, avoid in passes:
         if placer.place(text, role, size, candidates, avoid=avoid, required=False):
@@ -266,7 +266,7 @@ def _place_in_passes(placer: Placer, text, role, size, passes) -> bool:
     return False
 
 
-def _collect_leader(placer: Placer, strokes: List[LineString]) -> None:
+def collect_leader(placer: Placer, strokes: List[LineString]) -> None:
     last = placer.placed[-1]
     if last.leader is not None:
         strokes.append(last.leader)

@@ -314,10 +314,23 @@ SHJL = Layer(
     ),
 )
 
+# Standard map sheets over the survey area (homestead:sheetindex): a product, not a layer of the survey database.
+TF = Layer(
+    "TF", POLYGON, "图幅", "Standard map sheets (50 cm × 50 cm) over the survey area",
+    (
+        _f("TFH", TEXT, "图幅号", 50, ext=True, doc="Sheet number: SW corner X-Y in km, X = northing, Y = easting with the zone number."),
+        _f("BLCFM", INT, "比例尺分母", ext=True, doc="Scale denominator (500, 1000, 2000)."),
+        _f("XZB", REAL, "西南角X坐标", 15, 3, ext=True, doc="Northing of the SW corner (m)."),
+        _f("YZB", REAL, "西南角Y坐标", 15, 3, ext=True, doc="Easting of the SW corner as in the layer (m)."),
+        _f("ZDSL", INT, "宗地数量", ext=True, doc="Number of parcels on the sheet."),
+    ),
+)
+
 SURVEY_LAYERS: Tuple[Layer, ...] = (ZD, ZRZ, JZD, JZX, QLR, JBNT)
 BASEMAP_LAYERS: Tuple[Layer, ...] = (DXT_FW, DXT_DL, DXT_SX)
 ALL_LAYERS: Tuple[Layer, ...] = SURVEY_LAYERS + BASEMAP_LAYERS + (SHJL,)
-LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS}
+PRODUCT_LAYERS: Tuple[Layer, ...] = (TF,)  # written by algorithms, not part of the survey GeoPackage
+LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + PRODUCT_LAYERS}
 
 # 要素代码 (YSDM) of the delivery standard for the feature layers.
 YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "6001050000", "JBNT": "2007010000"}
@@ -325,7 +338,7 @@ YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "60
 
 def extension_fields() -> List[Tuple[str, Field]]:
     """(layer name, field) for every extension field: the documentation of what we add to the standard."""
-    return [(layer.name, f) for layer in ALL_LAYERS for f in layer.fields if f.ext]
+    return [(layer.name, f) for layer in ALL_LAYERS + PRODUCT_LAYERS for f in layer.fields if f.ext]
 
 
 def codelist_label(codelist: str, value) -> str:

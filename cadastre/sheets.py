@@ -28,6 +28,12 @@ def sheet_side(scale: int) -> float:
     return SHEET_SIDE_MM * scale / 1000.0
 
 
+def number_decimals(scale: int) -> int:
+    """Decimals of the kilometres in sheet numbers and grid annotations: 2 at 1:500, else 1."""
+    sheet_side(scale)  # refuses scales without standard sheets
+    return _DECIMALS[scale]
+
+
 def zone_offset(easting: float, zone: Optional[int]) -> float:
     """Metres to add to ``easting`` so that Y carries the zone number (0 when it already does or no zone is known)."""
     if zone is None or abs(easting) >= 10_000_000:
@@ -56,8 +62,7 @@ class Sheet:
 
 def sheet_number(south: float, west: float, scale: int, zone: Optional[int] = None) -> str:
     """Number of the sheet whose SW corner is (``west``, ``south``): X-Y in km, X = northing first."""
-    sheet_side(scale)  # refuses scales without standard sheets
-    decimals = _DECIMALS[scale]
+    decimals = number_decimals(scale)
     y = west + zone_offset(west, zone)
     return f"{south / 1000.0:.{decimals}f}-{y / 1000.0:.{decimals}f}"
 

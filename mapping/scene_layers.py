@@ -38,7 +38,7 @@ class SceneLayers:
             path = os.path.join(SYMBOLOGY_DIR, qml)
             if os.path.exists(path):
                 layer.loadNamedStyle(path, QgsMapLayer.Symbology | QgsMapLayer.Labeling)
-            _prepare_label_fonts(layer)
+            prepare_label_fonts(layer)
             self.layers[key] = layer
             self.order.append(key)
 
@@ -97,7 +97,7 @@ class SceneLayers:
         self.layers.clear()
 
 
-def _prepare_label_fonts(layer: QgsVectorLayer) -> None:
+def prepare_label_fonts(layer: QgsVectorLayer) -> None:
     """Labels drawn without text shaping so that exported PDFs keep digits extractable (see fonts.py)."""
     labeling = layer.labeling()
     if labeling is None or not isinstance(labeling, QgsVectorLayerSimpleLabeling):

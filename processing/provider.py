@@ -16,6 +16,11 @@ PROVIDER_ID = "homestead"
 ALGORITHMS = (
     ("create_project", "CreateProjectAlgorithm"),
     ("parcel_maps", "ParcelMapsAlgorithm"),
+    ("house_maps", "HouseMapsAlgorithm"),
+    ("sheet_index", "SheetIndexAlgorithm"),
+    ("sheet_maps", "SheetMapsAlgorithm"),
+    ("survey_forms", "SurveyFormsAlgorithm"),
+    ("notice_list", "NoticeListAlgorithm"),
 )
 
 
