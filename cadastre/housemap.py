@@ -20,7 +20,7 @@ from . import maptext
 from .labelplacement import Measure, PlacedLabel, Placer, approximate_measure
 from .mapdata import clean_text, column_of, polygon_parts
 from .messages import Problem, translatable
-from .parcelmap import SIZES, collect_leader, frame_extent, place_in_passes
+from .parcelmap import SIZES, frame_extent, place_in_passes
 from .scales import ROUND_SCALES, choose_scale
 
 HOUSE_MARGIN_MM = 12.0
@@ -124,13 +124,12 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
             if union.contains(shapely.Point(mx + nx * 0.05 * mm, my + ny * 0.05 * mm)):
                 nx, ny = -nx, -ny
             candidates = placer.along_segment(a, b, (nx, ny), text, SIZES["edge"])
-            if place_in_passes(placer, text, "edge", SIZES["edge"], ((candidates, union), (candidates, None))):
-                collect_leader(placer, strokes)
+            place_in_passes(placer, text, "edge", SIZES["edge"], ((candidates, union), (candidates, None)), strokes)
     for b in buildings:
         text = "\n".join(t for t in (maptext.house_label(b.storeys, b.structure), f"({b.number})" if b.number else "") if t)
         if text:
-            if placer.place(text, "house", SIZES["house"], placer.inside_area(b.geometry, text, SIZES["house"])):
-                collect_leader(placer, strokes)
+            place_in_passes(placer, text, "house", SIZES["house"],
+                            ((placer.inside_area(b.geometry, text, SIZES["house"]), None),), strokes)
     problems = [Problem("MAP_LABEL_UNPLACED", translatable(
         "Label {text} ({role}) found no free place at 1:{scale}; it was left out."),
         {"text": text, "role": role, "scale": scale}) for role, text in placer.unplaced]

@@ -129,7 +129,7 @@ class Placer:
             leader = None
             if cand.leader_from is not None:
                 leader = leader_line(cand.leader_from, box)
-                if leader is not None and self._leader_blocked(leader):
+                if leader is not None and self.leader_blocked(leader):
                     continue
             label = PlacedLabel(text, role, cand.x, cand.y, cand.angle, size_pt, box, leader)
             self.placed.append(label)
@@ -139,7 +139,7 @@ class Placer:
             self.unplaced.append((role, text))
         return None
 
-    def _leader_blocked(self, leader: LineString) -> bool:
+    def leader_blocked(self, leader: LineString) -> bool:
         """A leader line must not cross another label."""
         if not self.placed:
             return False
@@ -149,18 +149,20 @@ class Placer:
 
     def around_point(self, x: float, y: float, direction: float, text: str, size_pt: float,
                      clear_mm: float, rings: Sequence[float] = (1.0, 2.2, 3.6, 5.2)) -> List[Candidate]:
-        """Positions around a point, starting in ``direction`` (degrees) and turning away from it; the first ring
-        just clears a circle of ``clear_mm``, further rings get a leader line."""
+        """Positions around a point, starting in ``direction`` (degrees) and turning away from it; a ring of
+        1.0 just clears a circle of ``clear_mm``, further rings get a leader line and more directions."""
         w, h = self.size(text, size_pt)
-        turns = (0, 30, -30, 60, -60, 95, -95, 130, -130, 180)
+        near_turns = (0, 30, -30, 60, -60, 95, -95, 130, -130, 180)
+        far_turns = near_turns + tuple(t for t in range(-170, 180, 10) if t not in near_turns)
         result = []
-        for k, ring in enumerate(rings):
-            for turn in turns:
+        for ring in rings:
+            leader = ring > 1.0
+            for turn in far_turns if leader else near_turns:
                 t = math.radians(direction + turn)
                 ux, uy = math.cos(t), math.sin(t)
                 reach = abs(w / 2 * ux) + abs(h / 2 * uy)  # half-extent of the box along the direction
                 distance = clear_mm * self.mm * ring + reach + 0.3 * self.mm
-                result.append(Candidate(x + ux * distance, y + uy * distance, 0.0, (x, y) if k > 0 else None))
+                result.append(Candidate(x + ux * distance, y + uy * distance, 0.0, (x, y) if leader else None))
         return result
 
     def along_segment(self, a: Tuple[float, float], b: Tuple[float, float], outward: Tuple[float, float],
@@ -181,8 +183,8 @@ class Placer:
                 off = h / 2 + 0.5 * self.mm + gap
                 px, py = mx + ux * shift * length, my + uy * shift * length
                 result.append(Candidate(px + side * nx * off, py + side * ny * off, angle))
-        for ring in (2.5, 4.0, 6.0, 8.0):
-            for turn in (0, 35, -35, 70, -70):
+        for ring in (2.5, 4.0, 6.0, 8.0, 11.0, 15.0, 20.0):
+            for turn in sorted(range(-170, 181, 10), key=abs):
                 t = math.atan2(ny, nx) + math.radians(turn)
                 d = ring * self.mm * 2 + h / 2
                 result.append(Candidate(mx + math.cos(t) * d, my + math.sin(t) * d, 0.0, (mx, my)))

@@ -110,11 +110,11 @@ def notice_lists(parcels, kind: NoticeKind, start: dt.date, days: Optional[int] 
     for village in sorted(by_village):
         rows = []
         for n, i in enumerate(sorted(by_village[village], key=lambda i: clean_text(columns["ZDDM"][i])), start=1):
-            get = (lambda name, i=i: columns[name][i] if name in columns else None)
-            area = get("DJMJ") if get("DJMJ") is not None else get("ZDMJ")
-            yt = get("YT")
-            rows.append([n, clean_text(get("QLRMC")), clean_text(get("ZDDM")), clean_text(get("ZL")),
+            row = {name: columns[name][i] for name in names}
+            area = row.get("DJMJ") if row.get("DJMJ") is not None else row.get("ZDMJ")
+            yt = row.get("YT")
+            rows.append([n, clean_text(row.get("QLRMC")), clean_text(row.get("ZDDM")), clean_text(row.get("ZL")),
                          maptext.area_text(area), maptext.codelist_text("YT", yt) or clean_text(yt),
-                         maptext.codelist_text("LB", get("LB"))])
+                         maptext.codelist_text("LB", row.get("LB"))])
         lists.append(NoticeList(village, kind, period, rows, issuer))
     return lists

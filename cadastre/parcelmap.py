@@ -25,6 +25,7 @@ SIZES = {"point": 8.0, "edge": 7.0, "number": 9.0, "landuse": 9.0, "house": 8.0,
          "floor": 9.0}
 POINT_CIRCLE_MM = 2.0
 LABEL_MARGIN_MM = 14.0  # room kept around the parcel for point numbers and lengths
+FAR_RINGS = (2.4, 3.8, 5.4, 7.5, 10.0, 13.0, 17.0, 22.0, 28.0)  # leader distances, in point-circle radii
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,9 @@ def place_fraction(placer: Placer, number: str, land_use: str, strokes: List[Lin
                              (cand.x + block_w / 2, cand.y + block_h / 2), (cand.x - block_w / 2, cand.y + block_h / 2)])
             if not placer.free(block, avoid):
                 continue
+            leader = leader_line(cand.leader_from, block) if cand.leader_from is not None else None
+            if leader is not None and placer.leader_blocked(leader):
+                continue
             top_y = cand.y + block_h / 2 - hn / 2
             bottom_y = cand.y - block_h / 2 + hl / 2
             placer.placed.append(PlacedLabel(number, "number", cand.x, top_y, 0.0, size, block))
@@ -148,10 +152,8 @@ def place_fraction(placer: Placer, number: str, land_use: str, strokes: List[Lin
             bar_y = cand.y + block_h / 2 - hn
             half = block_w / 2 - placer.padding_mm * placer.mm
             strokes.append(LineString([(cand.x - half, bar_y), (cand.x + half, bar_y)]))
-            if cand.leader_from is not None:
-                leader = leader_line(cand.leader_from, block)
-                if leader is not None:
-                    strokes.append(leader)
+            if leader is not None:
+                strokes.append(leader)
             placer.add_obstacle(block)
             return True
     placer.unplaced.append(("number", f"{number}/{land_use}"))
@@ -193,48 +195,64 @@ def parcel_scene(
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     extent = frame_extent(cx, cy, frame_w, frame_h, scale)
     frame = box(*extent)
-    placer = Placer(frame.buffer(-1.5 * scale / 1000.0, join_style=2), scale, measure)
-    mm = placer.mm
-    strokes: List[LineString] = []
-
-    # Obstacles: the red boundary and the point circles must stay readable.
-    placer.add_obstacle(parcel.boundary.buffer(0.2 * mm))
-    for p in points:
-        placer.add_obstacle(Point(p.x, p.y).buffer(POINT_CIRCLE_MM / 2 * mm + 0.1 * mm, 8))
-    house_lines = shapely.union_all([f.geometry.boundary for f in houses]) if houses else None
-
-    # 1. boundary-point numbers: outside the parcel next to the point, then inside, then with a leader.
+    mm = scale / 1000.0
     probe = 0.05 * mm
-    for p in points:
-        direction = _outward_direction(parcel, p, _ring_of(parcel, p), probe)
-        clear = POINT_CIRCLE_MM / 2
-        near = placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear, rings=(1.0,))
-        far = placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear, rings=(2.4, 3.8, 5.4, 7.5))
-        if place_in_passes(placer, p.number, "point", SIZES["point"], ((near, parcel), (near, None), (far, parcel), (far, None))):
-            collect_leader(placer, strokes)
-
-    # 2. edge lengths, beside each edge.
-    for edge in edges if edges is not None else edges_from_points(parcel, points):
-        text = maptext.length_text(edge.length)
-        outward = _outward_normal(parcel, edge.start, edge.end, probe)
-        candidates = placer.along_segment(edge.start, edge.end, outward, text, SIZES["edge"])
-        if place_in_passes(placer, text, "edge", SIZES["edge"], ((candidates, house_lines), (candidates, None))):
-            collect_leader(placer, strokes)
-
-    # 3. the 宗地号/地类 fraction, in the yard if there is room, else anywhere inside, else outside with a leader.
+    house_lines = shapely.union_all([f.geometry.boundary for f in houses]) if houses else None
     yard = parcel.difference(shapely.union_all([f.geometry for f in houses])) if houses else parcel
     if yard.is_empty:
         yard = parcel
-    place_fraction(placer, number, land_use, strokes, ((yard, house_lines, False), (parcel, None, True)))
+    clear = POINT_CIRCLE_MM / 2
 
-    # 4. buildings: storeys and structure inside each.
-    for house in houses:
-        if house.text:
+    def point_task(p: BoundaryPoint):
+        def run(placer: Placer, strokes: List[LineString]) -> bool:
+            # outside the parcel next to the point, then inside, then further out with a leader
+            direction = _outward_direction(parcel, p, _ring_of(parcel, p), probe)
+            near = placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear, rings=(1.0,))
+            far = placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear, rings=FAR_RINGS)
+            return place_in_passes(placer, p.number, "point", SIZES["point"],
+                                   ((near, parcel), (near, None), (far, parcel), (far, None)), strokes)
+        return run
+
+    def edge_task(edge: Edge):
+        def run(placer: Placer, strokes: List[LineString]) -> bool:
+            text = maptext.length_text(edge.length)
+            outward = _outward_normal(parcel, edge.start, edge.end, probe)
+            candidates = placer.along_segment(edge.start, edge.end, outward, text, SIZES["edge"])
+            return place_in_passes(placer, text, "edge", SIZES["edge"], ((candidates, house_lines), (candidates, None)),
+                                   strokes)
+        return run
+
+    def fraction_task(placer: Placer, strokes: List[LineString]) -> bool:
+        # in the yard if there is room, else anywhere inside, else outside with a leader
+        return place_fraction(placer, number, land_use, strokes, ((yard, house_lines, False), (parcel, None, True)))
+
+    def house_task(house: Feature):
+        def run(placer: Placer, strokes: List[LineString]) -> bool:
             cands = placer.inside_area(house.geometry, house.text, SIZES["house"])
-            if placer.place(house.text, "house", SIZES["house"], cands):
-                collect_leader(placer, strokes)
+            return place_in_passes(placer, house.text, "house", SIZES["house"], ((cands, None),), strokes)
+        return run
 
-    # 5. neighbours' numbers and road names, in the part of them near the parcel.
+    tasks = [point_task(p) for p in points]
+    tasks += [edge_task(e) for e in (edges if edges is not None else edges_from_points(parcel, points))]
+    tasks.append(fraction_task)
+    tasks += [house_task(h) for h in houses if h.text]
+
+    # Place the required labels; when some find no room, start again with them first (a crowded corner is
+    # easier to solve before its neighbours have taken the space). Keep the best of a few rounds.
+    order = list(range(len(tasks)))
+    best = None
+    for _round in range(4):
+        placer = _new_placer(frame, scale, measure, parcel, points)
+        strokes: List[LineString] = []
+        failed = [k for k in order if not tasks[k](placer, strokes)]
+        if best is None or len(placer.unplaced) < len(best[0].unplaced):
+            best = (placer, strokes)
+        if not failed:
+            break
+        order = failed + [k for k in order if k not in failed]
+    placer, strokes = best
+
+    # neighbours' numbers and road names, in the part of them near the parcel, where room is left
     inner = frame.buffer(-2 * mm, join_style=2)
     keep_off = parcel.buffer(1.0 * mm)
     for role, features in (("neighbour", neighbours), ("road", roads)):
@@ -257,19 +275,27 @@ def parcel_scene(
     return scene, problems
 
 
-def place_in_passes(placer: Placer, text, role, size, passes) -> bool:
-    """Try the candidate lists in order, each with its soft obstacle; record the label unplaced if all fail."""
+def place_in_passes(placer: Placer, text, role, size, passes, strokes: Optional[List[LineString]] = None) -> bool:
+    """Try the candidate lists in order, each with its soft obstacle; record the label unplaced if all fail.
+    A leader line of the placed label goes to ``strokes``."""
     for candidates, avoid in passes:
-        if placer.place(text, role, size, candidates, avoid=avoid, required=False):
+        label = placer.place(text, role, size, candidates, avoid=avoid, required=False)
+        if label is not None:
+            if strokes is not None and label.leader is not None:
+                strokes.append(label.leader)
             return True
     placer.unplaced.append((role, text))
     return False
 
 
-def collect_leader(placer: Placer, strokes: List[LineString]) -> None:
-    last = placer.placed[-1]
-    if last.leader is not None:
-        strokes.append(last.leader)
+def _new_placer(frame, scale: int, measure: Measure, parcel: Polygon, points: Sequence[BoundaryPoint]) -> Placer:
+    """A placer for the map frame with the red boundary and the point circles as obstacles."""
+    placer = Placer(frame.buffer(-1.5 * scale / 1000.0, join_style=2), scale, measure)
+    mm = placer.mm
+    placer.add_obstacle(parcel.boundary.buffer(0.2 * mm))
+    for p in points:
+        placer.add_obstacle(Point(p.x, p.y).buffer(POINT_CIRCLE_MM / 2 * mm + 0.1 * mm, 8))
+    return placer
 
 
 def _long_axis_angle(area) -> float:

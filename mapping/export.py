@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
+from osgeo import gdal
 from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter, QgsProcessingException, QgsRenderContext
 
 from ..cadastre.maptext import unique_file_names
@@ -151,7 +152,12 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
                     if extension == ".pdf":
                         status = exporter.exportToPdf(tmp, pdf)
                     else:
-                        status = exporter.exportToImage(tmp, png)
+                        # QGIS then opens the PNG with GDAL to georeference it, which PNG cannot do: hush that.
+                        gdal.PushErrorHandler("CPLQuietErrorHandler")
+                        try:
+                            status = exporter.exportToImage(tmp, png)
+                        finally:
+                            gdal.PopErrorHandler()
                     if status != QgsLayoutExporter.Success:
                         raise OSError(exporter.errorMessage() or tr("export error {code}").format(code=int(status)))
                     if extension == ".pdf":

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
@@ -108,6 +109,12 @@ def _ids_parameter(alg, parameters, context) -> Optional[set]:
 
 def whole_layer(alg, parameters, context, name: str):
     """The full layer behind a source parameter (neighbours are drawn even when only some parcels are selected)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):  # "selected features only": the layer behind it
+        source = value.source.staticValue() if hasattr(value.source, "staticValue") else value.source
+        layer = QgsProcessingUtils.mapLayerFromString(str(source), context)
+        if layer is not None:
+            return layer
     layer = alg.parameterAsVectorLayer(parameters, name, context)
     return layer if layer is not None else alg.parameterAsSource(parameters, name, context)
 

@@ -170,3 +170,41 @@ def fill_village(gpkg: str, parcels: List[Parcel], roads: bool = True, farmland:
                      {"JBNTTBBH": "JB0001", "DLBM": "0101", "DLMC": "水田", "TBMJ": 3360.0})])
         del jbnt
     del zd, zrz, jzd, jzx, qlr
+
+
+def make_village(folder, blocks: int = 2, cols: int = 3, **kwargs) -> str:
+    """A GeoPackage from homestead:createproject filled with ``village_parcels``; returns its path."""
+    import processing
+
+    path = str(folder / "village.gpkg")
+    processing.run("homestead:createproject", {"CRS": "EPSG:4525", "TITLE": "示范村", "OUTPUT": path})
+    fill_village(path, village_parcels(blocks, cols), **kwargs)
+    return path
+
+
+def layer_uri(gpkg: str, name: str) -> str:
+    return f"{gpkg}|layername={name}"
+
+
+# The page compared with tests/data/zongditu_reference.png (regenerate: tools/make_reference_maps.py).
+REFERENCE_PARCEL = f"{VILLAGE_CODE}JC00005"
+REFERENCE_DPI = 60
+REFERENCE_VARIABLES = {"SURVEY_DATE": "2020-05", "DRAFTER": "张工", "CHECKER": "李工", "DRAW_DATE": "2020年6月1日",
+                       "CHECK_DATE": "2020年6月3日"}
+
+
+def render_reference_page(folder) -> str:
+    """Render the reference 宗地图 (PNG) into ``folder``; returns the PNG path. Needs the homestead provider."""
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    gpkg = make_village(folder)
+    zd = QgsVectorLayer(layer_uri(gpkg, "ZD"), "ZD", "ogr")
+    fid = next(f.id() for f in zd.getFeatures() if f["ZDDM"] == REFERENCE_PARCEL)
+    del zd
+    out = folder / "reference"
+    processing.run("homestead:parcelmaps", dict(
+        REFERENCE_VARIABLES, PARCELS=layer_uri(gpkg, "ZD"), HOUSES=layer_uri(gpkg, "ZRZ"), POINTS=layer_uri(gpkg, "JZD"),
+        LINES=layer_uri(gpkg, "JZX"), ROADS=layer_uri(gpkg, "DXT_DL"), FEATURE_IDS=str(fid), FORMAT=2,
+        DPI=REFERENCE_DPI, OUTPUT_FOLDER=str(out)))
+    return str(out / f"{REFERENCE_PARCEL}.png")
