@@ -19,13 +19,17 @@ from qgis.core import (
 
 from ..cadastre import sheets
 from ..cadastre.scales import scale_text
+from ..cadastre.sheetlabels import sheet_labels
+from ..i18n import tr
 from .export import PageSource
-from .scene_layers import SYMBOLOGY_DIR, prepare_label_fonts
+from .fonts import measurer
+from .scene_layers import SYMBOLOGY_DIR, SceneLayers, prepare_label_fonts
 from .templates import Template, default_template, map_frame_mm
 
 TEMPLATE = "taohetu.qpt"
 TEXT_ITEMS = ("sheet_number", "scale_text", "crs_note", "village") + tuple(
     f"adjoin_{k}" for k in ("nw", "n", "ne", "w", "e", "sw", "s", "se"))
+LABEL_LAYERS = (("strokes", "line", "map_strokes.qml"), ("labels", "point", "map_labels.qml"))
 GRID_INTERVAL_MM = 100.0  # a grid cross every 10 cm on paper
 
 
@@ -39,17 +43,23 @@ def styled_clone(layer, qml: str, name: str):
 
 
 class SheetMapSource(PageSource):
-    def __init__(self, sheet_list: Sequence[sheets.Sheet], layers: List, crs, project: QgsProject, zone,
-                 template_path: str = "", variables=None, title: str = "", crs_note: str = ""):
+    """``layers``: the map layers under the labels, top first; ``polygons`` and ``texts``: the parcels to label."""
+
+    def __init__(self, sheet_list: Sequence[sheets.Sheet], layers: List, polygons, texts: Sequence[str], crs,
+                 project: QgsProject, zone, template_path: str = "", variables=None, title: str = "",
+                 crs_note: str = ""):
         super().__init__(Template(template_path or default_template(TEMPLATE), project))
         self.sheets = list(sheet_list)
         self.zone = zone
-        self.layers = layers  # top first
+        self.polygons, self.texts = polygons, list(texts)
+        self.scene = SceneLayers(crs, LABEL_LAYERS)
+        self.measure = measurer(self.scene.label_font())
+        self.layers = self.scene.map_layers() + list(layers)  # top first
         self.title = title
         self.crs_note = crs_note
         self.map = self.template.map_item()
         self.map.setCrs(crs)
-        self.map.setLayers(layers)
+        self.map.setLayers(self.layers)
         self.map.setKeepLayerSet(True)
         self.template.set_variables(variables or {})
         for item_id in TEXT_ITEMS:
@@ -59,7 +69,7 @@ class SheetMapSource(PageSource):
             legend.setAutoUpdateModel(False)
             root = legend.model().rootGroup()
             root.clear()
-            for layer in layers:
+            for layer in layers:  # not the label layers
                 root.addLayer(layer)
             legend.setLinkedMap(self.map)
             legend.adjustBoxSize()
@@ -86,11 +96,16 @@ class SheetMapSource(PageSource):
         texts.update({f"adjoin_{k}": v for k, v in adjoining.items()})
         self.template.set_texts({k: v for k, v in texts.items() if self.template.has(k)})
         self.template.set_variables({"homestead_tfh": sheet.number, "homestead_scale": sheet.scale})
-        return True, []
+        labels, strokes, unplaced = sheet_labels(self.polygons, self.texts, sheet.bounds, sheet.scale, self.measure)
+        self.scene.fill_labels("labels", labels)
+        self.scene.fill("strokes", strokes)
+        return True, [tr("Label {text} found no free place; it was left out.").format(text=t.replace("\n", " "))
+                      for t in unplaced]
 
     def release(self) -> None:
         self.map.setLayers([])
         self.layers = []
+        self.scene.release()
 
 
 def frame_is_standard(map_item: QgsLayoutItemMap) -> bool:

@@ -21,8 +21,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..cadastre import schema, sheets
+from ..cadastre import maptext, schema, sheets
 from ..cadastre.messages import translatable
+from ..cadastre.sheetlabels import parcel_text
 from ..i18n import tr
 from ..mapping.export import ExportOptions, export_pages
 from ..mapping.sheet_maps import SheetMapSource, frame_is_standard, styled_clone
@@ -36,6 +37,13 @@ FORMATS = (
     (translatable("PNG, one file per sheet"), dict(pdf=False, png=True)),
     (translatable("PDF and PNG, one file each per sheet"), dict(pdf=True, png=True)),
 )
+
+
+def sheet_labels_text(code, area, geometry) -> str:
+    """宗地号 over the area: the recorded ZDMJ, else measured."""
+    if geometry is None:
+        return ""
+    return parcel_text(maptext.parcel_number(code or ""), area if area is not None else geometry.area)
 
 
 def basemap_clone(layer, context):
@@ -90,9 +98,13 @@ class SheetMapsAlgorithm(HomesteadAlgorithm):
         source = self.parameterAsSource(parameters, "PARCELS", context)
         if source is None:
             raise QgsProcessingException(tr("The input layer {name} could not be opened.").format(name="PARCELS"))
-        data = map_inputs.read(source, context, feedback, [])
+        parcels_layer = map_inputs.whole_layer(self, parameters, context, "PARCELS")
+        if not isinstance(parcels_layer, QgsMapLayer):
+            raise QgsProcessingException(tr("The parcels must be a layer to be drawn."))
+        data = map_inputs.read(parcels_layer, context, feedback, ["ZDDM", "ZDMJ"])
         zone = map_inputs.zone_of(data.crs)
-        index = sheets.build_index(data.geometries, scale, zone)
+        chosen = set(map_inputs.target_ids(self, parameters, context, "PARCELS", "ZDDM"))
+        index = sheets.build_index(data.geometries[[int(fid) in chosen for fid in data.ids]], scale, zone)
         wanted = [t.strip() for t in self.parameterAsString(parameters, "SHEETS", context).split(",") if t.strip()]
         sheet_list = index.sheets
         if wanted:
@@ -109,18 +121,17 @@ class SheetMapsAlgorithm(HomesteadAlgorithm):
         layers = []  # top first
         farmland = self.parameterAsVectorLayer(parameters, "FARMLAND", context)
         if farmland is not None:
-            layers.append(styled_clone(farmland, "thm_farmland.qml", tr("Permanent basic farmland")))
-        parcels_layer = map_inputs.whole_layer(self, parameters, context, "PARCELS")
-        if not isinstance(parcels_layer, QgsMapLayer):
-            raise QgsProcessingException(tr("The parcels must be a layer to be drawn."))
-        layers.append(styled_clone(parcels_layer, "thm_parcels.qml", tr("Homestead parcels")))
+            layers.append(styled_clone(farmland, "thm_farmland.qml", schema.JBNT.alias))
+        layers.append(styled_clone(parcels_layer, "thm_parcels.qml", schema.ZD.alias))
         for layer in self.parameterAsLayerList(parameters, "BASEMAP", context):
             layers.append(basemap_clone(layer, context))
 
         epsg = data.crs.authid()
         crs_note = tr("CGCS2000, 3° Gauss-Krüger zone {zone} ({epsg})").format(zone=zone or "?", epsg=epsg)
         title = self.parameterAsString(parameters, "TITLE", context)
-        source_pages = SheetMapSource(sheet_list, layers, data.crs, context.project(), zone,
+        texts = [sheet_labels_text(code, area, geometry) for code, area, geometry in
+                 zip(data.column("ZDDM"), data.column("ZDMJ"), data.geometries)]
+        source_pages = SheetMapSource(sheet_list, layers, data.geometries, texts, data.crs, context.project(), zone,
                                       self.parameterAsString(parameters, "TEMPLATE", context),
                                       map_inputs.variable_values(self, parameters, context), title, crs_note)
         if source_pages.template.missing:

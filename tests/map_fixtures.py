@@ -22,9 +22,12 @@ Ring = List[Tuple[float, float]]
 
 
 def shoelace(ring: Ring) -> float:
+    """Signed area (counter-clockwise positive); coordinates taken relative to the first vertex, because products
+    of 8-digit eastings and 7-digit northings would lose the centimetres."""
+    x0, y0 = ring[0]
     s = 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
-        s += x1 * y2 - x2 * y1
+        s += (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
     return s / 2.0
 
 

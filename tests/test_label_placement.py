@@ -75,7 +75,7 @@ def test_edge_labels_read_along_the_edge():
 def test_label_box_size_follows_the_scale():
     small = check(box(0, 0, 10, 8))
     large = check(box(0, 0, 100, 80))
-    j_small = next(l for l in small.labels if l.text == "J1")
-    j_large = next(l for l in large.labels if l.text == "J1")
+    j_small = next(label for label in small.labels if label.text == "J1")
+    j_large = next(label for label in large.labels if label.text == "J1")
     ratio = (j_large.box.area / j_small.box.area) ** 0.5
     assert math.isclose(ratio, large.scale / small.scale, rel_tol=1e-6)

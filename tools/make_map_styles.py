@@ -67,20 +67,9 @@ def point_labels():
     props.setProperty(QgsPalLayerSettings.Size, QgsProperty.fromField("size"))
     props.setProperty(QgsPalLayerSettings.LabelRotation, QgsProperty.fromField("rotation"))
     props.setProperty(QgsPalLayerSettings.Color, QgsProperty.fromExpression(
-        "CASE WHEN \"role\" IN ('neighbour', 'road') THEN '#4d4d4d' ELSE '#000000' END"))
+        "CASE WHEN \"role\" IN ('neighbour', 'road') THEN '#4d4d4d' WHEN \"role\" = 'parcel' THEN '#b40000' "
+        "ELSE '#000000' END"))
     settings.setDataDefinedProperties(props)
-    return QgsVectorLayerSimpleLabeling(settings)
-
-
-def parcel_labels(expression, size, color):
-    """PAL labels for the overlay map (套合图): number and area of each homestead."""
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.OverPoint
-    settings.fitInPolygonOnly = False
-    settings.multilineAlign = QgsPalLayerSettings.MultiCenter
-    settings.setFormat(text_format(size, color, 0.4))
     return QgsVectorLayerSimpleLabeling(settings)
 
 
@@ -101,10 +90,7 @@ STYLES = {
     "map_strokes.qml": ("LineString", lambda: QgsLineSymbol.createSimple({"color": "0,0,0", "width": "0.15",
                                                                            "width_unit": "MM"}), None),
     # 套合图: homesteads over the base map with number and area, permanent basic farmland on top
-    "thm_parcels.qml": ("Polygon", fill("0,0,0,0", "220,0,0", "0.25", style="no"),
-                        lambda: parcel_labels(
-                            "substr(\"ZDDM\", 13) || '\\n' || format_number(coalesce(\"ZDMJ\", $area), 2)",
-                            6.5, "#b40000")),
+    "thm_parcels.qml": ("Polygon", fill("0,0,0,0", "220,0,0", "0.25", style="no"), None),
     "thm_farmland.qml": ("Polygon", fill("60,160,60,40", "0,130,0", "0.5", style="solid", outline_style="dash"), None),
 }
 
