@@ -24,12 +24,12 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "build" / "plugins"))
-from homestead_cadastre.cadastre import schema  # noqa: E402
+from homestead_cadastre.cadastre import maptext, schema  # noqa: E402
 
 FONT = "Noto Sans CJK SC"
-# label of a house: storeys + first character of the structure, e.g. 2混 (domain.md §6)
+# label of a house: storeys + structure abbreviation, e.g. 2混 (domain.md §6; cadastre.maptext)
 STRUCTURE_CASE = "CASE " + " ".join(
-    f"WHEN \"FWJG\" = {code} THEN '{label[0]}'" for code, label in schema.CODELISTS["FWJG"].items()
+    f"WHEN \"FWJG\" = {code} THEN '{abbreviation}'" for code, abbreviation in maptext.STRUCTURE_ABBREVIATIONS.items()
 ) + " ELSE '' END"
 
 STYLES = {
