@@ -10,7 +10,7 @@ export QGIS_PLUGINPATH := $(CURDIR)/build/plugins
 export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/build/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test demo package lint translations i18n-update sample-data clean
+.PHONY: setup test demo package lint translations i18n-update sample-data clean bench-maps
 
 setup:
 	@VENV=$(VENV) bash tools/setup.sh
@@ -31,6 +31,10 @@ demo: translations
 
 package: translations
 	@$(PY) tools/package.py dist
+
+# 1,000 parcel maps against a plain QGIS atlas export of the same template (figures: benchmarks/results_maps.md).
+bench-maps: translations
+	@$(PY) benchmarks/bench_maps.py benchmarks/results_maps.md
 
 lint: setup
 	@$(VENV)/bin/ruff check .

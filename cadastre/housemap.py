@@ -20,7 +20,7 @@ from . import maptext
 from .labelplacement import Measure, PlacedLabel, Placer, approximate_measure
 from .mapdata import clean_text, column_of, polygon_parts
 from .messages import Problem, translatable
-from .parcelmap import SIZES, frame_extent, place_in_passes
+from .parcelmap import SIZES, frame_extent, lazy, place_in_passes
 from .scales import ROUND_SCALES, choose_scale
 
 HOUSE_MARGIN_MM = 12.0
@@ -123,8 +123,10 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
             mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
             if union.contains(shapely.Point(mx + nx * 0.05 * mm, my + ny * 0.05 * mm)):
                 nx, ny = -nx, -ny
-            candidates = placer.along_segment(a, b, (nx, ny), text, SIZES["edge"])
-            place_in_passes(placer, text, "edge", SIZES["edge"], ((candidates, union), (candidates, None)), strokes)
+            beside = placer.along_segment(a, b, (nx, ny), text, SIZES["edge"])
+            away = lazy(lambda a=a, b=b, n=(nx, ny), t=text: placer.away_from_segment(a, b, n, t, SIZES["edge"]))
+            place_in_passes(placer, text, "edge", SIZES["edge"], ((beside, union), (beside, None), (away, union), (away, None)),
+                            strokes)
     for b in buildings:
         text = "\n".join(t for t in (maptext.house_label(b.storeys, b.structure), f"({b.number})" if b.number else "") if t)
         if text:

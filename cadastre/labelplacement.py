@@ -167,8 +167,8 @@ class Placer:
 
     def along_segment(self, a: Tuple[float, float], b: Tuple[float, float], outward: Tuple[float, float],
                       text: str, size_pt: float) -> List[Candidate]:
-        """Positions for a length label of segment a-b: beside it outside (``outward`` unit normal), then
-        inside, then further out with a leader."""
+        """Positions for a length label of segment a-b, rotated along it: beside it outside (``outward`` is the
+        unit normal), shifted along it, then inside."""
         (ax, ay), (bx, by) = a, b
         angle = readable_angle(math.degrees(math.atan2(by - ay, bx - ax)))
         length = math.hypot(bx - ax, by - ay)
@@ -176,13 +176,22 @@ class Placer:
         mx, my = (ax + bx) / 2, (ay + by) / 2
         _w, h = self.size(text, size_pt)
         nx, ny = outward
+        off = h / 2 + 0.5 * self.mm
         result = []
-        shifts = (0.0, 0.2, -0.2, 0.35, -0.35)
-        for side, gap in ((1.0, 0.0), (-1.0, 0.0)):
-            for shift in shifts:
-                off = h / 2 + 0.5 * self.mm + gap
+        for side in (1.0, -1.0):
+            for shift in (0.0, 0.2, -0.2, 0.35, -0.35):
                 px, py = mx + ux * shift * length, my + uy * shift * length
                 result.append(Candidate(px + side * nx * off, py + side * ny * off, angle))
+        return result
+
+    def away_from_segment(self, a: Tuple[float, float], b: Tuple[float, float], outward: Tuple[float, float],
+                          text: str, size_pt: float) -> List[Candidate]:
+        """Positions further out from the middle of segment a-b, level, with a leader line; outward first."""
+        (ax, ay), (bx, by) = a, b
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        _w, h = self.size(text, size_pt)
+        nx, ny = outward
+        result = []
         for ring in (2.5, 4.0, 6.0, 8.0, 11.0, 15.0, 20.0):
             for turn in sorted(range(-170, 181, 10), key=abs):
                 t = math.atan2(ny, nx) + math.radians(turn)
@@ -197,12 +206,15 @@ class Placer:
         if area is None or area.is_empty:
             return []
         pole = _pole(area)
-        result = [Candidate(pole.x, pole.y, angle)]
+        px, py = pole.x, pole.y
+        result = [Candidate(px, py, angle)]
         minx, miny, maxx, maxy = area.bounds
-        xs, ys = np.linspace(minx, maxx, steps + 2)[1:-1], np.linspace(miny, maxy, steps + 2)[1:-1]
-        grid = [(x, y) for x in xs for y in ys if area.contains(Point(x, y))]
-        grid.sort(key=lambda p: (p[0] - pole.x) ** 2 + (p[1] - pole.y) ** 2)
-        result += [Candidate(x, y, angle) for x, y in grid]
+        gx, gy = np.meshgrid(np.linspace(minx, maxx, steps + 2)[1:-1], np.linspace(miny, maxy, steps + 2)[1:-1])
+        gx, gy = gx.ravel(), gy.ravel()
+        inside = shapely.contains_xy(area, gx, gy)
+        gx, gy = gx[inside], gy[inside]
+        order = np.argsort((gx - px) ** 2 + (gy - py) ** 2, kind="stable")
+        result += [Candidate(float(gx[k]), float(gy[k]), angle) for k in order]
         if leader_rings:  # just outside the area's bounding box, nearest first, with a leader to the pole
             w, h = self.size(text, size_pt)
             cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
@@ -213,7 +225,7 @@ class Placer:
                 left, right = minx - gap - w / 2, maxx + gap + w / 2
                 around += [(cx, top), (cx, bottom), (right, cy), (left, cy),
                            (right, top), (left, top), (right, bottom), (left, bottom)]
-            result += [Candidate(x, y, 0.0, (pole.x, pole.y)) for x, y in around]
+            result += [Candidate(x, y, 0.0, (px, py)) for x, y in around]
         return result
 
 

@@ -208,7 +208,8 @@ def parcel_scene(
             # outside the parcel next to the point, then inside, then further out with a leader
             direction = _outward_direction(parcel, p, _ring_of(parcel, p), probe)
             near = placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear, rings=(1.0,))
-            far = placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear, rings=FAR_RINGS)
+            far = lazy(lambda: placer.around_point(p.x, p.y, direction, p.number, SIZES["point"], clear,
+                                                    rings=FAR_RINGS))
             return place_in_passes(placer, p.number, "point", SIZES["point"],
                                    ((near, parcel), (near, None), (far, parcel), (far, None)), strokes)
         return run
@@ -217,9 +218,10 @@ def parcel_scene(
         def run(placer: Placer, strokes: List[LineString]) -> bool:
             text = maptext.length_text(edge.length)
             outward = _outward_normal(parcel, edge.start, edge.end, probe)
-            candidates = placer.along_segment(edge.start, edge.end, outward, text, SIZES["edge"])
-            return place_in_passes(placer, text, "edge", SIZES["edge"], ((candidates, house_lines), (candidates, None)),
-                                   strokes)
+            beside = placer.along_segment(edge.start, edge.end, outward, text, SIZES["edge"])
+            away = lazy(lambda: placer.away_from_segment(edge.start, edge.end, outward, text, SIZES["edge"]))
+            return place_in_passes(placer, text, "edge", SIZES["edge"],
+                                   ((beside, house_lines), (beside, None), (away, house_lines), (away, None)), strokes)
         return run
 
     def fraction_task(placer: Placer, strokes: List[LineString]) -> bool:
@@ -277,15 +279,29 @@ def parcel_scene(
 
 def place_in_passes(placer: Placer, text, role, size, passes, strokes: Optional[List[LineString]] = None) -> bool:
     """Try the candidate lists in order, each with its soft obstacle; record the label unplaced if all fail.
-    A leader line of the placed label goes to ``strokes``."""
+    A leader line of the placed label goes to ``strokes``. Candidates may be a callable giving them (computed
+    only when an earlier pass failed)."""
     for candidates, avoid in passes:
-        label = placer.place(text, role, size, candidates, avoid=avoid, required=False)
+        label = placer.place(text, role, size, candidates() if callable(candidates) else candidates, avoid=avoid,
+                             required=False)
         if label is not None:
             if strokes is not None and label.leader is not None:
                 strokes.append(label.leader)
             return True
     placer.unplaced.append((role, text))
     return False
+
+
+def lazy(make):
+    """A callable returning make()'s result, computed once on first call."""
+    cache = []
+
+    def get():
+        if not cache:
+            cache.append(make())
+        return cache[0]
+
+    return get
 
 
 def _new_placer(frame, scale: int, measure: Measure, parcel: Polygon, points: Sequence[BoundaryPoint]) -> Placer:
