@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+ROUNDS = 2
 sys.path.insert(0, str(REPO / "build" / "plugins"))
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
@@ -117,17 +118,24 @@ def main() -> None:
                 "ROADS": f"{gpkg}|layername=DXT_DL", "SURVEY_DATE": "2020-05", "WORKERS": workers,
                 "OUTPUT_FOLDER": str(folder)})
 
-        timings = []
-        started = time.perf_counter()
-        pages = atlas_export(gpkg, work / "atlas")
-        timings.append(("QGIS atlas export (exportToPdfs), 1 process", time.perf_counter() - started, pages))
-        print(f"  atlas        {timings[-1][1]:7.1f} s  {pages} PDFs")
+        # The runs alternate, ROUNDS times, and each keeps its best time: the machine is shared, and a burst of
+        # other work should not decide the comparison.
+        runs = [("QGIS atlas export (exportToPdfs), 1 process", lambda folder: atlas_export(gpkg, folder))]
         for workers in (1, os.cpu_count() or 2):
-            started = time.perf_counter()
-            result = ours(workers, work / f"ours_{workers}")
             label = f"homestead:parcelmaps, {workers} process{'es' if workers > 1 else ''}"
-            timings.append((label, time.perf_counter() - started, int(result["PAGES"])))
-            print(f"  ours x{workers}      {timings[-1][1]:7.1f} s  {result['PAGES']} PDFs, {result['FAILED']} failed")
+            runs.append((label, lambda folder, w=workers: int(ours(w, folder)["PAGES"])))
+        best = {}
+        for round_ in range(ROUNDS):
+            for k, (label, run) in enumerate(runs):
+                folder = work / f"run_{round_}_{k}"
+                started = time.perf_counter()
+                pages = run(folder)
+                seconds = time.perf_counter() - started
+                shutil.rmtree(folder, ignore_errors=True)
+                print(f"  {label:<48} {seconds:7.1f} s  {pages} PDFs")
+                if label not in best or seconds < best[label][0]:
+                    best[label] = (seconds, pages)
+        timings = [(label, *best[label]) for label, _run in runs]
         write_results(Path(args.results), n, timings, Qgis.QGIS_VERSION)
     finally:
         QgsApplication.processingRegistry().removeProvider(provider)
@@ -148,6 +156,8 @@ def write_results(path: Path, n: int, timings, qgis_version: str) -> None:
         "texts as expressions, the survey layers in their stored styles with QGIS labelling (which drops labels that "
         "collide). homestead:parcelmaps chooses a round scale, places every label without collision, draws the "
         "neighbours, roads and houses, and reports each page.",
+        "",
+        f"Best of {ROUNDS} alternating rounds (the machine is shared with other work).",
         "",
         "| run | seconds | PDFs | pages/s | time vs atlas |",
         "|---|---:|---:|---:|---:|",

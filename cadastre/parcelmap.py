@@ -265,7 +265,7 @@ def parcel_scene(
             if region.is_empty:
                 continue
             angle = _long_axis_angle(region) if role == "road" else 0.0
-            cands = placer.inside_area(region, feature.text, SIZES[role], angle=angle, leader_rings=False, steps=9)
+            cands = placer.inside_area(region, feature.text, SIZES[role], angle=angle, leader_rings=False, steps=5)
             placer.place(feature.text, role, SIZES[role], cands, required=False)
 
     scene = Scene(scale, extent, parcel, list(points), list(neighbours), list(houses), list(roads),

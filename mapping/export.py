@@ -20,6 +20,7 @@ from ..processing.files import atomic_output
 from .pdf_text import fix_cjk_text
 
 OK, FAILED, NOTED = "ok", "failed", "noted"
+RENEW_EVERY = 100
 
 
 @dataclass
@@ -40,10 +41,26 @@ class PageResult:
 
 
 class PageSource:
-    """What export_pages needs from a product; subclasses implement prepare()."""
+    """What export_pages needs from a product; subclasses implement build() and prepare().
 
-    def __init__(self, template):
-        self.template = template
+    build() loads the template and makes the page's map layers. A QGIS 3.22 print layout gets slower with every
+    page rendered in it (the export time per page doubles over some hundred pages; a fresh layout is fast
+    again), so export_pages has the source build a fresh one every RENEW_EVERY pages.
+    """
+
+    def __init__(self):
+        self.template = None
+        self.build()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def release(self) -> None:
+        """Let go of the map layers (QGIS 3.22 must not outlive them)."""
+
+    def renew(self) -> None:
+        self.release()
+        self.build()
 
     def count(self) -> int:
         raise NotImplementedError
@@ -65,7 +82,7 @@ def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
     settings.appendGeoreference = False
-    settings.exportMetadata = True
+    settings.exportMetadata = False  # spares a GDAL rewrite of every PDF; the project metadata is not wanted here
     return settings
 
 
@@ -100,6 +117,8 @@ class _PagesIterator(QgsAbstractLayoutIterator):
             self.n += 1
             if self.n >= self.source.count() or self.feedback.isCanceled():
                 return False
+            if self.n and self.n % RENEW_EVERY == 0:  # the exporter asks layout() again for every page
+                self.source.renew()
             _progress(self.feedback, self.n, self.source.count())
             result = _prepare(self.source, self.n)
             self.results.append(result)
@@ -139,6 +158,9 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
     for n in range(total):
         _check_canceled(feedback)
         _progress(feedback, n, total)
+        if n and n % RENEW_EVERY == 0:
+            source.renew()
+            exporter = QgsLayoutExporter(source.template.layout)
         result = _prepare(source, n)
         results.append(result)
         if result.status == FAILED:

@@ -28,17 +28,21 @@ LAYERS = (
 class HouseMapSource(PageSource):
     def __init__(self, pages: List[HousePage], crs: QgsCoordinateReferenceSystem, project: QgsProject,
                  template_path: str = "", variables=None, min_scale: int = DEFAULT_MIN_SCALE):
-        super().__init__(Template(template_path or default_template(TEMPLATE), project))
         self.pages = pages
         self.min_scale = min_scale
+        self.crs, self.project, self.template_path, self.variables = crs, project, template_path, variables or {}
+        super().__init__()
+
+    def build(self) -> None:
+        self.template = Template(self.template_path or default_template(TEMPLATE), self.project)
         self.map = self.template.map_item()
-        self.layers = SceneLayers(crs, LAYERS)
-        self.map.setCrs(crs)
+        self.layers = SceneLayers(self.crs, LAYERS)
+        self.map.setCrs(self.crs)
         self.map.setLayers(self.layers.map_layers())
         self.map.setKeepLayerSet(True)
         self.frame_mm = map_frame_mm(self.map)
         self.measure = measurer(self.layers.label_font())
-        self.template.set_variables(variables or {})
+        self.template.set_variables(self.variables)
         for item_id in TEXT_ITEMS:
             self.template.item(item_id)
 

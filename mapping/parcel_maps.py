@@ -33,18 +33,22 @@ class ParcelMapSource(PageSource):
 
     def __init__(self, data: ParcelMapData, targets: Sequence[int], crs: QgsCoordinateReferenceSystem,
                  project: QgsProject, template_path: str = "", variables=None, survey_date: str = ""):
-        super().__init__(Template(template_path or default_template(TEMPLATE), project))
         self.data = data
         self.targets = list(targets)
         self.survey_date = survey_date
+        self.crs, self.project, self.template_path, self.variables = crs, project, template_path, variables or {}
+        super().__init__()
+
+    def build(self) -> None:
+        self.template = Template(self.template_path or default_template(TEMPLATE), self.project)
         self.map = self.template.map_item()
-        self.layers = SceneLayers(crs, LAYERS)
-        self.map.setCrs(crs)
+        self.layers = SceneLayers(self.crs, LAYERS)
+        self.map.setCrs(self.crs)
         self.map.setLayers(self.layers.map_layers())
         self.map.setKeepLayerSet(True)
         self.frame_mm = map_frame_mm(self.map)
         self.measure = measurer(self.layers.label_font())
-        self.template.set_variables(variables or {})
+        self.template.set_variables(self.variables)
         for item_id in TEXT_ITEMS:
             self.template.item(item_id)  # note the ones a county removed
 
@@ -94,6 +98,8 @@ class ParcelMapSource(PageSource):
 
 
 def set_map_view(map_item, extent, scale: int) -> None:
-    """Show ``extent`` (of the map item's aspect ratio) at exactly 1:``scale``."""
+    """Show ``extent`` at 1:``scale``: the extent has the map item's aspect ratio and is its size at that scale, so
+    setting it sets the scale too (one refresh instead of two)."""
     map_item.setExtent(QgsRectangle(*extent))
-    map_item.setScale(scale)
+    if abs(map_item.scale() - scale) > 1e-6 * scale:  # a template whose frame differs from the one laid out
+        map_item.setScale(scale)

@@ -48,20 +48,25 @@ class SheetMapSource(PageSource):
     def __init__(self, sheet_list: Sequence[sheets.Sheet], layers: List, polygons, texts: Sequence[str], crs,
                  project: QgsProject, zone, template_path: str = "", variables=None, title: str = "",
                  crs_note: str = ""):
-        super().__init__(Template(template_path or default_template(TEMPLATE), project))
         self.sheets = list(sheet_list)
         self.zone = zone
         self.polygons, self.texts = polygons, list(texts)
-        self.scene = SceneLayers(crs, LABEL_LAYERS)
-        self.measure = measurer(self.scene.label_font())
-        self.layers = self.scene.map_layers() + list(layers)  # top first
+        self.base_layers = list(layers)
         self.title = title
         self.crs_note = crs_note
+        self.crs, self.project, self.template_path, self.variables = crs, project, template_path, variables or {}
+        super().__init__()
+
+    def build(self) -> None:
+        self.template = Template(self.template_path or default_template(TEMPLATE), self.project)
+        self.scene = SceneLayers(self.crs, LABEL_LAYERS)
+        self.measure = measurer(self.scene.label_font())
+        self.layers = self.scene.map_layers() + self.base_layers  # top first
         self.map = self.template.map_item()
-        self.map.setCrs(crs)
+        self.map.setCrs(self.crs)
         self.map.setLayers(self.layers)
         self.map.setKeepLayerSet(True)
-        self.template.set_variables(variables or {})
+        self.template.set_variables(self.variables)
         for item_id in TEXT_ITEMS:
             self.template.item(item_id)
         legend = self.template.item("legend")
@@ -69,7 +74,7 @@ class SheetMapSource(PageSource):
             legend.setAutoUpdateModel(False)
             root = legend.model().rootGroup()
             root.clear()
-            for layer in layers:  # not the label layers
+            for layer in self.base_layers:  # not the label layers
                 root.addLayer(layer)
             legend.setLinkedMap(self.map)
             legend.adjustBoxSize()
@@ -106,6 +111,11 @@ class SheetMapSource(PageSource):
         self.map.setLayers([])
         self.layers = []
         self.scene.release()
+
+    def close(self) -> None:
+        """Drop the base layers too, at the end."""
+        self.release()
+        self.base_layers = []
 
 
 def frame_is_standard(map_item: QgsLayoutItemMap) -> bool:

@@ -146,7 +146,7 @@ class SheetMapsAlgorithm(HomesteadAlgorithm):
         try:
             results = export_pages(source_pages, options, feedback)
         finally:
-            source_pages.release()
+            source_pages.close()
             del layers
         return map_inputs.finish(self, parameters, context, results, folder, feedback, "sheetmaps_report.csv",
                                  tr("Sheet"), tr("Sheet number"))

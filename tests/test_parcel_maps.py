@@ -263,3 +263,20 @@ def test_boundary_points_computed_when_not_given(village, tmp_path, run_alg):
                                         OUTPUT_FOLDER=str(tmp_path), FEATURE_IDS="1"))
     assert result["PAGES"] == 1
     assert re.findall(r"\bJ1\b", pdftotext(next(tmp_path.glob("*.pdf"))))
+
+
+def test_layout_renewed_between_pages_keeps_every_page(village, tmp_path, run_alg, monkeypatch):
+    """A fresh layout every few pages (export.RENEW_EVERY) changes nothing in the output."""
+    from homestead_cadastre.mapping import export
+
+    gpkg, parcels = village
+    monkeypatch.setattr(export, "RENEW_EVERY", 3)
+    run_alg("parcelmaps", params(gpkg, tmp_path / "files"))
+    run_alg("parcelmaps", params(gpkg, tmp_path / "one", FORMAT=1))
+    text = pdftotext(tmp_path / "one" / "zongditu.pdf")
+    for parcel in parcels:
+        page = pdftotext(tmp_path / "files" / f"{parcel.code}.pdf")
+        assert parcel.code in page and parcel.owner in page and parcel.code in text
+    pages = text.split("\f")
+    assert all("宗地图" in page for page in pages if page.strip())
+    assert sum(1 for page in pages if page.strip()) == len(parcels)
