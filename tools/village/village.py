@@ -185,7 +185,8 @@ class Village:
             self.defects.append(Defect("point_mismatch", "JZD_MISMATCH", "ZD", [a, b], description=(
                 "The shared front corner of two neighbours is recorded 0.4 m apart: the first parcel's copy "
                 "lies on the prolongation of their common boundary line, so the two parcels neither overlap "
-                "nor leave a gap; only the boundary points disagree (tolerance 0.10-0.20 m).")))
+                "nor leave a gap; only the boundary points disagree (tolerance 0.10-0.20 m). The corner left "
+                "behind lies on the first parcel's edge, like a T-junction.")))
         elif kind == "across":
             a.house_options = HouseOptions(count=0)
             b.box[0] = uc + ACROSS_INTO_B + 15
@@ -344,7 +345,7 @@ class Village:
         self.defects.append(Defect("malformed_code", "ZD_CODE", "ZD", list(malformed), description=(
             "Malformed codes: a ZDDM of 18 characters; homestead right letter C on state land (GC); "
             "the letter O for a zero in the sequence number; a BDCDYH with fixture letter W (no building) "
-            "followed by a non-zero unit number.")))
+            "followed by a non-zero unit number. Their houses and right holders carry the same codes.")))
         for p in self.parcels:
             if "area" in p.tags:
                 self.defects.append(Defect("area_mismatch", "ZD_AREA", "ZD", [p], description=(
