@@ -43,7 +43,7 @@ unmount_all() {  # folder; fails when something stays mounted (then nothing belo
 # Deletes a chroot folder, never through a mount (the checkout is bind-mounted inside while tests run).
 remove_tree() {
   [ -e "$1" ] || return 0
-  unmount_all "$1"
+  unmount_all "$1" || return 1  # never delete through a mount
   rm -rf --one-file-system "$1"
 }
 
@@ -80,8 +80,13 @@ bootstrap() {
   debootstrap --variant=minbase --keyring="$keyring" "$SUITE" "$tmp" "$mirror" > "$output" 2>&1 || {
     tail -20 "$output" >&2; rm -f "$output"; remove_tree "$tmp"; exit 1; }
   rm -f "$output"
-  # setup.sh installs with plain `apt-get install`: keep the chroot lean (the tested set-up had no recommends).
-  printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' > "$tmp/etc/apt/apt.conf.d/90homestead"
+  # setup.sh installs with plain `apt-get install`: keep the chroot lean (no recommends, no kept .debs).
+  cat > "$tmp/etc/apt/apt.conf.d/90homestead" <<'APT'
+APT::Install-Recommends "false";
+APT::Install-Suggests "false";
+DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb || true"; };
+APT
+  rm -f "$tmp"/var/cache/apt/archives/*.deb
   # No daemons may start inside the chroot while packages install.
   printf '#!/bin/sh\nexit 101\n' > "$tmp/usr/sbin/policy-rc.d" && chmod +x "$tmp/usr/sbin/policy-rc.d"
   mv "$tmp" "$ROOT"
@@ -115,6 +120,8 @@ fi
 trap 'rc=$?; unmount_all "$ROOT" || rc=1; exit $rc' EXIT
 trap 'exit 130' INT TERM
 mount -t proc proc "$ROOT/proc"
+mkdir -p "$ROOT/dev/pts"
+mount -t devpts -o newinstance,ptmxmode=0666 devpts "$ROOT/dev/pts" 2>/dev/null || true  # apt logs via a pty
 mount -t tmpfs -o mode=1777 tmpfs "$ROOT/dev/shm" 2>/dev/null || { mkdir -p "$ROOT/dev/shm"; mount -t tmpfs -o mode=1777 tmpfs "$ROOT/dev/shm"; }
 mkdir -p "$ROOT/src/main" "$ROOT/src/shared"
 mount --bind "$REPO" "$ROOT/src/main"
@@ -125,7 +132,7 @@ fi
 cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf"
 # pip in the chroot trusts what the host trusts (the host may reach PyPI through a proxy with its own CA).
 HOST_CA=/etc/ssl/certs/ca-certificates.crt
-[ -r "$HOST_CA" ] && cp -L "$HOST_CA" "$ROOT/etc/ssl/host-ca-certificates.crt"
+[ -r "$HOST_CA" ] && mkdir -p "$ROOT/etc/ssl" && cp -L "$HOST_CA" "$ROOT/etc/ssl/host-ca-certificates.crt"
 
 missing=""
 for p in $BASE_PACKAGES; do
