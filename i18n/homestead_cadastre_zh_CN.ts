@@ -28,6 +28,10 @@
             <translation>无法保存图层 {layer} 的样式：{error}</translation>
         </message>
         <message>
+            <source>Could not write feature {n} to the output.</source>
+            <translation>无法将第 {n} 个要素写入输出。</translation>
+        </message>
+        <message>
             <source>Could not write the project {path}.</source>
             <translation>无法写出工程 {path}。</translation>
         </message>
@@ -44,6 +48,14 @@
             <translation>三类划分</translation>
         </message>
         <message>
+            <source>Feature {fid} of {layer} has Z/M values; they were ignored (areas are planar).</source>
+            <translation>图层 {layer} 的要素 {fid} 带有 Z/M 值，已忽略（面积按平面计算）。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of {layer} has no geometry.</source>
+            <translation>图层 {layer} 的要素 {fid} 没有几何图形。</translation>
+        </message>
+        <message>
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage 文件 (*.gpkg)</translation>
         </message>
@@ -58,6 +70,26 @@
         <message>
             <source>Homestead survey</source>
             <translation>房地一体权籍调查</translation>
+        </message>
+        <message>
+            <source>Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) to the survey's CGCS2000 3° zone before measuring.</source>
+            <translation>图层 {layer} 没有坐标参照系。请先在“图层属性 ▸ 源”中将其设为调查所用的 CGCS2000 3 度带，再进行量算。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} is empty: nothing to measure.</source>
+            <translation>图层 {layer} 为空，没有可量算的要素。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} is measured in {crs} (projected from {source}).</source>
+            <translation>图层 {layer} 在 {crs} 下量算（由 {source} 投影转换）。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} lacks the field(s) {fields}. Add them, or import the data with homestead:importsurvey to map your fields onto the survey schema.</source>
+            <translation>图层 {layer} 缺少字段 {fields}。请添加这些字段，或用 homestead:importsurvey 导入数据，将原有字段对应到调查数据库结构。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS.</source>
+            <translation>图层 {layer} 位于经度 {lon:.3f}°，不在中国 CGCS2000 3 度带范围内，请检查其坐标系。</translation>
         </message>
         <message>
             <source>Layer {layer} of {path} does not open.</source>
@@ -142,6 +174,10 @@
         <message>
             <source>found</source>
             <translation>现有版本</translation>
+        </message>
+        <message>
+            <source>input layer</source>
+            <translation>输入图层</translation>
         </message>
     </context>
 </TS>

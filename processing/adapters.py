@@ -1,0 +1,232 @@
+"""Layer ⇄ plain data: one conversion in (WKB → shapely arrays + attribute columns), one out (sink).
+
+Domain functions in cadastre/ never see a QgsFeature; algorithms never loop over features to do geometry.
+Measuring happens on a survey plane: a projected layer is measured in its own CRS; a layer in a geographic CRS
+is projected to the CGCS2000 3° zone (zone number in the easting, EPSG:4513-4533) that contains its data,
+and the CRS used is reported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProject,
+    QgsWkbTypes,
+)
+
+from ..cadastre import schema, zones
+from ..cadastre.messages import Problem, translatable
+from ..i18n import tr
+from .layers import qgs_field
+
+CGCS2000 = QgsCoordinateReferenceSystem(f"EPSG:{zones.CGCS2000_GEOGRAPHIC}")
+
+
+@dataclass
+class LayerData:
+    """A layer as plain data, in a metric survey CRS.
+
+    ``geometries`` is an object array of shapely geometries (2-D; None where the feature has none), aligned
+    with ``ids`` (QGIS feature ids) and with each list in ``attributes``. ``problems`` holds what was noticed
+    while reading (fid, Problem): Z/M dropped, missing or empty geometry.
+    """
+
+    name: str
+    ids: np.ndarray
+    geometries: np.ndarray
+    attributes: Dict[str, list]
+    crs: QgsCoordinateReferenceSystem
+    source_crs: QgsCoordinateReferenceSystem
+    problems: List[Tuple[int, Problem]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def reprojected(self) -> bool:
+        return self.crs != self.source_crs
+
+    def column(self, name: str) -> list:
+        return self.attributes[name]
+
+
+def survey_plane_for(source, context=None) -> QgsCoordinateReferenceSystem:
+    """The CRS to measure ``source`` in: its own when projected, else the 3° zone its data lies in."""
+    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    if not crs.isValid():
+        raise QgsProcessingException(tr(
+            "Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) "
+            "to the survey's CGCS2000 3° zone before measuring."
+        ).format(layer=_name(source)))
+    if not crs.isGeographic():
+        return crs
+    if not source.featureCount():
+        raise QgsProcessingException(tr("Layer {layer} is empty: nothing to measure.").format(layer=_name(source)))
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
+    centre = QgsCoordinateTransform(crs, CGCS2000, transform_context).transform(extent.center())
+    try:
+        zone = zones.zone_of_longitude(centre.x())
+    except ValueError:
+        raise QgsProcessingException(tr(
+            "Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS."
+        ).format(layer=_name(source), lon=centre.x())) from None
+    return QgsCoordinateReferenceSystem(f"EPSG:{zones.epsg_for_zone(zone, prefixed=True)}")
+
+
+def read_layer(
+    source,
+    context=None,
+    feedback=None,
+    fields: Optional[Sequence[str]] = None,
+    crs: Optional[QgsCoordinateReferenceSystem] = None,
+    geometry: bool = True,
+    required: Sequence[str] = (),
+) -> LayerData:
+    """Read ``source`` (QgsVectorLayer or QgsProcessingFeatureSource) once into plain data.
+
+    ``fields``: attribute columns to read (None: all). ``required``: fields that must exist, else a translated
+    refusal naming them. ``crs``: the plane to transform to (default: survey_plane_for(source)).
+    """
+    name = _name(source)
+    source_fields = source.fields()
+    missing = [f for f in required if source_fields.indexOf(f) < 0]
+    if missing:
+        raise QgsProcessingException(tr(
+            "Layer {layer} lacks the field(s) {fields}. Add them, or import the data with "
+            "homestead:importsurvey to map your fields onto the survey schema."
+        ).format(layer=name, fields=", ".join(missing)))
+    wanted = [f.name() for f in source_fields] if fields is None else [f for f in fields if source_fields.indexOf(f) >= 0]
+    indices = [source_fields.indexOf(f) for f in wanted]
+    source_crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    target = crs if crs is not None else (survey_plane_for(source, context) if geometry else source_crs)
+    transform = None
+    if geometry and target.isValid() and source_crs.isValid() and target != source_crs:
+        transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
+        transform = QgsCoordinateTransform(source_crs, target, transform_context)
+
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(indices)
+    if not geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    total = source.featureCount() or 0
+    ids: List[int] = []
+    wkbs: List[Optional[bytes]] = []
+    columns: Dict[str, list] = {f: [] for f in wanted}
+    problems: List[Tuple[int, Problem]] = []
+    for n, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and n % 1000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled."))
+            if total:
+                feedback.setProgress(100.0 * n / total)
+        fid = feature.id()
+        ids.append(fid)
+        attrs = feature.attributes()
+        for f, i in zip(wanted, indices):
+            columns[f].append(_python_value(attrs[i]))
+        if not geometry:
+            continue
+        geom = feature.geometry()
+        if geom is None or geom.isNull() or geom.isEmpty():
+            problems.append((fid, Problem("GEOM_EMPTY", translatable("Feature {fid} of {layer} has no geometry."), {"fid": fid, "layer": name})))
+            wkbs.append(None)
+            continue
+        wkb_type = geom.wkbType()
+        if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type):
+            problems.append((fid, Problem("GEOM_ZM", translatable("Feature {fid} of {layer} has Z/M values; they were ignored (areas are planar)."), {"fid": fid, "layer": name})))
+        if transform is not None:
+            geom = QgsGeometry(geom)
+            geom.transform(transform)
+        wkbs.append(bytes(geom.asWkb()))
+    geometries = np.empty(len(ids), dtype=object)
+    if geometry and ids:
+        present = np.array([w is not None for w in wkbs])
+        if present.any():
+            parsed = shapely.from_wkb([w for w in wkbs if w is not None], on_invalid="ignore")
+            geometries[present] = shapely.force_2d(parsed)
+    return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems)
+
+
+def output_fields(input_fields: QgsFields, added: Sequence[schema.Field]) -> QgsFields:
+    """The input's fields followed by ``added`` (schema fields the algorithm fills) not already present."""
+    result = QgsFields(input_fields)
+    for f in added:
+        if result.indexOf(f.name) < 0:
+            result.append(qgs_field(f))
+    return result
+
+
+def write_rows(
+    sink: QgsFeatureSink,
+    fields: QgsFields,
+    rows: Sequence[Sequence],
+    geometries: Optional[Sequence] = None,
+    feedback=None,
+) -> int:
+    """Write ``rows`` (attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``."""
+    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object)) if geometries is not None else None
+    total = len(rows)
+    for n, row in enumerate(rows):
+        if feedback is not None and n % 1000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled."))
+            if total:
+                feedback.setProgress(100.0 * n / total)
+        feature = QgsFeature(fields)
+        feature.setAttributes(list(row))
+        if wkbs is not None and wkbs[n] is not None:
+            geom = QgsGeometry()
+            geom.fromWkb(wkbs[n])
+            feature.setGeometry(geom)
+        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(tr("Could not write feature {n} to the output.").format(n=n))
+    return total
+
+
+def report_problems(data: LayerData, feedback) -> None:
+    """Say what reading the layer noticed, one line per feature (translated)."""
+    if data.reprojected:
+        feedback.pushInfo(tr("Layer {layer} is measured in {crs} (projected from {source}).").format(
+            layer=data.name, crs=data.crs.authid(), source=data.source_crs.authid()))
+    for _fid, problem in data.problems:
+        feedback.reportError(problem.format(tr), False)
+
+
+def add_field(fields: QgsFields, name: str, qvariant_type, length: int = 0, precision: int = 0) -> None:
+    """Append an ad-hoc output field (for outputs that are not schema layers, e.g. an error layer)."""
+    fields.append(QgsField(name, qvariant_type, "", length, precision))
+
+
+def _name(source) -> str:
+    for attr in ("sourceName", "name"):
+        if hasattr(source, attr):
+            value = getattr(source, attr)()
+            if value:
+                return value
+    return tr("input layer")
+
+
+def _python_value(value):
+    """QVariant NULL and Qt date types → None and Python types."""
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    if hasattr(value, "toPyDateTime"):
+        return value.toPyDateTime()
+    if hasattr(value, "toPyDate"):
+        return value.toPyDate()
+    return value
