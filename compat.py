@@ -11,12 +11,12 @@ from qgis.PyQt.QtCore import QMetaType, QVariant
 QGIS_VERSION_INT = Qgis.versionInt()  # e.g. 32216 for 3.22.16
 
 
-def field(name: str, meta_type: QMetaType.Type, length: int = 0, precision: int = 0) -> QgsField:
-    """A QgsField of type ``meta_type`` (e.g. ``QMetaType.Type.QString``).
+def field(name: str, meta_type, length: int = 0, precision: int = 0) -> QgsField:
+    """A QgsField of type ``meta_type``: a QMetaType.Type (e.g. ``QMetaType.Type.QString``) or a QVariant.Type.
 
     QgsField takes QMetaType.Type since QGIS 3.38 and deprecates the QVariant.Type constructor; earlier
-    versions take only QVariant.Type, whose values are the same numbers.
+    versions take only QVariant.Type. Both enums number the types alike.
     """
     if QGIS_VERSION_INT >= 33800:
-        return QgsField(name, meta_type, "", length, precision)
+        return QgsField(name, QMetaType.Type(int(meta_type)), "", length, precision)
     return QgsField(name, QVariant.Type(int(meta_type)), "", length, precision)

@@ -2,17 +2,21 @@
 import warnings
 
 import pytest
-from qgis.PyQt.QtCore import QMetaType
+from qgis.PyQt.QtCore import QMetaType, QVariant
 
 from homestead_cadastre import compat
 
+TYPES = [  # (QMetaType.Type, the QVariant.Type of the same Qt type)
+    (QMetaType.Type.QString, QVariant.String), (QMetaType.Type.Int, QVariant.Int),
+    (QMetaType.Type.Double, QVariant.Double), (QMetaType.Type.QDate, QVariant.Date),
+    (QMetaType.Type.QDateTime, QVariant.DateTime), (QMetaType.Type.LongLong, QVariant.LongLong),
+]
 
-@pytest.mark.parametrize("meta_type", [
-    QMetaType.Type.QString, QMetaType.Type.Int, QMetaType.Type.Double, QMetaType.Type.QDate,
-    QMetaType.Type.QDateTime, QMetaType.Type.LongLong,
-])
-def test_field_type_length_precision(meta_type):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # QGIS 3.38+ warns for the QVariant.Type constructor
-        f = compat.field("ZDMJ", meta_type, 15, 2)
-    assert (f.name(), int(f.type()), f.length(), f.precision()) == ("ZDMJ", int(meta_type), 15, 2)
+
+@pytest.mark.parametrize("meta_type, variant_type", TYPES)
+def test_field_type_length_precision(meta_type, variant_type):
+    for given in (meta_type, variant_type):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # QGIS 3.38+ warns for the QVariant.Type constructor
+            f = compat.field("ZDMJ", given, 15, 2)
+        assert (f.name(), f.type(), f.length(), f.precision()) == ("ZDMJ", variant_type, 15, 2)

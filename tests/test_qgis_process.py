@@ -1,5 +1,7 @@
-"""The plugin works in QGIS's command-line Processing (qgis_process) of the QGIS that runs the suite:
-enabled in a fresh profile from a plugins folder, it lists every homestead algorithm and runs one."""
+"""The plugin works in QGIS's command-line Processing (qgis_process) of the QGIS that runs the suite (3.22 on
+the host, 3.40 in `make test-qgis340`): enabled in a fresh profile from the checkout's plugins folder, it
+lists exactly the algorithms the provider has in-process (none lost to an import error) and runs one.
+test_package.py does the same install check on the packaged ZIP."""
 from __future__ import annotations
 
 import json

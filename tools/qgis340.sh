@@ -18,8 +18,9 @@ SHARED=$REPO/../shared
 # with the host (the relative symlink build/plugins/homestead_cadastre works on both sides).
 CHROOT_VENV=/opt/homestead/venv
 CHROOT_BUILD=/opt/homestead/build
-# What the chroot needs beyond tools/setup.sh's packages: make to run the Makefile, certificates for pip.
-BASE_PACKAGES="make ca-certificates"
+# What the chroot needs beyond tools/setup.sh's packages: make to run the Makefile, certificates for pip,
+# git for tools/package.py (it ships the tracked files).
+BASE_PACKAGES="make ca-certificates git"
 
 if [ "$(id -u)" != 0 ]; then
   command -v sudo >/dev/null || { echo "qgis340: run as root (debootstrap and chroot need it)" >&2; exit 1; }
@@ -128,6 +129,13 @@ mount --bind "$REPO" "$ROOT/src/main"
 if [ -d "$SHARED" ]; then
   mount --bind "$(cd "$SHARED" && pwd -P)" "$ROOT/src/shared"
   mount -o remount,bind,ro "$ROOT/src/shared"  # the shared data is read-only to the tests
+fi
+# A git worktree keeps its repository outside the checkout: show it at the same path, read-only.
+GIT_COMMON=$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
+if [ -d "$GIT_COMMON" ] && [ "${GIT_COMMON#"$REPO"/}" = "$GIT_COMMON" ]; then
+  mkdir -p "$ROOT$GIT_COMMON"
+  mount --bind "$GIT_COMMON" "$ROOT$GIT_COMMON"
+  mount -o remount,bind,ro "$ROOT$GIT_COMMON"
 fi
 cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf"
 # pip in the chroot trusts what the host trusts (the host may reach PyPI through a proxy with its own CA).
