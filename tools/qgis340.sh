@@ -7,12 +7,12 @@
 #
 # The first run builds the chroot (debootstrap + QGIS, a few minutes); later runs reuse it and only
 # re-run setup.sh, which reinstalls only what changed. Mounts are always undone on exit.
-# Environment: CHROOT (default .chroot-trixie), SUITE (default trixie).
+# Environment: QGIS340_CHROOT, the chroot folder (default .chroot-trixie).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd -P)
-ROOT=${CHROOT:-$REPO/.chroot-trixie}
-SUITE=${SUITE:-trixie}
+ROOT=${QGIS340_CHROOT:-$REPO/.chroot-trixie}
+SUITE=trixie  # Debian 13: QGIS 3.40 LTR, Python 3.13
 SHARED=$REPO/../shared
 # Inside the chroot: its own venv, constraints, XDG and QGIS profile; the checkout's build/ is shared
 # with the host (the relative symlink build/plugins/homestead_cadastre works on both sides).
@@ -104,6 +104,10 @@ in_chroot() {
   done
   env -i "${keep[@]}" chroot "$ROOT" "$@"
 }
+
+# One run at a time per checkout: a second one would take the first one's mounts for leftovers.
+exec 9<"$0"
+flock -n 9 || { log "waiting for another run in this checkout"; flock 9; }
 
 if [ "${1:-}" = --remove ]; then
   remove_tree "$ROOT.partial"
