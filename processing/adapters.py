@@ -18,7 +18,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -26,6 +25,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import compat
 from ..cadastre import schema, zones
 from ..cadastre.messages import Problem, translatable
 from ..i18n import tr
@@ -205,9 +205,10 @@ def report_problems(data: LayerData, feedback) -> None:
         feedback.reportError(problem.format(tr), False)
 
 
-def add_field(fields: QgsFields, name: str, qvariant_type, length: int = 0, precision: int = 0) -> None:
-    """Append an ad-hoc output field (for outputs that are not schema layers, e.g. an error layer)."""
-    fields.append(QgsField(name, qvariant_type, "", length, precision))
+def add_field(fields: QgsFields, name: str, field_type, length: int = 0, precision: int = 0) -> None:
+    """Append an ad-hoc output field (for outputs that are not schema layers, e.g. an error layer);
+    ``field_type`` a QMetaType.Type (e.g. QMetaType.Type.QString) or a QVariant.Type."""
+    fields.append(compat.field(name, field_type, length, precision))
 
 
 def _name(source) -> str:
