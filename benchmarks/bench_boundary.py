@@ -139,6 +139,12 @@ def main() -> None:
     parcels = f"{source}|layername=ZD"
     print(f"generated {len(codes)} parcels ({expected_points} distinct grid nodes) in {seconds_generate:.1f} s → {source}")
 
+    from homestead_cadastre.cadastre import boundary
+
+    core, core_result = timed(lambda: boundary.boundaries(polygons, codes, 0.05))
+    print(f"cadastre.boundary.boundaries (numpy/shapely core, in memory) {core:.1f} s, "
+          f"{len(np.unique(core_result.points.point_id))} physical points")
+
     for name in ("jzd", "jzx", "zd", "vertices", "distinct", "paths"):
         path = out / f"{name}.gpkg"
         if path.exists():
@@ -181,6 +187,10 @@ def main() -> None:
         f"| QGIS built-in: extractvertices {builtin['extractvertices']:.1f} s + deleteduplicategeometries "
         f"{builtin['deleteduplicategeometries']:.1f} s + pointstopath {builtin['pointstopath']:.1f} s | {theirs:.1f} | "
         f"{their_points} | {their_paths} paths |",
+        "",
+        f"Of the homestead time, the numbering itself (cadastre.boundary.boundaries on the {len(codes)} polygons in "
+        f"memory: snapping, T-junctions, numbering, neighbours) takes {core:.1f} s; the rest is reading the layer and "
+        "writing three GeoPackage layers through QGIS sinks.",
         "",
         f"Ratio built-in / homestead: **{ratio:.2f}**. Distinct points equal (and equal to the {expected_points} grid "
         f"nodes): **{same}**.",

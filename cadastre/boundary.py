@@ -225,10 +225,10 @@ class _Rings:
     ring_part: np.ndarray  # global part index per ring
     ring_hole: np.ndarray  # bool per ring
 
-    def with_points(self, pid: np.ndarray) -> "_Rings":
+    def with_points(self, pid: np.ndarray) -> _Rings:
         return _Rings(self.vertex_ring, pid, self.xy, self.ring_parcel, self.ring_part, self.ring_hole)
 
-    def subset(self, keep: np.ndarray) -> "_Rings":
+    def subset(self, keep: np.ndarray) -> _Rings:
         return _Rings(self.vertex_ring[keep], self.pid[keep], self.xy[keep], self.ring_parcel, self.ring_part, self.ring_hole)
 
     def counts(self) -> np.ndarray:
@@ -239,7 +239,7 @@ class _Rings:
         short = self.counts() < 3
         return np.unique(self.ring_parcel[short])
 
-    def without_parcels(self, parcels: np.ndarray) -> "_Rings":
+    def without_parcels(self, parcels: np.ndarray) -> _Rings:
         if len(parcels) == 0:
             return self
         ring_keep = ~np.isin(self.ring_parcel, parcels)

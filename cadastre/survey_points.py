@@ -29,6 +29,7 @@ COLUMN_NAMES = {
     "y": ("y", "yzbz", "y坐标", "东坐标", "横坐标", "e", "east", "easting"),
 }
 COLUMN_KEYS = ("code", "point", "x", "y")
+COLUMN_LABELS = {"code": "宗地代码 ZDDM", "point": "点号 JZDH", "x": "X", "y": "Y"}  # named in messages
 NORTHING_RANGE = (1_500_000.0, 6_500_000.0)  # m: China lies between about 15°N and 55°N
 EASTING_RANGE = (200_000.0, 800_000.0)  # m, without zone number: within a 3° zone in China
 CLOSE_TOLERANCE = 0.001  # m: a row this close to the ring's first point closes the ring
@@ -159,7 +160,7 @@ def find_columns(first_row: Sequence[str], chosen: Dict[str, str]) -> Tuple[Dict
             if not found:
                 raise fail("FILE_COLUMN_UNKNOWN", translatable(
                     "Cannot tell which column holds the {what}; name it in the parameters. First row: {row}."),
-                    what=key, row=" | ".join(first_row))
+                    what=COLUMN_LABELS[key], row=" | ".join(first_row))
             columns[key] = found[0]
         else:
             columns[key] = position

@@ -68,7 +68,9 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Parcels (ZD)"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(self.CODE_FIELD, tr("Parcel code field"), "ZDDM", self.INPUT))
+        # optional, defaulting to ZDDM: QGIS 3.22 refuses an omitted required field parameter despite its default
+        self.addParameter(QgsProcessingParameterField(
+            self.CODE_FIELD, tr("Parcel code field"), "ZDDM", self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, tr("Tolerance: one physical point within (m)"), QgsProcessingParameterNumber.Double,
             boundary.DEFAULT_TOLERANCE, minValue=0.0, maxValue=10.0))

@@ -40,7 +40,9 @@ class BoundaryTableAlgorithm(HomesteadAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Parcels (ZD)"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(self.CODE_FIELD, tr("Parcel code field"), "ZDDM", self.INPUT))
+        # optional, defaulting to ZDDM: QGIS 3.22 refuses an omitted required field parameter despite its default
+        self.addParameter(QgsProcessingParameterField(
+            self.CODE_FIELD, tr("Parcel code field"), "ZDDM", self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.OWNER_FIELD, tr("Right holder field (权利人)"), "QLRMC", self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
