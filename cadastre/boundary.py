@@ -192,7 +192,7 @@ def boundaries(
     rings = _drop_repeats(rings)
     collapsed = rings.collapsed_parcels()
     for i in collapsed:
-        usable[i] = labelled[i] = False
+        labelled[i] = False
         problems.append((int(i), Problem("PARCEL_COLLAPSED", translatable(
             "Parcel feature {fid} ({code}) collapses at the tolerance of {tolerance} m (a ring keeps fewer than "
             "3 distinct points); it was left out. Check its geometry or lower the tolerance."),
@@ -201,7 +201,7 @@ def boundaries(
     rings = _insert_t_junctions(rings, xy, tolerance)
     order, ring_rank = _numbering(rings, xy)
     points, lines = _rows(rings, xy, order, ring_rank, labelled)
-    for (a, b), parcels in _crowded_segments(rings, xy):
+    for (a, b), parcels in _crowded_segments(rings):
         names = ", ".join(codes[p] or f"#{int(ids[p])}" for p in parcels)
         mid = (xy[a] + xy[b]) / 2.0
         problems.append((int(parcels[0]), Problem("SEGMENT_SHARED_BY_MANY", translatable(
@@ -468,7 +468,7 @@ def _rows(rings: _Rings, xy: np.ndarray, order: np.ndarray, ring_rank: np.ndarra
     return points, lines
 
 
-def _crowded_segments(rings: _Rings, xy: np.ndarray) -> List[Tuple[Tuple[int, int], List[int]]]:
+def _crowded_segments(rings: _Rings) -> List[Tuple[Tuple[int, int], List[int]]]:
     """((point a, point b), parcels) for every segment that more than two parcels have."""
     if len(rings.pid) == 0:
         return []

@@ -180,7 +180,9 @@ def write_rows(
     feedback=None,
 ) -> int:
     """Write ``rows`` (attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``."""
-    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object)) if geometries is not None else None
+    # output_dimension=3 (Z kept, never M): inside QGIS (qgis_process, the desktop) shapely may run on QGIS's own
+    # GEOS 3.11, which refuses shapely 2.1's default of 4 dimensions
+    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object), output_dimension=3) if geometries is not None else None
     total = len(rows)
     batch: List[QgsFeature] = []
     for n, row in enumerate(rows):

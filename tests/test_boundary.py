@@ -3,7 +3,11 @@
 Known answers come from independent computations written here (own shoelace, own nearest-corner search,
 brute-force proximity with GEOS distances), from hand-made layouts, and from the real French sheet.
 """
+import json
 import math
+import os
+import shutil
+import subprocess
 
 import numpy as np
 import pytest
@@ -158,6 +162,20 @@ def test_t_junction_inserted_into_the_long_edge():
     mine = lines.parcel == 0
     assert lines.neighbour[mine].tolist() == [1, 2, -1, -1, -1]
     assert lines.length[mine].sum() == pytest.approx(60.0)
+
+
+def test_sliver_collapses_and_is_reported():
+    # a 2 cm wide strip between two parcels collapses at the 5 cm tolerance; the parcels meet across it
+    west = shapely.box(E0, N0, E0 + 10, N0 + 10)
+    strip = shapely.box(E0 + 10, N0, E0 + 10.02, N0 + 10)
+    east = shapely.box(E0 + 10.02, N0, E0 + 20, N0 + 10)
+    result = boundary.boundaries([west, strip, east], ["W", "S", "E"], ids=[11, 12, 13])
+    assert result.numbered.tolist() == [True, False, True]
+    assert [p.id for _i, p in result.problems] == ["PARCEL_COLLAPSED"]
+    assert "Parcel feature 12 (S) collapses at the tolerance of 0.05 m" in str(result.problems[0][1])
+    west_east = result.lines.neighbour[(result.lines.parcel == 0) & (result.lines.start == 2)]
+    assert west_east.tolist() == [2]
+    assert len(np.unique(result.points.point_id)) == 6
 
 
 def test_holes_continue_the_sequence_clockwise():
@@ -376,3 +394,26 @@ def test_missing_code_field_is_refused(run_alg, tmp_path):
     source = write_gpkg(tmp_path / "nocode.gpkg", "ZD", 4525, [box_wkt(E0, N0, E0 + 1, N0 + 1)], {"BH": ["x"]})
     with pytest.raises(QgsProcessingException):
         run_points(run_alg, tmp_path, source)
+
+
+QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+
+
+@pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process is not installed")
+def test_runs_in_qgis_process(tmp_path):
+    """As `make demo` runs it: inside qgis_process, where QGIS's own GEOS is loaded before shapely's."""
+    from conftest import PLUGINS
+
+    source = write_gpkg(tmp_path / "zd.gpkg", "ZD", 4525, [box_wkt(E0, N0, E0 + 10, N0 + 10), box_wkt(E0 + 10, N0, E0 + 20, N0 + 10)],
+                        {"ZDDM": ["A", "B"]})
+    xdg = tmp_path / "xdg"
+    xdg.mkdir(mode=0o700)
+    env = dict(os.environ, QGIS_PLUGINPATH=str(PLUGINS), QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "config"),
+               QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(xdg))
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "homestead_cadastre"], env=env, capture_output=True, timeout=300)
+    done = subprocess.run([QGIS_PROCESS, "--json", "run", "homestead:boundarypoints", "--", f"INPUT={source}",
+                           f"OUTPUT_POINTS={tmp_path / 'jzd.gpkg'}", f"OUTPUT_LINES={tmp_path / 'jzx.gpkg'}",
+                           f"OUTPUT={tmp_path / 'out.gpkg'}"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert json.loads(done.stdout)["results"]["OUTPUT_POINTS"] == str(tmp_path / "jzd.gpkg")
+    assert [(r["ZDZHDM"], r["JZDH"], r["JZD_ID"]) for r in rows(str(tmp_path / "jzd.gpkg"))][4:6] == [("B", "J1", 2), ("B", "J2", 5)]
