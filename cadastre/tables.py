@@ -175,7 +175,7 @@ def _write_sheet(sheet, table: ParcelTable, font_name: str, points_per_page: int
     centre = Alignment(horizontal="center", vertical="center")
     plain = Font(name=font_name, size=10)
     bold = Font(name=font_name, size=10, bold=True)
-    for column, width in zip("ABCDE", (8, 10, 16, 16, 12)):
+    for column, width in zip("ABCDE", (13, 10, 16, 16, 13)):
         sheet.column_dimensions[column].width = width
 
     def cell(row, column, value, font=plain, number_format=None, border=True):
@@ -228,7 +228,7 @@ def _write_sheet(sheet, table: ParcelTable, font_name: str, points_per_page: int
             breaks.append(Break(id=row - 1))
     sheet.row_breaks = breaks
     sheet.print_area = f"A1:E{row - 1}"
-    sheet.print_title_rows = "1:1"
+    sheet.print_title_rows = "$1:$1"  # absolute, as Excel writes it: LibreOffice ignores a relative 1:1
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
     setup.orientation = sheet.ORIENTATION_PORTRAIT
