@@ -105,42 +105,19 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         sides = self._four_sides(parameters, context, steps, data, codes, result)
 
         steps.setCurrentStep(2)
-        points = result.points
-        jzd_fields = qgs_fields(schema.JZD.fields)
-        sink, points_dest = self.parameterAsSink(parameters, self.OUTPUT_POINTS, context, jzd_fields, QgsWkbTypes.Point, data.crs)
-        code_of = np.array(codes + [""], dtype=object)
-        rows = zip(
-            range(1, len(points) + 1), code_of[points.parcel].tolist(), points.sequence.tolist(), points.point_id.tolist(),
-            np.round(points.xy[:, 1], 3).tolist(), np.round(points.xy[:, 0], 3).tolist(),
-        )
-        marker, point_type = coded["MARKER_TYPE"], coded["POINT_TYPE"]
-        jzd_rows = [[bsm, schema.YSDM["JZD"], code, f"J{seq}", seq, marker, point_type, x, y, pid]
-                    for bsm, code, seq, pid, x, y in rows]
-        write_rows(sink, jzd_fields, jzd_rows, shapely.points(points.xy), steps)
-        del sink
-
+        code_of = np.array(codes + [""], dtype=object)  # index -1 (no neighbour) → ""
+        points_dest = self._write_points(parameters, context, steps, data.crs, result.points, code_of, coded)
         steps.setCurrentStep(3)
-        lines = result.lines
-        jzx_fields = qgs_fields(schema.JZX.fields)
-        sink, lines_dest = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, jzx_fields, QgsWkbTypes.LineString, data.crs)
-        line_type, position, nature = coded["LINE_TYPE"], coded["LINE_POSITION"], coded["LINE_NATURE"]
-        jzx_rows = [
-            [bsm, schema.YSDM["JZX"], code, length, line_type, position, nature, None, f"J{start}", f"J{end}", neighbour or None, None]
-            for bsm, code, length, start, end, neighbour in zip(
-                range(1, len(lines) + 1), code_of[lines.parcel].tolist(), np.round(lines.length, 2).tolist(),
-                lines.start.tolist(), lines.end.tolist(), code_of[lines.neighbour].tolist())
-        ]
-        write_rows(sink, jzx_fields, jzx_rows, shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)), steps)
-        del sink
-
+        lines_dest = self._write_lines(parameters, context, steps, data.crs, result.lines, code_of, coded)
         steps.setCurrentStep(4)
         names = ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")
         values = {name: [row[k] or None for row in sides] for k, name in enumerate(names)}
         fields = output_fields(source.fields(), [schema.ZD.field(name) for name in names])
         sink, parcels_dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
         copy_features(source, sink, fields, data.ids, values, steps)
-        del sink
+        del sink  # closes the file
 
+        points, lines = result.points, result.lines
         feedback.pushInfo(tr(
             "{parcels} parcels: {points} boundary points ({physical} physical points), {lines} boundary lines."
         ).format(parcels=int(result.numbered.sum()), points=len(points),
@@ -149,6 +126,34 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         if skipped:
             feedback.reportError(tr("{n} parcels got no boundary points; the messages above say why.").format(n=skipped), False)
         return {self.OUTPUT_POINTS: points_dest, self.OUTPUT_LINES: lines_dest, self.OUTPUT: parcels_dest}
+
+    def _write_points(self, parameters, context, feedback, crs, points, code_of, coded):
+        fields = qgs_fields(schema.JZD.fields)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_POINTS, context, fields, QgsWkbTypes.Point, crs)
+        marker, point_type = coded["MARKER_TYPE"], coded["POINT_TYPE"]
+        rows = [
+            [bsm, schema.YSDM["JZD"], code, f"J{seq}", seq, marker, point_type, x, y, pid]
+            for bsm, code, seq, pid, x, y in zip(
+                range(1, len(points) + 1), code_of[points.parcel].tolist(), points.sequence.tolist(),
+                points.point_id.tolist(), np.round(points.xy[:, 1], 3).tolist(), np.round(points.xy[:, 0], 3).tolist())
+        ]  # XZBZ = X = northing, YZBZ = Y = easting
+        write_rows(sink, fields, rows, shapely.points(points.xy), feedback)
+        del sink
+        return dest
+
+    def _write_lines(self, parameters, context, feedback, crs, lines, code_of, coded):
+        fields = qgs_fields(schema.JZX.fields)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, fields, QgsWkbTypes.LineString, crs)
+        line_type, position, nature = coded["LINE_TYPE"], coded["LINE_POSITION"], coded["LINE_NATURE"]
+        rows = [
+            [bsm, schema.YSDM["JZX"], code, length, line_type, position, nature, None, f"J{start}", f"J{end}", neighbour or None, None]
+            for bsm, code, length, start, end, neighbour in zip(
+                range(1, len(lines) + 1), code_of[lines.parcel].tolist(), np.round(lines.length, 2).tolist(),
+                lines.start.tolist(), lines.end.tolist(), code_of[lines.neighbour].tolist())
+        ]
+        write_rows(sink, fields, rows, shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)), feedback)
+        del sink
+        return dest
 
     def _four_sides(self, parameters, context, feedback, data, codes, result):
         roads_source = self.parameterAsSource(parameters, self.ROADS, context)
