@@ -133,6 +133,7 @@ def main() -> None:
     provider = HomesteadProvider()
     QgsApplication.processingRegistry().addProvider(provider)
 
+    load = os.getloadavg()[0]
     seconds_generate, (codes, polygons, expected_points) = timed(lambda: grid_parcels(args.parcels))
     source = out / "grid_parcels.gpkg"
     write_gpkg(source, codes, polygons)
@@ -177,7 +178,8 @@ def main() -> None:
     section = [
         f"## {datetime.datetime.now().isoformat(timespec='seconds')} — {len(codes)} parcels",
         "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; command: "
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, load average at start {load:.1f} (other jobs share the "
+        f"machine: absolute seconds vary, the ratio much less), Python {platform.python_version()}; command: "
         "`make bench-boundary` (`/usr/bin/python3 benchmarks/bench_boundary.py`).",
         "",
         "| way | seconds | distinct points | per-parcel rows |",

@@ -158,70 +158,80 @@ def write_workbook(path: str, tables: Sequence[ParcelTable], font_name: str = DE
 
     workbook = Workbook()
     workbook.remove(workbook.active)
+    _add_styles(workbook, font_name)
     for table, name in zip(tables, unique_names(sheet_name(t.code) for t in tables)):
-        _write_sheet(workbook.create_sheet(name), table, font_name, points_per_page)
+        _write_sheet(workbook.create_sheet(name), table, points_per_page)
     if not tables:
         sheet = workbook.create_sheet(TITLE)
         sheet["A1"] = TITLE
     workbook.save(path)
 
 
-def _write_sheet(sheet, table: ParcelTable, font_name: str, points_per_page: int) -> None:
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.worksheet.pagebreak import Break, RowBreak
+def _add_styles(workbook, font_name: str) -> None:
+    """Named cell styles, registered once: assigning one to a cell is cheap, unlike setting font, border and
+    alignment cell by cell."""
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     centre = Alignment(horizontal="center", vertical="center")
-    plain = Font(name=font_name, size=10)
-    bold = Font(name=font_name, size=10, bold=True)
+    styles = {
+        "jzd_title": (Font(name=font_name, size=16, bold=True), Border(), "General"),
+        "jzd_label": (Font(name=font_name, size=10, bold=True), box, "General"),
+        "jzd_text": (Font(name=font_name, size=10), box, "General"),
+        "jzd_coordinate": (Font(name=font_name, size=10), box, COORDINATE_FORMAT),
+        "jzd_length": (Font(name=font_name, size=10), box, LENGTH_FORMAT),
+        "jzd_area": (Font(name=font_name, size=10), box, AREA_FORMAT),
+    }
+    for name, (font, border, number_format) in styles.items():
+        workbook.add_named_style(NamedStyle(name=name, font=font, border=border, alignment=centre, number_format=number_format))
+
+
+def _write_sheet(sheet, table: ParcelTable, points_per_page: int) -> None:
+    from openpyxl.worksheet.pagebreak import Break, RowBreak
+
     for column, width in zip("ABCDE", (13, 10, 16, 16, 13)):
         sheet.column_dimensions[column].width = width
 
-    def cell(row, column, value, font=plain, number_format=None, border=True):
+    def cell(row, column, value, style="jzd_text"):
         c = sheet.cell(row=row, column=column, value=value)
-        c.font, c.alignment = font, centre
-        if border:
-            c.border = box
-        if number_format:
-            c.number_format = number_format
-        return c
+        c.style = style
 
     sheet.merge_cells("A1:E1")
-    cell(1, 1, TITLE, Font(name=font_name, size=16, bold=True), border=False)
+    cell(1, 1, TITLE, "jzd_title")
     sheet.row_dimensions[1].height = 28
     pages = table.pages(points_per_page)
     row = 2
     breaks = RowBreak()
     for n, page in enumerate(pages, start=1):
-        cell(row, 1, "宗地代码", bold)
+        cell(row, 1, "宗地代码", "jzd_label")
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
         cell(row, 2, table.code)
         cell(row, 3, None)
-        cell(row, 4, "权利人", bold)
+        cell(row, 4, "权利人", "jzd_label")
         cell(row, 5, table.owner)
-        cell(row + 1, 1, "宗地面积(m²)", bold)
-        cell(row + 1, 2, round(table.area, 2), number_format=AREA_FORMAT)
-        cell(row + 1, 3, "建筑面积(m²)", bold)
-        cell(row + 1, 4, None if table.floor_area is None else round(table.floor_area, 2), number_format=AREA_FORMAT)
+        cell(row + 1, 1, "宗地面积(m²)", "jzd_label")
+        cell(row + 1, 2, round(table.area, 2), "jzd_area")
+        cell(row + 1, 3, "建筑面积(m²)", "jzd_label")
+        cell(row + 1, 4, None if table.floor_area is None else round(table.floor_area, 2), "jzd_area")
         cell(row + 1, 5, f"第 {n} 页 共 {len(pages)} 页")
         for column, heading in enumerate(COLUMNS, start=1):
-            cell(row + 2, column, heading, bold)
+            cell(row + 2, column, heading, "jzd_label")
         for r in range(row, row + 3):
             sheet.row_dimensions[r].height = 20
         row += 3
         for k, entry in enumerate(page):
             cell(row, 1, entry.number)
             cell(row, 2, entry.name)
-            cell(row, 3, round(entry.x, 3), number_format=COORDINATE_FORMAT)
-            cell(row, 4, round(entry.y, 3), number_format=COORDINATE_FORMAT)
+            cell(row, 3, round(entry.x, 3), "jzd_coordinate")
+            cell(row, 4, round(entry.y, 3), "jzd_coordinate")
             cell(row, 5, None)
             sheet.row_dimensions[row].height = 18
             row += 1
             if k + 1 < len(page) and entry.length_to_next is not None:
                 for column in range(1, 5):
                     cell(row, column, None)
-                cell(row, 5, round(entry.length_to_next, 2), number_format=LENGTH_FORMAT)
+                cell(row, 5, round(entry.length_to_next, 2), "jzd_length")
                 sheet.row_dimensions[row].height = 18
                 row += 1
         if n < len(pages):

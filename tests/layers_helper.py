@@ -25,6 +25,19 @@ class RecordingFeedback(QgsProcessingFeedback):
         return "\n".join(self.infos + self.errors)
 
 
+def demo_village():
+    """(GeoPackage path, manifest dict) of the bundled demo village (tools/make_village.py), or skip the test."""
+    import json
+
+    import pytest
+
+    sample = Path(__file__).resolve().parents[1] / "sample_data"
+    path = sample / "demo_village.gpkg"
+    if not path.exists():
+        pytest.skip(f"the demo village {path} is not built (make sample-data)")
+    return path, json.loads((sample / "demo_village.manifest.json").read_text(encoding="utf-8"))
+
+
 def write_gpkg(path: Path, layer: str, epsg: int, wkts: Sequence[Optional[str]], fields: Dict[str, Sequence],
                geometry_type: str = "Polygon") -> str:
     """A GeoPackage layer written with OGR (not with the code under test); returns 'path|layername=layer'."""

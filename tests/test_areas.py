@@ -4,7 +4,7 @@ import math
 import statistics
 
 import pytest
-from layers_helper import RecordingFeedback, rows, write_gpkg
+from layers_helper import RecordingFeedback, demo_village, rows, write_gpkg
 from qgis.core import QgsProcessingException
 
 E0, N0 = 37_597_000.0, 3_069_000.0
@@ -189,3 +189,29 @@ def test_non_metric_crs_is_refused(run_alg, tmp_path):
     source = write_gpkg(tmp_path / "ft.gpkg", "ZD", 2264, [wkt([[box(2_000_000, 600_000, 2_000_100, 600_100)]])], {"ZDDM": ["F"]})
     with pytest.raises(QgsProcessingException, match="not the metre"):
         run_areas(run_alg, tmp_path, source)
+
+
+def test_demo_village_areas(run_alg, tmp_path):
+    """The demo village: ZDMJ equals an own shoelace; the parcels whose 调查面积 DCMJ its manifest planted beyond
+    ΔP are exactly the flagged ones; the invalid parcel gets no area; EPSG:4490 input gives the same areas."""
+    import processing
+
+    village, manifest = demo_village()
+    feedback = RecordingFeedback()
+    out = run_areas(run_alg, tmp_path, f"{village}|layername=ZD", feedback, RECORDED_AREA_FIELD="DCMJ", SCALE=1000,
+                    BUILDINGS=f"{village}|layername=ZRZ")
+    assert sorted(r["fid"] for r in out if r["MJCX"] == 1) == sorted(manifest["expected"]["ZD_AREA"])
+    assert sorted(r["fid"] for r in out if r["ZDMJ"] is None) == sorted(manifest["expected"]["ZD_INVALID"])
+    for r in out:
+        if r["ZDMJ"] is not None:
+            parts = [[[(p.x(), p.y()) for p in ring] for ring in polygon] for polygon in r["geometry"].asMultiPolygon()]
+            assert r["ZDMJ"] == pytest.approx(polygon_area(parts), abs=0.01)
+    assert sum(1 for r in out if r["JZMJ"]) > len(out) / 2  # most homesteads carry a house
+    geographic = str(tmp_path / "geo.gpkg")
+    processing.run("native:reprojectlayer", {"INPUT": f"{village}|layername=ZD", "TARGET_CRS": "EPSG:4490", "OUTPUT": geographic})
+    (tmp_path / "geo").mkdir()
+    from_degrees = run_areas(run_alg, tmp_path / "geo", geographic)
+    for p, g in zip(out, from_degrees):
+        assert (g["ZDMJ"] is None) == (p["ZDMJ"] is None)
+        if p["ZDMJ"] is not None:
+            assert g["ZDMJ"] == pytest.approx(p["ZDMJ"], abs=0.01)

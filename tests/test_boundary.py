@@ -14,7 +14,7 @@ import pytest
 import shapely
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from layers_helper import RecordingFeedback, rows, write_gpkg
+from layers_helper import RecordingFeedback, demo_village, rows, write_gpkg
 
 from homestead_cadastre.cadastre import boundary
 from homestead_cadastre.cadastre.areas import parcel_areas
@@ -261,6 +261,49 @@ def test_outputs_in_the_delivery_schema(run_alg, tmp_path):
     assert len(zd) == 3
 
 
+def assert_one_point_per_place_and_t_junctions(jzd, geoms, tolerance=0.05):
+    """Independent check of JZD rows against the parcels (shapely geometries by code): rows of different parcels
+    within the tolerance share one id and one coordinate; every vertex of the data is a boundary point of its own
+    parcel and of every other parcel whose boundary passes within the tolerance (brute force with GEOS distances,
+    not the code's search). Returns (shared physical points, T-junctions found)."""
+    xy = np.array([(r["YZBZ"], r["XZBZ"]) for r in jzd])
+    ids = np.array([r["JZD_ID"] for r in jzd])
+    owner = np.array([r["ZDZHDM"] for r in jzd])
+    tree = shapely.STRtree(shapely.points(xy))
+    a, b = tree.query(shapely.points(xy), predicate="dwithin", distance=tolerance)
+    pairs = a < b
+    a, b = a[pairs], b[pairs]
+    assert (ids[a] == ids[b]).all()
+    assert (xy[a] == xy[b]).all()
+    shared = len(set(ids[a][owner[a] != owner[b]]))
+    t_junctions = 0
+    rows_of = {code: xy[owner == code] for code in geoms}
+    codes = list(geoms)
+    parcels = shapely.STRtree([geoms[c] for c in codes])
+    for code, geom in geoms.items():
+        vertices = shapely.get_coordinates(geom.boundary)
+        for k in parcels.query(geom, predicate="dwithin", distance=tolerance):
+            other = codes[k]
+            on_boundary = vertices[shapely.distance(shapely.points(vertices), geoms[other].boundary) <= tolerance]
+            other_vertices = shapely.get_coordinates(geoms[other].boundary)
+            for v in on_boundary:
+                assert np.hypot(*(rows_of[other] - v).T).min() <= tolerance, (code, other, v)
+                if np.hypot(*(other_vertices - v).T).min() > tolerance:
+                    t_junctions += 1  # not a vertex of the other parcel in the data: inserted
+    return shared, t_junctions
+
+
+def assert_numbered_from_nw_clockwise(jzd, geoms):
+    """J1 nearest the NW corner, clockwise, tracing the parcel (single-ring parcels)."""
+    for code, geom in geoms.items():
+        if shapely.get_num_geometries(geom) == 1 and shapely.get_num_interior_rings(shapely.get_geometry(geom, 0)) == 0:
+            pts = [(r["YZBZ"], r["XZBZ"]) for r in jzd if r["ZDZHDM"] == code]
+            assert [r["SXH"] for r in jzd if r["ZDZHDM"] == code] == list(range(1, len(pts) + 1))
+            assert pts[0] == nearest_to_nw(pts)
+            assert shoelace(pts) < 0
+            assert abs(shoelace(pts)) == pytest.approx(geom.area, rel=1e-3)
+
+
 def test_real_french_sheet_shared_vertices_and_t_junctions(run_alg, tmp_path, real_data):
     source = f"{real_data / 'fr_cornillon_13029.gpkg'}|layername=parcelle"
     feedback = RecordingFeedback()
@@ -268,41 +311,9 @@ def test_real_french_sheet_shared_vertices_and_t_junctions(run_alg, tmp_path, re
     parcels = rows(str(real_data / "fr_cornillon_13029.gpkg"), "parcelle")
     geoms = {r["IDU"]: shapely.from_wkb(bytes(r["geometry"].asWkb())) for r in parcels}
     assert len(zd) == len(parcels) == 389 and len({r["ZDZHDM"] for r in jzd}) == 389
-    xy = np.array([(r["YZBZ"], r["XZBZ"]) for r in jzd])
-    ids = np.array([r["JZD_ID"] for r in jzd])
-    owner = np.array([r["ZDZHDM"] for r in jzd])
-    # one physical point: rows of different parcels within the tolerance share one id and one coordinate
-    tree = shapely.STRtree(shapely.points(xy))
-    a, b = tree.query(shapely.points(xy), predicate="dwithin", distance=0.05)
-    pairs = a < b
-    assert (ids[a[pairs]] == ids[b[pairs]]).all()
-    assert (xy[a[pairs]] == xy[b[pairs]]).all()
-    a, b = a[pairs], b[pairs]
-    shared = len(set(ids[a][owner[a] != owner[b]]))
-    assert shared > 1000
-    # every vertex of the data is a boundary point of its own parcel (within 5 cm), and of every other parcel
-    # whose boundary passes within 5 cm of it: brute force over parcels with GEOS distances, not the code's search
-    t_junctions = 0
-    rows_of = {code: xy[owner == code] for code in geoms}
-    codes = list(geoms)
-    tree = shapely.STRtree([geoms[c] for c in codes])
-    for code, geom in geoms.items():
-        vertices = shapely.get_coordinates(geom.boundary)
-        for k in tree.query(geom, predicate="dwithin", distance=0.05):
-            other = codes[k]
-            on_boundary = vertices[shapely.distance(shapely.points(vertices), geoms[other].boundary) <= 0.05]
-            other_vertices = shapely.get_coordinates(geoms[other].boundary)
-            for v in on_boundary:
-                assert np.hypot(*(rows_of[other] - v).T).min() <= 0.05, (code, other, v)
-                if np.hypot(*(other_vertices - v).T).min() > 0.05:
-                    t_junctions += 1  # not a vertex of the other parcel in the data: inserted
-    # numbering on the real sheet: J1 nearest the NW corner, clockwise (single-ring parcels)
-    for code, geom in geoms.items():
-        if shapely.get_num_geometries(geom) == 1 and shapely.get_num_interior_rings(shapely.get_geometry(geom, 0)) == 0:
-            pts = [tuple(p) for p in rows_of[code]]
-            assert pts[0] == nearest_to_nw(pts)
-            assert shoelace(pts) < 0
-            assert abs(shoelace(pts)) == pytest.approx(geom.area, rel=1e-3)
+    shared, t_junctions = assert_one_point_per_place_and_t_junctions(jzd, geoms)
+    assert shared > 1000 and t_junctions > 0
+    assert_numbered_from_nw_clockwise(jzd, geoms)
     # every JZX with a neighbour is matched by a JZX of the neighbour over the same two points, naming it back
     # unless a sliver narrower than the tolerance gave the segment to three parcels (reported by the algorithm)
     by_point = {(r["ZDZHDM"], r["JZDH"]): r["JZD_ID"] for r in jzd}
@@ -326,6 +337,30 @@ def test_real_french_sheet_shared_vertices_and_t_junctions(run_alg, tmp_path, re
     assert crowded <= 10
     assert feedback.text().count("a sliver or overlap narrower than the tolerance") == len(
         {k for k, v in owners.items() if len({o["ZDZHDM"] for o in v}) > 2})
+
+
+def test_demo_village(run_alg, tmp_path):
+    """The bundled demo village: every parcel numbered except the defects its manifest plants, shared points
+    and T-junctions in both parcels, 四至 from neighbours and the village roads."""
+    village, manifest = demo_village()
+    feedback = RecordingFeedback()
+    jzd, jzx, zd = run_points(run_alg, tmp_path, f"{village}|layername=ZD", feedback, ROADS=f"{village}|layername=DXT_DL")
+    parcels = rows(str(village), "ZD")
+    left_out = set(manifest["expected"]["ZD_INVALID"]) | set(manifest["expected"]["ZD_DUPCODE"])
+    for fid in manifest["expected"]["ZD_INVALID"]:
+        assert f"Parcel feature {fid} (" in feedback.text() and "invalid geometry" in feedback.text()
+    for fid in manifest["expected"]["ZD_DUPCODE"]:
+        assert f"nothing was written for feature {fid}." in feedback.text()
+    geoms = {r["ZDDM"]: shapely.from_wkb(bytes(r["geometry"].asWkb())) for r in parcels if r["fid"] not in left_out}
+    assert {r["ZDZHDM"] for r in jzd} == set(geoms)
+    assert len(zd) == len(parcels)
+    shared, t_junctions = assert_one_point_per_place_and_t_junctions(jzd, geoms)
+    assert shared > 0 and t_junctions > 0
+    assert_numbered_from_nw_clockwise(jzd, geoms)
+    sides = [r[k] for r in zd for k in ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")]
+    assert sum(1 for s in sides if s in geoms) > len(zd)  # neighbours name most sides
+    road_names = {r["MC"] for r in rows(str(village), "DXT_DL") if r["MC"]}
+    assert any(s in road_names for s in sides)
 
 
 def test_bad_input_reported_per_feature_rest_correct(run_alg, tmp_path):

@@ -5,7 +5,7 @@ import math
 import os
 
 import pytest
-from layers_helper import RecordingFeedback, rows, write_gpkg
+from layers_helper import RecordingFeedback, demo_village, rows, write_gpkg
 from openpyxl import load_workbook
 
 from homestead_cadastre.cadastre.tables import safe_file_name, sheet_name, unique_names
@@ -173,3 +173,19 @@ def test_layer_without_points_gives_a_clear_workbook(run_alg, tmp_path):
     result = run_alg("boundarytable", {"INPUT": source, "OUTPUT_XLSX": str(tmp_path / "none.xlsx")}, feedback=feedback)
     assert "has no code in field ZDDM" in feedback.text()
     assert load_workbook(result["OUTPUT_XLSX"]).sheetnames == ["界址点成果表"]
+
+
+def test_demo_village_table(run_alg, tmp_path):
+    village, manifest = demo_village()
+    result = run_alg("boundarytable", {"INPUT": f"{village}|layername=ZD", "OWNER_FIELD": "QLRMC", "BUILDINGS": f"{village}|layername=ZRZ",
+                                       "OUTPUT_XLSX": str(tmp_path / "village.xlsx")})
+    parcels = rows(str(village), "ZD")
+    left_out = set(manifest["expected"]["ZD_INVALID"]) | set(manifest["expected"]["ZD_DUPCODE"])
+    book = load_workbook(result["OUTPUT_XLSX"])
+    assert book.sheetnames == [r["ZDDM"] for r in parcels if r["fid"] not in left_out]
+    owners = {r["ZDDM"]: r["QLRMC"] for r in parcels}
+    for sheet in book.worksheets[:20]:
+        header = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "宗地代码")
+        assert header[1] == sheet.title and header[4] == owners[sheet.title]
+        entries = sheet_entries(sheet)
+        assert entries[0][1] == "J1" and entries[-1][:2] == (None, "J1")
