@@ -128,6 +128,8 @@ class ParcelAreasAlgorithm(HomesteadAlgorithm):
             building_ids=houses.ids, parcel_usable=~np.isnan(zdmj),
         )
         for _index, problem in figures.problems:
+            if problem.id == "BUILDING_NO_STOREYS" and not storeys_field and not floor_field:
+                continue  # said once above for the whole layer
             feedback.reportError(problem.format(tr), False)
         return figures
 

@@ -215,3 +215,13 @@ def test_demo_village_areas(run_alg, tmp_path):
         assert (g["ZDMJ"] is None) == (p["ZDMJ"] is None)
         if p["ZDMJ"] is not None:
             assert g["ZDMJ"] == pytest.approx(p["ZDMJ"], abs=0.01)
+
+
+def test_houses_without_storeys_said_once(run_alg, tmp_path):
+    parcels = write_gpkg(tmp_path / "zd.gpkg", "ZD", 4525, [wkt([[shifted(box(0, 0, 20, 20))]])], {"ZDDM": ["P1"]})
+    houses = write_gpkg(tmp_path / "zrz.gpkg", "ZRZ", 4525, [wkt([[shifted(box(1, 1, 5, 5))]]), wkt([[shifted(box(6, 6, 9, 9))]])],
+                        {"BZ": ["a", "b"]})
+    feedback = RecordingFeedback()
+    out = run_areas(run_alg, tmp_path, parcels, feedback, BUILDINGS=houses)
+    assert out[0]["JZZDMJ"] == pytest.approx(16 + 9) and out[0]["JZMJ"] is None
+    assert sum("storeys" in e for e in feedback.errors) == 1
