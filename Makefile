@@ -10,7 +10,8 @@ export QGIS_PLUGINPATH := $(CURDIR)/build/plugins
 export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/build/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test test-qgis340 clean-qgis340 demo package lint translations i18n-update sample-data clean
+.PHONY: setup test test-qgis340 clean-qgis340 demo package lint translations i18n-update sample-data clean \
+	bench bench-boundary bench-checks bench-maps bench-dock bench-postgis
 
 setup:
 	@VENV=$(VENV) bash tools/setup.sh
@@ -41,6 +42,11 @@ package: translations
 
 lint: setup
 	@$(VENV)/bin/ruff check .
+
+# Benchmark (not a test): 100 000 parcels → JZD + JZX against the QGIS built-in way; figures appended to
+# benchmarks/results_boundary.md.
+bench-boundary: translations
+	@$(PY) benchmarks/bench_boundary.py
 
 # Regenerate the bundled demo village (deterministic: the same bytes every run).
 sample-data: setup

@@ -10,6 +10,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 PLUGINS = REPO / "build" / "plugins"
 SHARED = REPO.parent / "shared"
+if not SHARED.exists():  # a worktree in /work/wt/<name>: the shared folder is one level further up
+    SHARED = REPO.parent.parent / "shared"
 REAL_DATA = SHARED / "data" / "real"
 SAMPLE = REPO / "sample_data"
 
