@@ -7,6 +7,7 @@ and the CRS used is reported.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -25,6 +26,7 @@ from qgis.core import (
     QgsProject,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ..cadastre import schema, zones
 from ..cadastre.messages import Problem, translatable
@@ -186,7 +188,7 @@ def write_rows(
             if total:
                 feedback.setProgress(100.0 * n / total)
         feature = QgsFeature(fields)
-        feature.setAttributes(list(row))
+        feature.setAttributes([_qt_value(value) for value in row])
         if wkbs is not None and wkbs[n] is not None:
             geom = QgsGeometry()
             geom.fromWkb(wkbs[n])
@@ -217,6 +219,15 @@ def _name(source) -> str:
             if value:
                 return value
     return tr("input layer")
+
+
+def _qt_value(value):
+    """Python dates back to Qt types: a QVariant holding a Python date is not written by the providers."""
+    if isinstance(value, datetime.datetime):
+        return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value)
+    return value
 
 
 def _python_value(value):

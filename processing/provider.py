@@ -15,6 +15,7 @@ PROVIDER_ID = "homestead"
 # (a missing optional package) is left out with a log message; the others still load.
 ALGORITHMS = (
     ("create_project", "CreateProjectAlgorithm"),
+    ("classify", "ClassifyAlgorithm"),
 )
 
 
