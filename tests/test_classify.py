@@ -208,3 +208,19 @@ def test_bad_profile_and_missing_fields_refused(tmp_path, run_alg):
     with pytest.raises(QgsProcessingException, match="SFJTCY"):
         run_alg("classify", {"INPUT": bare, "OUTPUT": "memory:"})
     del bare
+
+
+def test_households_across_the_layer_and_invalid_polygons(tmp_path, run_alg):
+    bowtie = QgsGeometry.fromWkt(
+        f"POLYGON(({X0 + 60} {Y0}, {X0 + 70} {Y0 + 10}, {X0 + 70} {Y0}, {X0 + 60} {Y0 + 10}, {X0 + 60} {Y0}))")
+    source = write_parcels(tmp_path / "v.gpkg", [
+        # one holder (same ID number, different household ids): the registered one is the household's
+        ("OLD", rectangle(X0, Y0, 10, 10), dict(HH="H1", QLRZJH="43130219700101001X", SFDJ=1)),
+        ("NEW", rectangle(X0 + 20, Y0, 10, 10), dict(HH="H9", QLRZJH="43130219700101001x")),
+        ("BAD", bowtie, {}),
+    ])
+    result, out = run(run_alg, tmp_path, source)
+    rows, _, _ = read_output(out)
+    assert rows["OLD"]["LB"] == 1
+    assert rows["NEW"]["LB"] == 3 and "四(六)2" in rows["NEW"]["LBYY"] and "OLD" in rows["NEW"]["LBYY"]
+    assert rows["BAD"]["LB"] == 0 and "ZDMJ" in rows["BAD"]["LBYY"] and rows["BAD"]["DJMJ"] is None

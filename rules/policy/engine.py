@@ -71,7 +71,7 @@ class Decision:
                 "FJ": self.fj, "XYBZ": self.xybz}
 
 
-class _Stop(Exception):
+class _Stop(Exception):  # noqa: N818 (control flow, not an error)
     """The evaluation cannot go further (a fact is missing or a rule decided)."""
 
 

@@ -7,6 +7,7 @@ ever read as 0. QGIS-free.
 from __future__ import annotations
 
 import datetime
+
 from ...cadastre import schema
 
 

@@ -247,7 +247,7 @@ class _Checker:
         return fail(id_, template, file=file, line=line, **args)
 
     # structure -------------------------------------------------------------------------------------
-    def keys(self, table: dict, allowed: Dict[str, bool], path: tuple, name: str) -> None:
+    def keys(self, table: dict, allowed: Dict[str, bool], path: tuple, name: str, complete: bool = False) -> None:
         for key in table:
             if key not in allowed and not path:
                 raise self.error("PROFILE_UNKNOWN_TABLE", translatable(
@@ -257,7 +257,7 @@ class _Checker:
                 raise self.error("PROFILE_UNKNOWN_KEY", translatable(
                     "Policy profile {file}, line {line}: unknown key “{key}” in [{table}]. Allowed here: {allowed}."),
                     path + (key,), key=key, table=name, allowed=", ".join(allowed))
-        if self.complete:
+        if self.complete or complete:
             for key, required in allowed.items():
                 if required and key not in table and not path:
                     raise self.error("PROFILE_MISSING_TABLE", translatable(
@@ -359,15 +359,16 @@ class _Checker:
         result = []
         for index, item in enumerate(items):
             path = ("targets", "milestones", index)
-            self.keys(item, _MILESTONE, path, "[targets.milestones]")
+            self.keys(item, _MILESTONE, path, "targets.milestones", complete=True)  # an entry is never merged
+            day = self.full_date(item["date"], path + ("date",))
             survey = self.percent(item["survey"], path + ("survey",)) if "survey" in item else None
             registered = self.percent(item["registered"], path + ("registered",)) if "registered" in item else None
             if survey is None and registered is None:
                 raise self.error("PROFILE_EMPTY_MILESTONE", translatable(
                     "Policy profile {file}, line {line}: a milestone needs “survey” or “registered” (percent)."), path)
             result.append(Milestone(
-                self.full_date(item.get("date"), path + ("date",)), survey, registered,
-                self.text(item.get("clause"), path + ("clause",)), self.text(item.get("text"), path + ("text",))))
+                day, survey, registered, self.text(item["clause"], path + ("clause",)),
+                self.text(item["text"], path + ("text",))))
         return tuple(sorted(result, key=lambda m: m.date))
 
     # values ----------------------------------------------------------------------------------------
