@@ -23,6 +23,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProject,
     QgsWkbTypes,
 )
@@ -96,11 +97,14 @@ def read_layer(
     crs: Optional[QgsCoordinateReferenceSystem] = None,
     geometry: bool = True,
     required: Sequence[str] = (),
+    keep_invalid: bool = False,
 ) -> LayerData:
     """Read ``source`` (QgsVectorLayer or QgsProcessingFeatureSource) once into plain data.
 
     ``fields``: attribute columns to read (None: all). ``required``: fields that must exist, else a translated
     refusal naming them. ``crs``: the plane to transform to (default: survey_plane_for(source)).
+    ``keep_invalid``: read invalid geometries as they are, whatever the Processing setting for invalid
+    features says, for an algorithm that reports them per feature itself.
     """
     name = _name(source)
     source_fields = source.fields()
@@ -128,7 +132,11 @@ def read_layer(
     wkbs: List[Optional[bytes]] = []
     columns: Dict[str, list] = {f: [] for f in wanted}
     problems: List[Tuple[int, Problem]] = []
-    for n, feature in enumerate(source.getFeatures(request)):
+    if keep_invalid and isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(request)
+    for n, feature in enumerate(features):
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Canceled."))

@@ -83,7 +83,7 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
             raise QgsProcessingException(tr("Layer {layer} has no parcels to classify.").format(
                 layer=source.sourceName()))
         facts = [f.name for f in schema.ZD_FACTS]
-        data = adapters.read_layer(source, context, steps, required=facts)
+        data = adapters.read_layer(source, context, steps, required=facts, keep_invalid=True)
         adapters.report_problems(data, feedback)
         areas = self.parcel_areas(data, feedback)
 
@@ -175,7 +175,7 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
         if farmland is None:
             column = data.attributes.get("ZYJBNTMJ")
             return column, False
-        patches = adapters.read_layer(farmland, context, feedback, fields=[], crs=data.crs)
+        patches = adapters.read_layer(farmland, context, feedback, fields=[], crs=data.crs, keep_invalid=True)
         adapters.report_problems(patches, feedback)
         overlaps = polygon_overlaps(data.geometries, patches.geometries, min_area=min_area)
         totals = overlaps.total_by_left(len(data))
@@ -186,7 +186,7 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
         """The parcels' geometries in the input CRS (the measured ones are on the survey plane)."""
         if not data.reprojected:
             return data.geometries
-        original = adapters.read_layer(source, context, fields=[], crs=data.source_crs)
+        original = adapters.read_layer(source, context, fields=[], crs=data.source_crs, keep_invalid=True)
         by_id = dict(zip(original.ids.tolist(), original.geometries))
         return np.array([by_id.get(fid) for fid in data.ids.tolist()], dtype=object)
 
