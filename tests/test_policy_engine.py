@@ -156,6 +156,30 @@ def test_handled_illegal_use_completed_at_the_standard(louxing):
     assert d.fj == "超出用地审批标准已处置的面积40.00平方米" and "三(五)" in clauses(d)
 
 
+def test_handled_illegal_use_in_any_period(louxing):
+    """三(五) is not bound to a period: a handled case of 2005 within the limit registers its actual area."""
+    d = decide(louxing, 150.0, YQSLY=1, PZMJ=None, JFNF=2005, WFCZ=1)
+    assert outcome(d) == (2, 150.0, 0.0, "") and "三(五)" in clauses(d)
+    # over the limit (other land, 180) the approved area is needed: empty, so class 0 asks for it
+    d = decide(louxing, 200.0, YQSLY=1, PZMJ=None, JFNF=2005, WFCZ=1)
+    assert d.lb == 0 and d.missing == ("PZMJ",)
+    assert decide(louxing, 150.0, YQSLY=0, PZMJ=None, JFNF=2005, WFCZ=1, FHGH=0).lb == 3
+
+
+def test_old_documents_without_an_approved_area(louxing):
+    # 四(四)1 registers the actual area whatever was approved: an empty PZMJ does not matter before 1987 …
+    assert outcome(decide(louxing, 260.0, PZMJ=None, JFNF=1980)) == (1, 260.0, 0.0, "")
+    # … but from 1987 the approved area decides, and an empty one is asked for
+    d = decide(louxing, 150.0, PZMJ=None, JFNF=1995)
+    assert d.lb == 0 and d.missing == ("PZMJ",)
+
+
+def test_enlarged_after_1987_still_gets_the_standard_area(louxing):
+    # 四(四)2 sets no condition on enlargement (四(四)1 does: 至今未扩大)
+    d = decide(louxing, 200.0, PZMJ=130.0, JFNF=1995, DLLB=1, SFKD=1)
+    assert (d.lb, d.djmj, d.czmj) == (2, 130.0, 70.0) and FJ_STANDARD in d.fj
+
+
 def test_years_of_boundaries_known_only_by_year_go_to_class_0(louxing):
     # 1987 (湖南省土地管理实施办法): built that year, before or after it took effect is not known
     d = decide(louxing, 260.0, PZMJ=120.0, JFNF=1987)

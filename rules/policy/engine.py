@@ -208,31 +208,36 @@ class _Evaluation:
             self.member_area(year, approved=documents == 1, procedure="no_source")
 
     def member_area(self, year: int, approved: bool, procedure: str) -> None:
-        """四(四), 四(五)1, 四(二)2, 三(五): the area a member's homestead may be registered with."""
+        """四(四), 四(五)1, 四(二)2, 三(五): the area a member's homestead may be registered with.
+
+        ``approved``: it has ownership-source documents. Their approved area PZMJ is read where it decides,
+        not for a house older than member_actual_before, registered at its actual area (四(四)1).
+        """
         area = self.need_area()
-        approved_area = 0.0
-        if approved:
-            approved_area = round(self.need("PZMJ", as_area), 2)
-            self.values["pzmj"] = _area_text(approved_area)
-            if area <= approved_area:
+        known = as_area(self.facts.get("PZMJ")) if approved else None
+        if known is not None and known is not INVALID:
+            self.values["pzmj"] = _area_text(round(known, 2))
+            if area <= round(known, 2):
                 self.register("member_approved", area, 0.0)
                 return
+        if self.need("WFCZ") == 1:
+            # 三(五): the illegal use was handled; approval is completed at the standard, the rest annotated
+            if self.need("FHGH") == 0:
+                self.stop("illegal_handled_not_conforming")
+            registered = area if area <= self.limit() else min(area, self.cap(approved))
+            self.register("illegal_handled", registered, area - registered)
+            return
         period = self.member_period(year)
         if period == "current":
-            if self.need("WFCZ") == 1 and self.need("FHGH") == 1:
-                limit = self.limit()
-                registered = max(approved_area, min(area, limit))
-                self.register("illegal_handled", registered, area - registered)
-                return
             self.stop("member_current_policy")
-        if self.need("SFKD") == 1:
-            self.stop("member_enlarged")
         if period == "historic":
+            if self.need("SFKD") == 1:
+                self.stop("member_enlarged")
             self.register("member_historic_actual", area, 0.0)
             if not approved:
                 self.procedure(procedure)
             return
-        cap = max(approved_area, self.limit())
+        cap = self.cap(approved)
         conforms = self.need("FHGH")
         if area <= cap:
             if approved and conforms:
@@ -251,6 +256,14 @@ class _Evaluation:
         self.register("member_standard_area", cap, area - cap)
         if not approved:
             self.procedure(procedure)
+
+    def cap(self, approved: bool) -> float:
+        """The most that may be registered after completing approval: the approved area or the limit (m²)."""
+        approved_area = 0.0
+        if approved:
+            approved_area = round(self.need("PZMJ", as_area), 2)
+            self.values["pzmj"] = _area_text(approved_area)
+        return max(approved_area, self.limit())
 
     def procedure(self, procedure: str) -> None:
         """The way to complete approval of an unapproved homestead: 四(五)1 or 四(二)2, both need planning."""
@@ -318,7 +331,7 @@ class _Evaluation:
             relevant = rule.lb == lb or (lb in (1, 2) and (rule.lb is None or rule.lb in (1, 2)))
             if not relevant:
                 continue
-            fj = rule.fj.format(**values) if rule.fj else ""
+            fj = rule.fj.format(**values) if rule.fj and not _no_excess(rule.fj, values) else ""
             if fj and lb in (1, 2) and fj not in annotations:
                 annotations.append(fj)
             step = rule.steps.format(**values) if rule.steps else ""
@@ -331,6 +344,11 @@ class _Evaluation:
             fj=SEPARATOR.join(annotations), xybz=SEPARATOR.join(steps),
             missing=tuple(self.missing) if lb == 0 else (),
         )
+
+
+def _no_excess(annotation: str, values: Dict[str, str]) -> bool:
+    """An annotation about the area beyond what is registered ({czmj}) is left out when there is none."""
+    return "{czmj" in annotation and values.get("czmj") in ("0.00", "—")
 
 
 def classify_parcel(facts: Dict[str, object], profile: Profile, context: ParcelContext) -> Decision:
