@@ -187,7 +187,9 @@ def write_rows(
     feedback=None,
 ) -> int:
     """Write ``rows`` (attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``."""
-    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object)) if geometries is not None else None
+    # 2-D, like everything read_layer gives. Explicit: shapely 2.1's default (4) fails in qgis_process, where
+    # QGIS's older GEOS (3.11 on Debian 12) is loaded into the process first.
+    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object), output_dimension=2) if geometries is not None else None
     total = len(rows)
     for n, row in enumerate(rows):
         if feedback is not None and n % 1000 == 0:

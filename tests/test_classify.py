@@ -2,8 +2,13 @@
 OVERWRITE_CONFIRMED, farmland computed from a FARMLAND layer, parcels in geographic coordinates measured on
 their 3° zone. Areas are rectangles: the known answers are width × height, computed here."""
 import datetime
+import json
+import os
+import shutil
+import subprocess
 
 import pytest
+from conftest import REPO
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -224,3 +229,26 @@ def test_households_across_the_layer_and_invalid_polygons(tmp_path, run_alg):
     assert rows["OLD"]["LB"] == 1
     assert rows["NEW"]["LB"] == 3 and "四(六)2" in rows["NEW"]["LBYY"] and "OLD" in rows["NEW"]["LBYY"]
     assert rows["BAD"]["LB"] == 0 and "ZDMJ" in rows["BAD"]["LBYY"] and rows["BAD"]["DJMJ"] is None
+
+
+@pytest.mark.skipif(shutil.which("qgis_process.bin") is None, reason="qgis_process is not installed")
+def test_runs_in_qgis_process(tmp_path):
+    """The way `make demo` and scripts run it: QGIS's own process (its GEOS loaded before shapely's)."""
+    source = write_parcels(tmp_path / "v.gpkg", [
+        ("A", rectangle(X0, Y0, 10, 15), {}),
+        ("C", rectangle(X0 + 40, Y0, 10, 10), dict(LSJZ=1)),
+    ])
+    xdg = tmp_path / "xdg"
+    xdg.mkdir(mode=0o700)
+    env = dict(os.environ, QGIS_PLUGINPATH=str(REPO / "build" / "plugins"), QT_QPA_PLATFORM="offscreen",
+               QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(xdg))
+    subprocess.run(["qgis_process.bin", "plugins", "enable", "homestead_cadastre"], env=env, capture_output=True,
+                   timeout=300)
+    out = tmp_path / "out.gpkg"
+    done = subprocess.run(["qgis_process.bin", "--json", "run", "homestead:classify", "--", f"INPUT={source}",
+                           "POLICY=louxing_2020", f"OUTPUT={out}"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    results = json.loads(done.stdout)["results"]
+    assert (results["CLASS_1"], results["CLASS_3"]) == (1, 1)
+    rows, _, _ = read_output(str(out))
+    assert (rows["A"]["LB"], rows["A"]["DJMJ"], rows["C"]["LB"]) == (1, pytest.approx(150.0), 3)

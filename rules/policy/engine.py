@@ -100,9 +100,10 @@ class _Evaluation:
             self.values.setdefault(name, "—")
 
     # reading facts ---------------------------------------------------------------------------------
-    def read(self, name: str, reader, *args):
+    def read(self, name: str, reader):
+        """The fact ``name`` through ``reader``; None (recorded as missing) when empty or invalid."""
         raw = self.facts.get(name)
-        value = reader(raw, *args)
+        value = reader(raw)
         if value is None:
             self.missing.setdefault(name, label(name))
         elif value is INVALID:
@@ -182,9 +183,6 @@ class _Evaluation:
         other = self.facts.get("QTBYDJ")
         if not is_blank(other):
             self.fire("excl_other", other=str(other).strip())
-
-    def year_built(self) -> int:
-        return self.need("JFNF", as_year)
 
     def member(self) -> None:
         household = self.context.household
