@@ -89,7 +89,7 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
 
         steps.setCurrentStep(1)
         farmland_areas, computed = self.farmland(parameters, context, steps, data, profile.farmland_min_area)
-        if farmland_areas is None:
+        if farmland_areas is None or all(value is None for value in farmland_areas):
             feedback.pushWarning(tr(
                 "No farmland information: give the FARMLAND layer or run the farmland overlay first (field "
                 "ZYJBNTMJ). Without it no parcel can be cleared of 四(六)1 and those parcels stay in class 0."))

@@ -160,6 +160,13 @@ def test_verify_names_an_existing_key(tmp_path):
     assert "line 4:" in message and "limits.garden" in message
 
 
+def test_a_derived_profile_names_itself(tmp_path):
+    path = tmp_path / "county.toml"
+    path.write_text('[profile]\nbase = "louxing_2020"\n\n[limits]\ncropland = 120.0\n', encoding="utf-8")
+    message = refused(path)
+    assert "line 1:" in message and "name" in message
+
+
 def test_bases_that_loop_and_profiles_not_found(tmp_path):
     (tmp_path / "a.toml").write_text('[profile]\nbase = "b.toml"\nname = "a"\n', encoding="utf-8")
     (tmp_path / "b.toml").write_text('[profile]\nbase = "a.toml"\nname = "b"\n', encoding="utf-8")

@@ -276,6 +276,11 @@ class _Checker:
 
     def check(self, data: dict):
         self.keys(data, {name: name not in _OPTIONAL_TABLES for name in _TABLES}, (), "")
+        if not self.complete and "name" not in self.table(data, "profile", ("profile",)):
+            # every file names itself, also one that takes the rest from a base
+            raise self.error("PROFILE_MISSING", translatable(
+                "Policy profile {file}, line {line}: [{table}] has no value for “{key}”; add “{key} = …”."),
+                ("profile",), key="name", table="profile")
         for name, allowed in _TABLES.items():
             if name not in data:
                 continue
