@@ -7,6 +7,7 @@ and the CRS used is reported.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -25,6 +26,7 @@ from qgis.core import (
     QgsProject,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime
 
 from .. import compat
 from ..cadastre import schema, zones
@@ -101,6 +103,7 @@ def read_layer(
 
     ``fields``: attribute columns to read (None: all). ``required``: fields that must exist, else a translated
     refusal naming them. ``crs``: the plane to transform to (default: survey_plane_for(source)).
+    Invalid geometries are read as they are (see _features): the caller reports them per feature.
     """
     name = _name(source)
     source_fields = source.fields()
@@ -192,7 +195,7 @@ def write_rows(
             if total:
                 feedback.setProgress(100.0 * n / total)
         feature = QgsFeature(fields)
-        feature.setAttributes(list(row))
+        feature.setAttributes([_qt_value(value) for value in row])
         if wkbs is not None and wkbs[n] is not None:
             geom = QgsGeometry()
             geom.fromWkb(wkbs[n])
@@ -234,6 +237,15 @@ def _name(source) -> str:
             if value:
                 return value
     return tr("input layer")
+
+
+def _qt_value(value):
+    """Python dates back to Qt types: a QVariant holding a Python date is not written by the providers."""
+    if isinstance(value, datetime.datetime):
+        return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value)
+    return value
 
 
 def _python_value(value):

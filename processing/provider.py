@@ -19,6 +19,7 @@ ALGORITHMS = (
     ("boundary_points", "BoundaryPointsAlgorithm"),
     ("boundary_table", "BoundaryTableAlgorithm"),
     ("parcels_from_points", "ParcelsFromPointsAlgorithm"),
+    ("classify", "ClassifyAlgorithm"),
 )
 
 

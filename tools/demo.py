@@ -70,6 +70,12 @@ def main(out_dir: str) -> None:
                   OUTPUT=out / "survey_template.gpkg")
     written += [project["OUTPUT"], project["PROJECT"]]
 
+    if VILLAGE.exists():  # the bundled demo village (sample_data/)
+        classified = run(env, "classify", INPUT=layer(VILLAGE, "ZD"), POLICY="louxing_2020",
+                         FARMLAND=layer(VILLAGE, "JBNT"), OUTPUT=out / "classified_parcels.gpkg")
+        written.append(classified["OUTPUT"])
+        print("  classes: " + ", ".join(f"{n}: {int(classified[f'CLASS_{n}'])}" for n in (1, 2, 3, 0)))
+
     print("demo: wrote")
     for path in written:
         size = os.path.getsize(path)
