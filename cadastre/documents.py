@@ -10,6 +10,8 @@ import html
 from dataclasses import dataclass, field
 from typing import Dict, List, Sequence, Tuple
 
+from .tables import sheet_name, unique_names
+
 FONT = "Noto Sans CJK SC"
 
 
@@ -68,9 +70,7 @@ def write_xlsx(path: str, sheets: Sequence[Sheet]) -> None:
     workbook.remove(workbook.active)
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    used_names = set()
-    for sheet in sheets:
-        name = _sheet_name(sheet.name, used_names)
+    for sheet, name in zip(sheets, unique_names(sheet_name(s.name) for s in sheets)):
         ws = workbook.create_sheet(name)
         ncols = len(sheet.widths)
         for c, width in enumerate(sheet.widths, start=1):
@@ -117,16 +117,6 @@ def _xlsx_value(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return "" if value is None else str(value)
-
-
-def _sheet_name(name: str, used: set) -> str:
-    base = "".join(ch for ch in name if ch not in '[]:*?/\\')[:31] or "Sheet"
-    candidate, n = base, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{base[:28]}_{n}"
-    used.add(candidate)
-    return candidate
 
 
 def to_html(sheets: Sequence[Sheet], font_pt: float = 10.0) -> str:

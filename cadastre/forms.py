@@ -80,43 +80,51 @@ class SurveyFormData:
         first = min(rows, key=lambda r: column_of(self.holders, "SXH")[r] or 0)
         return {name: column_of(self.holders, name)[first] for name in ("ZJZL", "ZJH", "DH", "DZ")}
 
-    def form_points(self, i: int) -> List[FormPoint]:
+    def form_rings(self, i: int, polygon) -> List[List[FormPoint]]:
+        """The parcel's boundary points in numbering order (SXH), split by the ring (outer, then holes) they lie on."""
         rows = self.points_by_code.get(self.codes[i], [])
         order, numbers, markers = (column_of(self.points, n) for n in ("SXH", "JZDH", "JBLX"))
-        result, seen = [], set()
+        rings = [polygon.exterior, *polygon.interiors]
+        result: List[List[FormPoint]] = [[] for _ in rings]
+        seen = set()
         for r in sorted(rows, key=lambda r: (order[r] is None, order[r] or 0, r)):
             g = self.points.geometries[r]
             if g is None or g.is_empty or (round(g.x, 3), round(g.y, 3)) in seen:
                 continue
             seen.add((round(g.x, 3), round(g.y, 3)))
-            result.append(FormPoint(clean_text(numbers[r]) or f"J{len(result) + 1}", g.x, g.y, maptext.as_int(markers[r])))
-        return result
+            ring = min(range(len(rings)), key=lambda k: rings[k].distance(g))
+            result[ring].append(FormPoint(clean_text(numbers[r]) or f"J{len(seen)}", g.x, g.y,
+                                          maptext.as_int(markers[r])))
+        return [ring for ring in result if ring]
 
-    def form_edges(self, i: int, points: List[FormPoint]) -> List[FormEdge]:
-        """The edges between consecutive points, with JZX attributes where a line matches, the neighbour from
-        LZDDM or else from the geometry of the parcel across the edge."""
+    def form_edges(self, i: int, rings: List[List[FormPoint]]) -> List[List[FormEdge]]:
+        """Per ring, the edges between consecutive points and back to the first, with JZX attributes where a line
+        matches; the neighbour from LZDDM, else the parcel whose boundary runs along the edge."""
         lines = self.lines_by_code.get(self.codes[i], [])
         by_ends = {}
         if self.lines is not None:
             starts, ends = column_of(self.lines, "QDH"), column_of(self.lines, "ZDH")
             for r in lines:
                 by_ends[(clean_text(starts[r]), clean_text(ends[r]))] = r
-        edges = []
-        for a, b in zip(points, points[1:] + points[:1]):
-            if len(points) < 2:
-                break
-            r = by_ends.get((a.number, b.number))
-            edge = FormEdge(a.number, b.number, math.hypot(b.x - a.x, b.y - a.y))
-            if r is not None:
-                length = column_of(self.lines, "JZXCD")[r]
-                edge.length = float(length) if length is not None else edge.length
-                edge.kind = maptext.as_int(column_of(self.lines, "JZXLB")[r])
-                edge.position = maptext.as_int(column_of(self.lines, "JZXWZ")[r])
-                edge.neighbour = clean_text(column_of(self.lines, "LZDDM")[r])
-            if not edge.neighbour:
-                edge.neighbour = self.neighbour_across(i, (a.x + b.x) / 2, (a.y + b.y) / 2)
-            edges.append(edge)
-        return edges
+        result = []
+        for points in rings:
+            edges = []
+            for a, b in zip(points, points[1:] + points[:1]):
+                if len(points) < 2:
+                    break
+                r = by_ends.get((a.number, b.number))
+                edge = FormEdge(a.number, b.number, math.hypot(b.x - a.x, b.y - a.y))
+                if r is not None:
+                    length = column_of(self.lines, "JZXCD")[r]
+                    edge.length = float(length) if length is not None else edge.length
+                    edge.kind = maptext.as_int(column_of(self.lines, "JZXLB")[r])
+                    edge.position = maptext.as_int(column_of(self.lines, "JZXWZ")[r])
+                    edge.neighbour = clean_text(column_of(self.lines, "LZDDM")[r])
+                if not edge.neighbour:
+                    edge.neighbour = self.neighbour_across(i, (a.x + b.x) / 2, (a.y + b.y) / 2)
+                edges.append(edge)
+            result.append(edges)
+        return result
 
     def neighbour_across(self, i: int, x: float, y: float) -> str:
         probe = Point(x, y)
@@ -144,13 +152,13 @@ class SurveyFormData:
         polygon, problem = single_polygon(self.parcels.geometries[i])
         if polygon is None:
             return ParcelForm(zddm, [], [problem])
-        points = self.form_points(i)
+        rings = self.form_rings(i, polygon)
         problems = []
-        if not points:
+        if not rings:
             problems.append(Problem("FORM_NO_POINTS", translatable(
                 "The parcel has no boundary points (JZD); run homestead:boundarypoints or give the JZD layer.")))
             return ParcelForm(zddm, [], problems)
-        edges = self.form_edges(i, points)
+        edges = self.form_edges(i, rings)
         area = self.value(i, "ZDMJ")
         if area is None:
             area = polygon.area
@@ -162,9 +170,9 @@ class SurveyFormData:
         caption = f"宗地代码：{zddm}    权利人：{owner}"
         sheets = [
             self.basic_sheet(i, owner, area, footprint, floor),
-            marks_sheet(points, edges, caption),
+            marks_sheet(rings, edges, caption),
             signatures_sheet(edges, self.owner_of_code, caption),
-            coordinates_sheet(points, edges, zddm, owner, area, floor),
+            coordinates_sheet(rings, edges, zddm, owner, area, floor),
             areas_sheet(self.value(i, "YT"), area, footprint, floor, caption),
         ]
         return ParcelForm(zddm, sheets, problems)
@@ -214,8 +222,9 @@ def _group(table, field_name: str) -> Dict[str, List[int]]:
     return groups
 
 
-def marks_sheet(points: Sequence[FormPoint], edges: Sequence[FormEdge], caption: str) -> Sheet:
-    """界址标示表: marker kind per point; distance, line kind and position of the line to the next point."""
+def marks_sheet(rings: Sequence[Sequence[FormPoint]], edges: Sequence[Sequence[FormEdge]], caption: str) -> Sheet:
+    """界址标示表: marker kind per point; distance, line kind and position of the line to the next point; each ring
+    closes on its first point."""
     markers, kinds, positions = CODELISTS["JBLX"], CODELISTS["JZXLB"], CODELISTS["JZXWZ"]
     widths = (8,) + (5,) * len(markers) + (10,) + (5,) * len(kinds) + (4,) * len(positions) + (10,)
     sheet = Sheet("界址标示表", "界址标示表", widths, caption=caption, landscape=True, header_rows=2)
@@ -225,13 +234,14 @@ def marks_sheet(points: Sequence[FormPoint], edges: Sequence[FormEdge], caption:
     sheet.add(*[Cell(label) for label in markers.values()], *[Cell(label) for label in kinds.values()],
               *[Cell(label) for label in positions.values()])
     tick = "√"
-    for point, edge in zip(points, edges):
-        sheet.add(point.number, *[tick if point.marker == code else "" for code in markers],
-                  maptext.length_text(edge.length), *[tick if edge.kind == code else "" for code in kinds],
-                  *[tick if edge.position == code else "" for code in positions], "")
-    first = points[0]
-    sheet.add(first.number, *[tick if first.marker == code else "" for code in markers], "",
-              *[""] * len(kinds), *[""] * len(positions), "")
+    for points, ring_edges in zip(rings, edges):
+        for point, edge in zip(points, ring_edges):
+            sheet.add(point.number, *[tick if point.marker == code else "" for code in markers],
+                      maptext.length_text(edge.length), *[tick if edge.kind == code else "" for code in kinds],
+                      *[tick if edge.position == code else "" for code in positions], "")
+        first = points[0]
+        sheet.add(first.number, *[tick if first.marker == code else "" for code in markers], "",
+                  *[""] * len(kinds), *[""] * len(positions), "")
     return sheet
 
 
@@ -251,7 +261,7 @@ def signature_groups(edges: Sequence[FormEdge]) -> List[Tuple[str, List[str], st
     return groups
 
 
-def signatures_sheet(edges: Sequence[FormEdge], owner_of, caption: str) -> Sheet:
+def signatures_sheet(edges: Sequence[Sequence[FormEdge]], owner_of, caption: str) -> Sheet:
     """界址签章表: per stretch of boundary, the neighbour who signs (blank signature and date cells)."""
     sheet = Sheet("界址签章表", "界址签章表", (8, 12, 8, 26, 14, 16, 16, 12), caption=caption, landscape=True,
                   header_rows=2)
@@ -260,25 +270,29 @@ def signatures_sheet(edges: Sequence[FormEdge], owner_of, caption: str) -> Sheet
               Cell("指界日期", rowspan=2, bold=True))
     sheet.add(Cell("起点号", bold=True), Cell("中间点号", bold=True), Cell("终点号", bold=True),
               Cell("宗地代码", bold=True), Cell("权利人", bold=True))
-    for start, middle, end, code in signature_groups(edges):
+    for start, middle, end, code in [group for ring_edges in edges for group in signature_groups(ring_edges)]:
         neighbour = owner_of(code) if code else ""
         sheet.add(start, "、".join(middle), end, code or "（无相邻宗地）", neighbour, "", "" if code else "—", "")
     return sheet
 
 
-def coordinates_sheet(points: Sequence[FormPoint], edges: Sequence[FormEdge], zddm: str, owner: str, area,
-                      floor) -> Sheet:
-    """界址点坐标表 (界址点成果表): X = northing, Y = easting, the edge length between two point rows, back to J1."""
+def coordinates_sheet(rings: Sequence[Sequence[FormPoint]], edges: Sequence[Sequence[FormEdge]], zddm: str,
+                      owner: str, area, floor) -> Sheet:
+    """界址点坐标表 (界址点成果表): X = northing, Y = easting, the edge length between two point rows; each ring
+    closes on its first point with a row that has no 序号 (as homestead:boundarytable writes it)."""
     sheet = Sheet("界址点坐标表", "界址点坐标表", (8, 10, 18, 18, 12), header_rows=1,
                   caption=f"宗地代码：{zddm}    权利人：{owner}    宗地面积：{maptext.area_text(area)}㎡    "
                           f"建筑面积：{maptext.area_text(floor)}㎡")
     sheet.add(Cell("序号", bold=True), Cell("点号", bold=True), Cell("X(m)", bold=True), Cell("Y(m)", bold=True),
               Cell("边长(m)", bold=True))
-    for k, (point, edge) in enumerate(zip(points, edges), start=1):
-        sheet.add(k, point.number, f"{point.y:.3f}", f"{point.x:.3f}", "")
-        sheet.add("", "", "", "", maptext.length_text(edge.length))
-    first = points[0]
-    sheet.add(len(points) + 1, first.number, f"{first.y:.3f}", f"{first.x:.3f}", "")
+    k = 0
+    for points, ring_edges in zip(rings, edges):
+        for point, edge in zip(points, ring_edges):
+            k += 1
+            sheet.add(k, point.number, f"{point.y:.3f}", f"{point.x:.3f}", "")
+            sheet.add("", "", "", "", maptext.length_text(edge.length))
+        first = points[0]
+        sheet.add("", first.number, f"{first.y:.3f}", f"{first.x:.3f}", "")
     return sheet
 
 

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, Optional
 
 from .schema import CODELISTS, codelist_label
 
@@ -93,40 +92,6 @@ def codelist_text(codelist: str, value) -> str:
         if key in labels:
             return labels[key]
     return str(value)
-
-
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
-
-
-def safe_file_name(text: str, fallback: str = "page", max_length: int = 100) -> str:
-    """A file name valid on Windows, macOS and Linux: no path or reserved characters, no trailing dots."""
-    text = unicodedata.normalize("NFC", str(text or ""))
-    text = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", text).strip(" .")
-    text = re.sub(r"\s+", " ", text)[:max_length].strip(" .")
-    if not text or text.split(".")[0].upper() in _RESERVED:
-        text = f"{fallback}_{text}" if text else fallback
-    return text
-
-
-def unique_file_names(names: Iterable[str], fallback: str = "page") -> List[str]:
-    """``safe_file_name`` of each, with _2, _3… added where two would collide (case-insensitively)."""
-    seen: Dict[str, int] = {}
-    result = []
-    for name in names:
-        base = safe_file_name(name, fallback)
-        key = base.lower()
-        if key in seen:
-            seen[key] += 1
-            candidate = f"{base}_{seen[key]}"
-            while candidate.lower() in seen:
-                seen[key] += 1
-                candidate = f"{base}_{seen[key]}"
-            base = candidate
-            seen[base.lower()] = 1
-        else:
-            seen[key] = 1
-        result.append(base)
-    return result
 
 
 def as_int(value) -> Optional[int]:

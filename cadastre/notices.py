@@ -52,17 +52,23 @@ def unit_text(days: int, unit: str) -> Tuple[str, str]:
     return number, ("个工作日" if unit == WORKING_DAYS else "日")
 
 
-def selected(kind: NoticeKind, row: Dict[str, object], classes: Sequence[int]) -> bool:
+# The policy profile's [notices] key of each notice (rules/policies/*.toml).
+PROFILE_KEYS = {REGISTRATION.key: "registration_working_days", NO_SOURCE.key: "no_source_days",
+                HOUSE_PLANNING.key: "planning_days"}
+
+
+def selected(kind: NoticeKind, row: Dict[str, object], classes: Sequence[int],
+             planning_from: int = PLANNING_LAW_YEAR) -> bool:
     """Whether a parcel (attribute row) belongs on ``kind``'s notice.
 
     Registration: its class LB is in ``classes`` (all parcels when the layer has no LB); no source documents:
-    YQSLY = 0; house planning: built (JFNF) in or after 2008.
+    YQSLY = 0; house planning: built (JFNF) in or after ``planning_from`` (the 城乡规划法 year).
     """
     if kind.key == NO_SOURCE.key:
         return maptext.as_int(row.get("YQSLY")) == 0
     if kind.key == HOUSE_PLANNING.key:
         year = maptext.as_int(row.get("JFNF"))
-        return year is not None and year >= PLANNING_LAW_YEAR
+        return year is not None and year >= planning_from
     if "LB" not in row:
         return True
     return maptext.as_int(row.get("LB")) in set(classes)
@@ -93,9 +99,10 @@ class NoticeList:
 
 
 def notice_lists(parcels, kind: NoticeKind, start: dt.date, days: Optional[int] = None, unit: Optional[str] = None,
-                 classes: Sequence[int] = (1,), issuer: str = "", indices: Optional[Sequence[int]] = None
-                 ) -> List[NoticeList]:
-    """One list per village (the first 12 characters of ZDDM), parcels in code order."""
+                 classes: Sequence[int] = (1,), issuer: str = "", indices: Optional[Sequence[int]] = None,
+                 planning_from: int = PLANNING_LAW_YEAR) -> List[NoticeList]:
+    """One list per village (the first 12 characters of ZDDM), parcels in code order; ``days`` and ``unit``
+    default to the notice kind's."""
     period = notice_period(start, days or kind.days, unit or kind.unit)
     names = list(parcels.attributes)
     columns = {name: column_of(parcels, name) for name in names}
@@ -103,7 +110,7 @@ def notice_lists(parcels, kind: NoticeKind, start: dt.date, days: Optional[int] 
     by_village: Dict[str, List[int]] = {}
     for i in wanted:
         row = {name: columns[name][i] for name in names}
-        if selected(kind, row, classes):
+        if selected(kind, row, classes, planning_from):
             code = clean_text(row.get("ZDDM"))
             by_village.setdefault(code[:12], []).append(i)
     lists = []

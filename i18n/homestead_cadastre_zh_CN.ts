@@ -522,8 +522,12 @@
             <translation>公告期</translation>
         </message>
         <message>
-            <source>Notice period in days (0: the notice's default)</source>
-            <translation>公告期天数（0 为该公告默认值）</translation>
+            <source>Notice period in days (0: as the policy profile says)</source>
+            <translation>公告期天数（0 为按政策配置）</translation>
+        </message>
+        <message>
+            <source>Notice period: {days} days ({profile}).</source>
+            <translation>公告期：{days} 天（{profile}）。</translation>
         </message>
         <message>
             <source>Notice start date (YYYY-MM-DD; default: today)</source>
@@ -768,6 +772,10 @@
         <message>
             <source>Policy profile (name or .toml file)</source>
             <translation>政策配置（名称或 .toml 文件）</translation>
+        </message>
+        <message>
+            <source>Policy profile for the notice periods (name or .toml file)</source>
+            <translation>公告期所依据的政策配置（名称或 .toml 文件）</translation>
         </message>
         <message>
             <source>Policy profile {file} cannot be read: {error}</source>

@@ -14,7 +14,7 @@ from typing import List, Optional, Tuple
 from osgeo import gdal
 from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter, QgsProcessingException, QgsRenderContext
 
-from ..cadastre.maptext import unique_file_names
+from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr
 from ..processing.files import atomic_output
 from .pdf_text import fix_cjk_text
@@ -152,7 +152,7 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
             if r.status != FAILED:
                 r.files.append(path)
         return results
-    stems = unique_file_names([source.file_stem(n) for n in range(total)])
+    stems = unique_names([safe_file_name(source.file_stem(n)) for n in range(total)])
     exporter = QgsLayoutExporter(source.template.layout)
     pdf, png = pdf_settings(), image_settings(options.dpi)
     for n in range(total):

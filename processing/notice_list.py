@@ -22,6 +22,7 @@ from ..cadastre import documents, notices, workdays
 from ..cadastre.messages import fail, translatable
 from ..i18n import tr
 from ..mapping.documents import write_pdf
+from ..rules.policy.profile import DEFAULT_PROFILE, load_profile
 from . import map_inputs
 from .algorithm import HomesteadAlgorithm
 from .files import atomic_output
@@ -61,10 +62,12 @@ class NoticeListAlgorithm(HomesteadAlgorithm):
             "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum("KIND", tr("Notice"), [tr(k) for k in KIND_NAMES], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
+            "POLICY", tr("Policy profile for the notice periods (name or .toml file)"), DEFAULT_PROFILE))
+        self.addParameter(QgsProcessingParameterString(
             "CLASSES", tr("Classes (LB) on the registration notice, comma-separated"), "1", optional=True))
         self.addParameter(QgsProcessingParameterString(
             "START", tr("Notice start date (YYYY-MM-DD; default: today)"), optional=True))
-        days = QgsProcessingParameterNumber("DAYS", tr("Notice period in days (0: the notice's default)"),
+        days = QgsProcessingParameterNumber("DAYS", tr("Notice period in days (0: as the policy profile says)"),
                                             QgsProcessingParameterNumber.Integer, 0, False, 0, 365)
         days.setFlags(days.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(days)
@@ -85,8 +88,12 @@ class NoticeListAlgorithm(HomesteadAlgorithm):
         kind = notices.KINDS[self.parameterAsEnum(parameters, "KIND", context)]
         start_text = self.parameterAsString(parameters, "START", context)
         start = parse_date(start_text) if start_text else dt.date.today()
-        days = self.parameterAsInt(parameters, "DAYS", context) or None
+        profile = load_profile(self.parameterAsString(parameters, "POLICY", context) or DEFAULT_PROFILE)
+        days = self.parameterAsInt(parameters, "DAYS", context) or profile.notices.get(notices.PROFILE_KEYS[kind.key])
         unit = (None, workdays.WORKING_DAYS, workdays.CALENDAR_DAYS)[self.parameterAsEnum(parameters, "UNIT", context)]
+        planning = profile.dates.get("planning_notice_from")
+        planning_from = planning.year if planning is not None else notices.PLANNING_LAW_YEAR
+        feedback.pushInfo(tr("Notice period: {days} days ({profile}).").format(days=days or kind.days, profile=profile.name))
         try:
             classes = [int(c) for c in self.parameterAsString(parameters, "CLASSES", context).split(",") if c.strip()]
         except ValueError:
@@ -97,7 +104,7 @@ class NoticeListAlgorithm(HomesteadAlgorithm):
         index_of = {int(fid): i for i, fid in enumerate(data.ids)}
         lists = notices.notice_lists(map_inputs.to_table(data), kind, start, days, unit, classes or (1,),
                                      self.parameterAsString(parameters, "ISSUER", context),
-                                     [index_of[f] for f in targets if f in index_of])
+                                     [index_of[f] for f in targets if f in index_of], planning_from)
         if not lists:
             raise QgsProcessingException(tr("No parcel qualifies for this notice among the {n} given.").format(n=len(targets)))
         place = self.parameterAsString(parameters, "PLACE", context)

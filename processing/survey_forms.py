@@ -18,8 +18,8 @@ from qgis.core import (
 
 from ..cadastre import documents
 from ..cadastre.forms import SurveyFormData
-from ..cadastre.maptext import unique_file_names
 from ..cadastre.messages import translatable
+from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr
 from ..mapping.documents import write_pdf
 from ..mapping.export import FAILED, NOTED, OK, PageResult
@@ -89,7 +89,7 @@ class SurveyFormsAlgorithm(HomesteadAlgorithm):
         xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
         index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
         rows = [index_of[f] for f in targets if f in index_of]
-        stems = unique_file_names([data.codes[i] or f"parcel_{i}" for i in rows])
+        stems = unique_names([safe_file_name(data.codes[i] or f"parcel_{i}") for i in rows])
         os.makedirs(folder, exist_ok=True)
         results = []
         for n, (i, stem) in enumerate(zip(rows, stems)):

@@ -57,6 +57,7 @@ def test_survey_forms(village, tmp_path, run_alg):
         # 界址点坐标表: X = northing, Y = easting, lengths between the point rows, closing on J1
         values = [[c for c in row] for row in book["界址点坐标表"].iter_rows(min_row=4, values_only=True)]
         point_rows = [r for r in values if r[1]]
+        assert point_rows[-1][0] in (None, "")  # the row closing the ring has no 序号
         assert [r[1] for r in point_rows] == [f"J{k}" for k in range(1, len(parcel.ring) + 1)] + ["J1"]
         for (x, y), row in zip(parcel.ring, point_rows):
             assert row[2] == f"{y:.3f}" and row[3] == f"{x:.3f}"
@@ -118,6 +119,18 @@ def test_no_source_and_planning_notices(village, tmp_path, run_alg):
     # built JFNF = 1995 + k % 25 ≥ 2008 → k ≥ 13; 15 days after 1 Sep 2021 is Thu 16 Sep
     assert result["PARCELS_LISTED"] == len([k for k in range(len(parcels)) if 1995 + k % 25 >= 2008])
     assert result["PERIOD"] == "2021-09-01/2021-09-16"
+
+
+def test_period_from_the_policy_profile(village, tmp_path, run_alg):
+    gpkg, _ = village
+    profile = tmp_path / "county.toml"
+    profile.write_text('[profile]\nbase = "louxing_2020"\nname = "county"\n\n[notices]\nregistration_working_days = 20\n',
+                       encoding="utf-8")
+    result = run_alg("noticelist", {"PARCELS": layer_uri(gpkg, "ZD"), "START": "2020-09-28", "POLICY": str(profile),
+                                    "FORMAT": 1, "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert result["PERIOD"] == "2020-09-28/2020-11-02"  # 20 working days, as in the override below
+    rows = rows_of(tmp_path / "out" / f"notice_registration_{VILLAGE_CODE}.xlsx")
+    assert "二十个工作日" in " ".join(str(c) for r in rows for c in r if c)
 
 
 def test_period_override_and_refusals(village, tmp_path, run_alg):

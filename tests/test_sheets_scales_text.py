@@ -82,14 +82,6 @@ def test_survey_note_and_method():
     assert maptext.survey_method([]) == "解析法"
 
 
-def test_safe_file_names():
-    assert maptext.safe_file_name('a/b:c*?"<>|d') == "a_b_c_d"
-    assert maptext.safe_file_name("CON") == "page_CON"
-    assert maptext.safe_file_name(" . ") == "page"
-    assert maptext.safe_file_name("张三 宗地") == "张三 宗地"
-    assert maptext.unique_file_names(["A", "a", "A", "b"]) == ["A", "a_2", "A_3", "b"]
-
-
 def test_parcel_number_and_lengths():
     assert maptext.parcel_number("430381104201JC00023") == "JC00023"
     assert maptext.parcel_number("X1") == "X1"
