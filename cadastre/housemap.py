@@ -55,12 +55,16 @@ def floor_text(first: int, last: int, single_plan: bool) -> str:
 
 
 def building_numbers(zrzh: str, bdcdyh: str) -> Tuple[str, str]:
-    """(幢号, 户号): from a 28-character 不动产单元号 (F + 4 + 4 digits), else the 幢号 at the end of ZRZH."""
+    """(幢号, 户号). The 幢号 is the number at the end of ZRZH (…F0001); the 不动产单元号 (F + 幢号 4 + 户号 4 digits)
+    gives the 户号, and the 幢号 only when ZRZH has none and it is not 9999 (several buildings in one unit)."""
     unit = clean_text(bdcdyh)
-    if len(unit) == 28 and unit[19] == "F":
-        return unit[20:24], unit[24:28]
+    household = unit[24:28] if len(unit) == 28 and unit[19] == "F" else ""
     match = re.search(r"F?(\d{1,4})$", clean_text(zrzh))
-    return (match.group(1).zfill(4) if match else clean_text(zrzh)), ""
+    if match:
+        return match.group(1).zfill(4), household
+    if household and unit[20:24] != "9999":
+        return unit[20:24], household
+    return clean_text(zrzh), household
 
 
 @dataclass
@@ -90,8 +94,10 @@ class HouseScene:
 
 def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_mm: Tuple[float, float],
                 measure: Measure = approximate_measure, min_scale: int = DEFAULT_MIN_SCALE,
-                scales: Sequence[int] = ROUND_SCALES) -> Tuple[Optional[HouseScene], List[Problem]]:
-    """Lay out one floor plan: scale, extent, edge lengths outside the outlines, labels inside."""
+                scales: Sequence[int] = ROUND_SCALES, blocked_mm: Sequence[Tuple[float, float, float, float]] = ()
+                ) -> Tuple[Optional[HouseScene], List[Problem]]:
+    """Lay out one floor plan: scale, extent, edge lengths outside the outlines, labels inside; ``blocked_mm`` as
+    for cadastre.parcelmap.parcel_scene."""
     outlines = [b.geometry for b in buildings]
     if not outlines:
         return None, [Problem("HOUSE_NONE", translatable("There are no buildings to draw."))]
@@ -104,6 +110,7 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
     extent = frame_extent((minx + maxx) / 2, (miny + maxy) / 2, frame_mm[0], frame_mm[1], scale)
     frame = box(*extent)
     placer = Placer(frame.buffer(-1.5 * scale / 1000.0, join_style=2), scale, measure)
+    placer.block_paper(extent, blocked_mm)
     mm = placer.mm
     union = shapely.union_all(outlines)
     for outline in outlines:

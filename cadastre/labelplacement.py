@@ -96,6 +96,15 @@ class Placer:
         self._boxes.append(geometry)
         self._bounds.append(geometry.bounds)
 
+    def block_paper(self, extent: Tuple[float, float, float, float], boxes_mm: Sequence[Tuple[float, float, float, float]]
+                    ) -> None:
+        """Keep labels off boxes given in millimetres from the top-left of the map frame (layout items drawn over
+        the map, such as the north arrow); ``extent`` is the map's (minx, miny, maxx, maxy)."""
+        minx, _miny, _maxx, maxy = extent
+        for x0, y0, x1, y1 in boxes_mm:
+            self.add_obstacle(shapely.box(minx + x0 * self.mm, maxy - y1 * self.mm, minx + x1 * self.mm,
+                                          maxy - y0 * self.mm))
+
     def size(self, text: str, size_pt: float) -> Tuple[float, float]:
         """Box of ``text`` in plane metres, padding included."""
         w, h = self.measure(text, size_pt)

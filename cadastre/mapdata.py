@@ -209,7 +209,7 @@ class ParcelMapData:
         return "、".join(numbers)
 
     def page(self, i: int, frame_mm: Tuple[float, float], measure=None, scales: Sequence[int] = ROUND_SCALES,
-             min_scale: int = 0) -> ParcelPage:
+             min_scale: int = 0, blocked_mm: Sequence[Tuple[float, float, float, float]] = ()) -> ParcelPage:
         zddm = self.codes[i]
         polygon, problem = single_polygon(self.parcels.geometries[i])
         page = ParcelPage(i, zddm, self.owner(i), "", "", "")
@@ -236,7 +236,7 @@ class ParcelMapData:
         scene, problems = parcelmap.parcel_scene(
             polygon, maptext.parcel_number(zddm), maptext.land_use_text(column_of(self.parcels, "YT")[i]), points,
             self.edges(i), neighbours, self.houses_of(i, polygon), roads, frame_mm, scales=scales,
-            min_scale=min_scale, **kwargs)
+            min_scale=min_scale, blocked_mm=blocked_mm, **kwargs)
         if scene is None:
             page.problems.extend(problems)
         else:

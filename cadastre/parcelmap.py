@@ -174,8 +174,11 @@ def parcel_scene(
     scales: Sequence[int] = ROUND_SCALES,
     min_scale: int = 0,
     fixed_scale: Optional[int] = None,
+    blocked_mm: Sequence[Tuple[float, float, float, float]] = (),
 ) -> Tuple[Optional[Scene], List[Problem]]:
-    """Lay out one parcel map; (None, problems) when the parcel cannot be drawn."""
+    """Lay out one parcel map; (None, problems) when the parcel cannot be drawn.
+
+    ``blocked_mm``: boxes of the frame (mm from its top-left) covered by layout items such as the north arrow."""
     problems: List[Problem] = []
     if parcel is None or parcel.is_empty or parcel.geom_type != "Polygon" or not parcel.is_valid:
         return None, [Problem("MAP_GEOMETRY", translatable(
@@ -245,6 +248,7 @@ def parcel_scene(
     best = None
     for _round in range(4):
         placer = _new_placer(frame, scale, measure, parcel, points)
+        placer.block_paper(extent, blocked_mm)
         strokes: List[LineString] = []
         failed = [k for k in order if not tasks[k](placer, strokes)]
         if best is None or len(placer.unplaced) < len(best[0].unplaced):

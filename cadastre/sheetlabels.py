@@ -15,10 +15,13 @@ SIZE = 6.5
 
 
 def sheet_labels(polygons: Sequence, texts: Sequence[str], bounds: Tuple[float, float, float, float], scale: int,
-                 measure: Measure = approximate_measure) -> Tuple[List[PlacedLabel], List[LineString], List[str]]:
-    """(labels, leader lines, texts that found no room) for the parcels on the sheet ``bounds``."""
+                 measure: Measure = approximate_measure, blocked_mm: Sequence[Tuple[float, float, float, float]] = ()
+                 ) -> Tuple[List[PlacedLabel], List[LineString], List[str]]:
+    """(labels, leader lines, texts that found no room) for the parcels on the sheet ``bounds``; ``blocked_mm``:
+    boxes of the frame (mm from its top-left) covered by layout items such as the north arrow."""
     frame = box(*bounds)
     placer = Placer(frame.buffer(-1.0 * scale / 1000.0, join_style=2), scale, measure)
+    placer.block_paper(bounds, blocked_mm)
     mm = placer.mm
     on_sheet = [k for k, g in enumerate(polygons) if g is not None and not g.is_empty and g.intersects(frame)]
     # smallest parcels first: they have the fewest places to go

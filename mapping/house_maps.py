@@ -12,7 +12,7 @@ from .export import PageSource
 from .fonts import measurer
 from .parcel_maps import set_map_view
 from .scene_layers import SceneLayers
-from .templates import Template, default_template, map_frame_mm
+from .templates import Template, default_template, items_over_map_mm, map_frame_mm
 
 TEMPLATE = "fangchantu.qpt"
 TEXT_ITEMS = ("header_zl", "header_qlr", "header_zddm", "header_zrzh", "header_jg", "header_cs", "header_jzmj",
@@ -41,6 +41,7 @@ class HouseMapSource(PageSource):
         self.map.setLayers(self.layers.map_layers())
         self.map.setKeepLayerSet(True)
         self.frame_mm = map_frame_mm(self.map)
+        self.blocked_mm = items_over_map_mm(self.template, self.map)
         self.measure = measurer(self.layers.label_font())
         self.template.set_variables(self.variables)
         for item_id in TEXT_ITEMS:
@@ -60,7 +61,8 @@ class HouseMapSource(PageSource):
         notes = [p.format(tr) for p in page.problems]
         if not page.buildings:
             return False, notes
-        scene, problems = house_scene(page.buildings, page.parcel, self.frame_mm, self.measure, self.min_scale)
+        scene, problems = house_scene(page.buildings, page.parcel, self.frame_mm, self.measure, self.min_scale,
+                                      blocked_mm=self.blocked_mm)
         if scene is None:
             return False, notes + [p.format(tr) for p in problems]
         self.layers.fill("parcel", [page.parcel] if page.parcel is not None else [])

@@ -12,7 +12,7 @@ from ..i18n import tr
 from .export import PageSource
 from .fonts import measurer
 from .scene_layers import SceneLayers
-from .templates import Template, default_template, map_frame_mm
+from .templates import Template, default_template, items_over_map_mm, map_frame_mm
 
 TEMPLATE = "zongditu.qpt"
 # Items the code fills (besides the map); a county may remove any of them.
@@ -47,6 +47,7 @@ class ParcelMapSource(PageSource):
         self.map.setLayers(self.layers.map_layers())
         self.map.setKeepLayerSet(True)
         self.frame_mm = map_frame_mm(self.map)
+        self.blocked_mm = items_over_map_mm(self.template, self.map)
         self.measure = measurer(self.layers.label_font())
         self.template.set_variables(self.variables)
         for item_id in TEXT_ITEMS:
@@ -63,7 +64,7 @@ class ParcelMapSource(PageSource):
         return self.data.codes[self.targets[n]] or f"parcel_{self.targets[n]}"
 
     def prepare(self, n: int) -> Tuple[bool, List[str]]:
-        page = self.data.page(self.targets[n], self.frame_mm, self.measure)
+        page = self.data.page(self.targets[n], self.frame_mm, self.measure, blocked_mm=self.blocked_mm)
         if page.scene is None:
             return False, [p.format(tr) for p in page.problems]
         scene = page.scene

@@ -24,7 +24,7 @@ from ..i18n import tr
 from .export import PageSource
 from .fonts import measurer
 from .scene_layers import SYMBOLOGY_DIR, SceneLayers, prepare_label_fonts
-from .templates import Template, default_template, map_frame_mm
+from .templates import Template, default_template, items_over_map_mm, map_frame_mm
 
 TEMPLATE = "taohetu.qpt"
 TEXT_ITEMS = ("sheet_number", "scale_text", "crs_note", "village") + tuple(
@@ -66,6 +66,7 @@ class SheetMapSource(PageSource):
         self.map.setCrs(self.crs)
         self.map.setLayers(self.layers)
         self.map.setKeepLayerSet(True)
+        self.blocked_mm = items_over_map_mm(self.template, self.map)
         self.template.set_variables(self.variables)
         for item_id in TEXT_ITEMS:
             self.template.item(item_id)
@@ -101,7 +102,8 @@ class SheetMapSource(PageSource):
         texts.update({f"adjoin_{k}": v for k, v in adjoining.items()})
         self.template.set_texts({k: v for k, v in texts.items() if self.template.has(k)})
         self.template.set_variables({"homestead_tfh": sheet.number, "homestead_scale": sheet.scale})
-        labels, strokes, unplaced = sheet_labels(self.polygons, self.texts, sheet.bounds, sheet.scale, self.measure)
+        labels, strokes, unplaced = sheet_labels(self.polygons, self.texts, sheet.bounds, sheet.scale, self.measure,
+                                                 self.blocked_mm)
         self.scene.fill_labels("labels", labels)
         self.scene.fill("strokes", strokes)
         return True, [tr("Label {text} found no free place; it was left out.").format(text=t.replace("\n", " "))

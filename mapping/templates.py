@@ -11,8 +11,10 @@ from typing import Dict, Iterable, List, Optional
 
 from qgis.core import (
     QgsExpressionContextUtils,
+    QgsLayoutItem,
     QgsLayoutItemLabel,
     QgsLayoutItemMap,
+    QgsLayoutItemRegistry,
     QgsLayoutItemScaleBar,
     QgsPrintLayout,
     QgsProject,
@@ -100,6 +102,24 @@ def map_frame_mm(map_item: QgsLayoutItemMap):
     layout = map_item.layout()
     mm = layout.convertToLayoutUnits(size) if layout is not None else size
     return mm.width(), mm.height()
+
+
+def items_over_map_mm(template: Template, map_item: QgsLayoutItemMap):
+    """Boxes (x0, y0, x1, y1) in millimetres from the map item's top-left corner of the items drawn on top of the
+    map (north arrow, scale bar, legend...): labels must keep off them."""
+    frame = map_item.sceneBoundingRect()
+    boxes = []
+    for item in template.layout.items():
+        if item is map_item or not isinstance(item, QgsLayoutItem) or item.type() == QgsLayoutItemRegistry.LayoutPage:
+            continue
+        if not item.isVisible() or item.zValue() <= map_item.zValue():
+            continue
+        rect = item.sceneBoundingRect().intersected(frame)
+        if rect.isEmpty():
+            continue
+        boxes.append((rect.left() - frame.left(), rect.top() - frame.top(), rect.right() - frame.left(),
+                      rect.bottom() - frame.top()))
+    return boxes
 
 
 def link_scale_bars(template: Template, map_item: QgsLayoutItemMap) -> None:

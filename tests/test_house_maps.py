@@ -30,6 +30,9 @@ def test_floor_groups():
     assert floor_area(50.0, 3, None) == 150.0 and floor_area(50.0, 3, 140.5) == 140.5
     assert building_numbers("x", "430381104201JC00001F00020003") == ("0002", "0003")
     assert building_numbers("430381104201JC00001F0007", "") == ("0007", "")
+    # several buildings registered as one unit (F9999…): the 幢号 comes from ZRZH, the 户号 from the unit
+    assert building_numbers("431302003005JC00007F0002", "431302003005JC00007F99990001") == ("0002", "0001")
+    assert building_numbers("", "431302003005JC00007F99990001") == ("", "0001")
 
 
 def test_a_page_per_household_and_distinct_floor_plan(village, tmp_path, run_alg):

@@ -79,3 +79,16 @@ def test_label_box_size_follows_the_scale():
     j_large = next(label for label in large.labels if label.text == "J1")
     ratio = (j_large.box.area / j_small.box.area) ** 0.5
     assert math.isclose(ratio, large.scale / small.scale, rel_tol=1e-6)
+
+
+def test_labels_keep_off_layout_items_over_the_map():
+    """A north arrow or legend drawn over the map (given as paper boxes from the frame's top-left) stays clear."""
+    parcel = box(0, 0, 20, 15)
+    points = [BoundaryPoint(f"J{k + 1}", x, y) for k, (x, y) in enumerate(list(parcel.exterior.coords)[:-1])]
+    neighbours = [Feature(box(20, 0, 40, 15), "JC00002"), Feature(box(0, 15, 20, 35), "JC00003")]
+    blocked = [(0.0, 0.0, 180.0, 60.0)]  # the whole top band of the 180 × 196 mm frame
+    scene, _problems = parcel_scene(parcel, "JC00001", "0702", points, None, neighbours, [], [], FRAME,
+                                    blocked_mm=blocked)
+    minx, _miny, maxx, maxy = scene.extent
+    band = box(minx, maxy - 60 * scene.scale / 1000, maxx, maxy)
+    assert scene.labels and not any(label.box.intersects(band) for label in scene.labels)
