@@ -17,7 +17,7 @@ from shapely.geometry import Point
 from . import maptext
 from .documents import Cell, Sheet
 from .housemap import floor_area
-from .mapdata import clean_text, column_of, polygon_parts, single_polygon
+from .mapdata import clean_text, code_problem, column_of, polygon_parts, single_polygon
 from .messages import Problem, translatable
 from .schema import CODELISTS
 
@@ -55,6 +55,9 @@ class SurveyFormData:
     def __init__(self, parcels, points, lines=None, houses=None, holders=None):
         self.parcels, self.points, self.lines, self.houses, self.holders = parcels, points, lines, houses, holders
         self.codes = [clean_text(c) for c in column_of(parcels, "ZDDM")]
+        self.code_count: Dict[str, int] = {}
+        for code in self.codes:
+            self.code_count[code] = self.code_count.get(code, 0) + 1
         self.index_of_code = {c: i for i, c in enumerate(self.codes) if c}
         geoms = [g if g is not None else shapely.Point() for g in parcels.geometries]
         self.tree = shapely.STRtree(np.asarray(geoms, dtype=object))
@@ -150,7 +153,8 @@ class SurveyFormData:
     def form(self, i: int) -> ParcelForm:
         zddm = self.codes[i]
         polygon, problem = single_polygon(self.parcels.geometries[i])
-        if polygon is None:
+        problem = problem or code_problem(zddm, self.code_count)
+        if problem is not None:
             return ParcelForm(zddm, [], [problem])
         rings = self.form_rings(i, polygon)
         problems = []

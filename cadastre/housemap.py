@@ -118,7 +118,7 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
     strokes: List[LineString] = []
     done = set()
     for outline in outlines:
-        coords = list(outline.exterior.coords)
+        coords = [tuple(c[:2]) for c in outline.exterior.coords]
         for a, b in zip(coords[:-1], coords[1:]):
             key = tuple(sorted(((round(a[0], 2), round(a[1], 2)), (round(b[0], 2), round(b[1], 2)))))
             if key in done or a == b:

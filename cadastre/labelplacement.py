@@ -220,7 +220,8 @@ class Placer:
         minx, miny, maxx, maxy = area.bounds
         gx, gy = np.meshgrid(np.linspace(minx, maxx, steps + 2)[1:-1], np.linspace(miny, maxy, steps + 2)[1:-1])
         gx, gy = gx.ravel(), gy.ravel()
-        inside = shapely.contains_xy(area, gx, gy)
+        # contains(points), not contains_xy: qgis_process runs with QGIS's GEOS 3.11, which lacks the 3.12 call
+        inside = shapely.contains(area, shapely.points(gx, gy))
         gx, gy = gx[inside], gy[inside]
         order = np.argsort((gx - px) ** 2 + (gy - py) ** 2, kind="stable")
         result += [Candidate(float(gx[k]), float(gy[k]), angle) for k in order]
@@ -255,13 +256,14 @@ def _pole(area):
 
 
 def leader_line(anchor: Tuple[float, float], box: Polygon) -> Optional[LineString]:
-    """Line from the anchor to the nearest point of the label box."""
+    """Line from the anchor to the nearest point of the label box (built from x, y alone: on GEOS 3.11 under QGIS
+    the nearest point may carry a third ordinate)."""
     from shapely.ops import nearest_points
 
-    start = Point(anchor)
+    start = Point(anchor[0], anchor[1])
     if box.contains(start):
         return None
     end = nearest_points(box.exterior, start)[0]
     if start.distance(end) <= 0:
         return None
-    return LineString([start, end])
+    return LineString([(anchor[0], anchor[1]), (end.x, end.y)])

@@ -43,6 +43,34 @@ def clean_text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
+def repaired(geometries) -> np.ndarray:
+    """The geometries with the invalid ones made valid (polygonal parts kept), for drawing and overlaying
+    surroundings; None stays None. The parcel being drawn is never repaired: it is refused with a reason."""
+    geoms = np.asarray(geometries, dtype=object).copy()
+    present = np.array([g is not None for g in geoms], dtype=bool)
+    if present.any():
+        invalid = np.zeros(len(geoms), dtype=bool)
+        invalid[present] = ~shapely.is_valid(geoms[present])
+        for k in np.flatnonzero(invalid):
+            fixed = shapely.make_valid(geoms[k])
+            parts = polygon_parts(fixed) if fixed.geom_type != "GeometryCollection" else [
+                p for g in fixed.geoms for p in polygon_parts(g)]
+            geoms[k] = shapely.MultiPolygon(parts) if parts else None
+    return geoms
+
+
+def code_problem(zddm: str, counts: Dict[str, int]) -> Optional[Problem]:
+    """Why a parcel's code cannot key its boundary points: empty, or shared with another parcel."""
+    if not zddm:
+        return Problem("MAP_NO_CODE", translatable(
+            "The parcel has no code (ZDDM); its boundary points cannot be found. Give it its code."))
+    if counts.get(zddm, 0) > 1:
+        return Problem("MAP_DUPLICATE_CODE", translatable(
+            "The parcel code {code} is used by {n} parcels; their boundary points cannot be told apart. Give each "
+            "parcel its own code."), {"code": zddm, "n": counts[zddm]})
+    return None
+
+
 def single_polygon(geometry) -> Tuple[Optional[Polygon], Optional[Problem]]:
     """The polygon of a parcel geometry; multi-part parcels of more than one part are refused with a reason."""
     if geometry is None or shapely.is_empty(geometry):
@@ -86,9 +114,13 @@ class ParcelMapData:
                  sheet_scale: int = 1000, zone: Optional[int] = None):
         self.parcels = parcels
         self.codes = [clean_text(c) for c in column_of(parcels, "ZDDM")]
+        self.code_count: Dict[str, int] = {}
+        for code in self.codes:
+            self.code_count[code] = self.code_count.get(code, 0) + 1
         self.sheet_scale = sheet_scale
         self.zone = zone
-        geoms = np.asarray(parcels.geometries, dtype=object)
+        self._surrounding = repaired(parcels.geometries)
+        geoms = self._surrounding
         self._parcel_tree = shapely.STRtree(np.where([g is None for g in geoms], shapely.Point(), geoms))
         self.points_by_code = self._group(points, "ZDZHDM")
         self.lines_by_code = self._group(lines, "ZDZHDM")
@@ -96,12 +128,15 @@ class ParcelMapData:
         self.lines = lines
         self.houses = houses
         self.houses_by_code = self._group(houses, "ZDDM")
-        house_geoms = np.asarray(houses.geometries, dtype=object) if houses is not None else np.empty(0, dtype=object)
+        house_geoms = repaired(houses.geometries) if houses is not None else np.empty(0, dtype=object)
+        self._house_geoms = house_geoms
         self._house_tree = shapely.STRtree(np.where([g is None for g in house_geoms], shapely.Point(), house_geoms)) \
             if len(house_geoms) else None
         self._unassigned_houses = [i for i, c in enumerate(column_of(houses, "ZDDM")) if not clean_text(c)] if houses is not None else []
         self.roads = roads
-        self._road_tree = shapely.STRtree(np.asarray(roads.geometries, dtype=object)) if roads is not None and len(roads.geometries) else None
+        self._road_geoms = repaired(roads.geometries) if roads is not None else np.empty(0, dtype=object)
+        self._road_tree = shapely.STRtree(np.where([g is None for g in self._road_geoms], shapely.Point(),
+                                                   self._road_geoms)) if len(self._road_geoms) else None
         self.owner_by_code = self._owners(holders)
 
     @staticmethod
@@ -174,13 +209,13 @@ class ParcelMapData:
         if self._house_tree is not None and self._unassigned_houses:
             inside = set(self._house_tree.query(polygon, predicate="intersects").tolist())
             for r in self._unassigned_houses:
-                g = self.houses.geometries[r]
+                g = self._house_geoms[r]
                 if r in inside and g is not None and polygon.contains(g.representative_point()):
                     rows.append(r)
         storeys, structure = column_of(self.houses, "ZCS"), column_of(self.houses, "FWJG")
         result = []
         for r in rows:
-            g = self.houses.geometries[r]
+            g = self._house_geoms[r]
             for part in polygon_parts(g):
                 result.append(Feature(part, maptext.house_label(storeys[r], structure[r])))
         return result
@@ -189,14 +224,14 @@ class ParcelMapData:
         window = shapely.box(*extent)
         neighbours = []
         for j in sorted(self._parcel_tree.query(window, predicate="intersects").tolist()):
-            if j == i or self.parcels.geometries[j] is None:
+            if j == i or self._surrounding[j] is None:
                 continue
-            neighbours.append(Feature(self.parcels.geometries[j], maptext.parcel_number(self.codes[j])))
+            neighbours.append(Feature(self._surrounding[j], maptext.parcel_number(self.codes[j])))
         roads = []
         if self._road_tree is not None:
             names = column_of(self.roads, "MC")
             for j in sorted(self._road_tree.query(window, predicate="intersects").tolist()):
-                for part in polygon_parts(self.roads.geometries[j]):
+                for part in polygon_parts(self._road_geoms[j]):
                     roads.append(Feature(part, clean_text(names[j])))
         return neighbours, roads
 
@@ -213,6 +248,8 @@ class ParcelMapData:
         zddm = self.codes[i]
         polygon, problem = single_polygon(self.parcels.geometries[i])
         page = ParcelPage(i, zddm, self.owner(i), "", "", "")
+        if problem is None:
+            problem = code_problem(zddm, self.code_count)
         if problem is not None:
             page.problems.append(problem)
             return page

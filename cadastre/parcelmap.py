@@ -321,7 +321,7 @@ def _new_placer(frame, scale: int, measure: Measure, parcel: Polygon, points: Se
 def _long_axis_angle(area) -> float:
     """Readable direction (degrees) of the long side of the area's minimum rotated rectangle."""
     rect = shapely.minimum_rotated_rectangle(area)
-    coords = list(getattr(rect, "exterior", rect).coords)
+    coords = [tuple(c[:2]) for c in getattr(rect, "exterior", rect).coords]  # 2-D also on GEOS 3.11
     if len(coords) < 3:
         return 0.0
     (x0, y0), (x1, y1), (x2, y2) = coords[:3]

@@ -123,7 +123,12 @@ def build_index(polygons: np.ndarray, scale: int, zone: Optional[int] = None) ->
     tree = shapely.STRtree(boxes)
     left, right = tree.query(polygons[present], predicate="intersects")
     parcel_index = np.flatnonzero(present)[left]
-    shares = shapely.area(shapely.intersection(polygons[parcel_index], boxes[right]))
+    candidates_geoms = polygons[parcel_index]
+    invalid = ~shapely.is_valid(candidates_geoms)
+    if invalid.any():  # a self-crossing parcel still lies on its sheets; measure its share on the repaired shape
+        candidates_geoms = candidates_geoms.copy()
+        candidates_geoms[invalid] = shapely.make_valid(candidates_geoms[invalid])
+    shares = shapely.area(shapely.intersection(candidates_geoms, boxes[right]))
     keep = shares > 0
     parcel_index, right, shares = parcel_index[keep], right[keep], shares[keep]
     used = sorted(set(right.tolist()))

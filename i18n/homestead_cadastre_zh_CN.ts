@@ -1114,6 +1114,10 @@
             <translation>宗地代码 {code} 有 {n} 位；宗地代码应为 19 位。</translation>
         </message>
         <message>
+            <source>The parcel code {code} is used by {n} parcels; their boundary points cannot be told apart. Give each parcel its own code.</source>
+            <translation>宗地代码 {code} 被 {n} 宗地共用，无法区分各自的界址点。请为每宗地编制唯一的代码。</translation>
+        </message>
+        <message>
             <source>The parcel geometry is a {kind}, not a polygon.</source>
             <translation>宗地几何为 {kind}，不是面。</translation>
         </message>
@@ -1128,6 +1132,10 @@
         <message>
             <source>The parcel has no boundary points (JZD); run homestead:boundarypoints or give the JZD layer.</source>
             <translation>该宗地没有界址点（JZD）；请运行 homestead:boundarypoints 或提供界址点图层。</translation>
+        </message>
+        <message>
+            <source>The parcel has no code (ZDDM); its boundary points cannot be found. Give it its code.</source>
+            <translation>该宗地没有宗地代码（ZDDM），无法找到其界址点。请填写宗地代码。</translation>
         </message>
         <message>
             <source>The parcel has no geometry.</source>

@@ -63,7 +63,8 @@ class SceneLayers:
         geoms = list(geometries)
         texts = list(texts) if texts is not None else [""] * len(geoms)
         features = []
-        wkbs = shapely.to_wkb(geoms) if geoms else []
+        # 2-D: under QGIS (qgis_process, the desktop) shapely may run on GEOS 3.11, which refuses 4 dimensions
+        wkbs = shapely.to_wkb(geoms, output_dimension=2) if geoms else []
         for wkb, text in zip(wkbs, texts):
             feature = QgsFeature(layer.fields())
             geometry = QgsGeometry()

@@ -35,7 +35,7 @@ def default_template(name: str) -> str:
 class Template:
     """A print layout loaded from a QPT file, with its items by id."""
 
-    def __init__(self, path: str, project: QgsProject):
+    def __init__(self, path: str, project: Optional[QgsProject]):
         if not path or not os.path.exists(path):
             raise fail("TEMPLATE_MISSING", translatable("The layout template {path} does not exist."), path=path)
         with open(path, encoding="utf-8") as handle:
@@ -46,7 +46,8 @@ class Template:
                 "The layout template {path} is not a valid QPT (XML) file; save it again from the Layout Designer."),
                 path=path)
         self.path = path
-        self.layout = QgsPrintLayout(project)
+        # qgis_process runs algorithms without a project: a layout still needs one (its atlas connects to it)
+        self.layout = QgsPrintLayout(project if project is not None else QgsProject.instance())
         self.layout.initializeDefaults()
         _items, ok = self.layout.loadFromTemplate(document, QgsReadWriteContext(), True)
         if not ok:

@@ -12,6 +12,8 @@ import json
 import os
 from typing import Dict, List, Optional, Tuple
 
+import numpy as np
+import shapely
 from qgis.core import (
     QgsApplication,
     QgsExpressionContextUtils,
@@ -120,7 +122,14 @@ def whole_layer(alg, parameters, context, name: str):
 
 
 def read(source, context, feedback, fields, crs=None, required=(), geometry=True):
+    """read_layer, with the geometries strictly 2-D: under qgis_process shapely may run on QGIS's GEOS 3.11, where
+    force_2d can leave a third ordinate that the drawing code would trip over."""
     data = read_layer(source, context, None, fields=fields, crs=crs, geometry=geometry, required=required)
+    if geometry and len(data.geometries):
+        present = np.array([g is not None for g in data.geometries], dtype=bool)
+        if present.any():
+            flat = shapely.from_wkb(shapely.to_wkb(data.geometries[present], output_dimension=2))
+            data.geometries[present] = flat
     report_problems(data, feedback)
     return data
 

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..cadastre import maptext, schema, sheets
+from ..cadastre.mapdata import repaired
 from ..cadastre.messages import translatable
 from ..cadastre.sheetlabels import parcel_text
 from ..i18n import tr
@@ -131,7 +132,7 @@ class SheetMapsAlgorithm(HomesteadAlgorithm):
         title = self.parameterAsString(parameters, "TITLE", context)
         texts = [sheet_labels_text(code, area, geometry) for code, area, geometry in
                  zip(data.column("ZDDM"), data.column("ZDMJ"), data.geometries)]
-        source_pages = SheetMapSource(sheet_list, layers, data.geometries, texts, data.crs, context.project(), zone,
+        source_pages = SheetMapSource(sheet_list, layers, repaired(data.geometries), texts, data.crs, context.project(), zone,
                                       self.parameterAsString(parameters, "TEMPLATE", context),
                                       map_inputs.variable_values(self, parameters, context), title, crs_note)
         if source_pages.template.missing:

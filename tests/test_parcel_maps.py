@@ -280,3 +280,16 @@ def test_layout_renewed_between_pages_keeps_every_page(village, tmp_path, run_al
     pages = text.split("\f")
     assert all("宗地图" in page for page in pages if page.strip())
     assert sum(1 for page in pages if page.strip()) == len(parcels)
+
+
+def test_duplicate_codes_are_refused_by_name(tmp_path, run_alg):
+    gpkg = map_fixtures.make_village(tmp_path)
+    zd = QgsVectorLayer(layer_uri(gpkg, "ZD"), "ZD", "ogr")
+    second = next(f for f in zd.getFeatures() if f["ZDDM"].endswith("00002"))
+    first_code = next(f for f in zd.getFeatures() if f["ZDDM"].endswith("00001"))["ZDDM"]
+    assert zd.dataProvider().changeAttributeValues({second.id(): {zd.fields().indexOf("ZDDM"): first_code}})
+    del zd
+    result = run_alg("parcelmaps", params(gpkg, tmp_path / "maps"))
+    assert result["FAILED"] == 2
+    report = (tmp_path / "maps" / "parcelmaps_report.csv").read_text(encoding="utf-8-sig")
+    assert report.count("is used by 2 parcels") == 2
