@@ -1,0 +1,158 @@
+"""Progress of the survey and registration, per village (地籍子区 = ZDDM[:12]) and for the county, against
+the dated targets of a policy profile (domain.md §1.7: reported monthly).
+
+Counts, from the ZD layer's columns:
+- total: parcels in the layer; every share is of this total;
+- surveyed: parcels with a measured area (ZDMJ > 0 m²);
+- classified: parcels with class 1, 2 or 3 (LB; a suggestion counts), also counted per class;
+- reviewed: class confirmed or overridden by a person (SHZT 2 or 3);
+- noticed: public notice done (SFGG = 1); registered: SFDJ = 1.
+
+QGIS-free, vectorised with numpy: 100,000 parcels count in a few milliseconds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+import numpy as np
+
+from .messages import fail, translatable
+
+METRICS = ("surveyed", "classified", "reviewed", "noticed", "registered")
+METRIC_LABELS = {
+    "surveyed": translatable("Surveyed"),
+    "classified": translatable("Classified"),
+    "reviewed": translatable("Reviewed"),
+    "noticed": translatable("Noticed"),
+    "registered": translatable("Registered"),
+}
+CLASS_KEYS = (1, 2, 3, 0)  # 0: a needed fact is missing
+
+
+@dataclass
+class Progress:
+    """The counts of one village (or of the county, ``village`` = '')."""
+
+    village: str
+    total: int = 0
+    surveyed: int = 0
+    classified: int = 0
+    reviewed: int = 0
+    noticed: int = 0
+    registered: int = 0
+    by_class: Dict[int, int] = field(default_factory=lambda: {k: 0 for k in CLASS_KEYS})
+
+    def count(self, metric: str) -> int:
+        return getattr(self, metric)
+
+    def share(self, metric: str) -> float:
+        """Share of all parcels, 0..1 (0 when there are none)."""
+        return self.count(metric) / self.total if self.total else 0.0
+
+
+def code_array(values: Sequence) -> np.ndarray:
+    """Integer codes with NULL (None) as -1, as count_progress takes them."""
+    return np.fromiter((-1 if v is None else int(v) for v in values), dtype=np.int64, count=len(values))
+
+
+def village_array(zddm: Sequence) -> np.ndarray:
+    """The 地籍子区 (ZDDM[:12]) of each code; '?' where the code has no 12-digit prefix (counted, not lost)."""
+    return np.array([(z[:12] if isinstance(z, str) and len(z) >= 12 and z[:12].isdigit() else "?") for z in zddm],
+                    dtype=str)
+
+
+def count_progress(villages: np.ndarray, zdmj: np.ndarray, lb: np.ndarray, shzt: np.ndarray, sfgg: np.ndarray,
+                   sfdj: np.ndarray) -> Tuple[List[Progress], Progress]:
+    """Per-village progress (by village code) and the county total, from aligned ZD columns.
+
+    ``villages`` from village_array; ``zdmj`` float m² with NULL as nan; the others code_array (NULL -1).
+    """
+    n = len(villages)
+    flags = {
+        "surveyed": np.nan_to_num(np.asarray(zdmj, dtype=float), nan=0.0) > 0,
+        "classified": np.isin(lb, (1, 2, 3)),
+        "reviewed": np.isin(shzt, (2, 3)),
+        "noticed": np.asarray(sfgg) == 1,
+        "registered": np.asarray(sfdj) == 1,
+    }
+    codes, inverse = np.unique(np.asarray(villages, dtype=str), return_inverse=True)
+    k = len(codes)
+    per_village = [Progress(str(code)) for code in codes]
+    totals = np.bincount(inverse, minlength=k)
+    counted = {metric: np.bincount(inverse, weights=mask, minlength=k) for metric, mask in flags.items()}
+    by_class = {c: np.bincount(inverse, weights=(np.asarray(lb) == c), minlength=k) for c in CLASS_KEYS}
+    for i, progress in enumerate(per_village):
+        progress.total = int(totals[i])
+        for metric in METRICS:
+            setattr(progress, metric, int(counted[metric][i]))
+        progress.by_class = {c: int(by_class[c][i]) for c in CLASS_KEYS}
+    county = Progress("", total=n)
+    for metric in METRICS:
+        setattr(county, metric, int(flags[metric].sum()))
+    county.by_class = {c: int((np.asarray(lb) == c).sum()) for c in CLASS_KEYS}
+    return per_village, county
+
+
+# --- targets -------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Target:
+    """``share`` (0..1) of all parcels must have reached ``metric`` by ``due``."""
+
+    metric: str
+    share: float
+    due: date
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    target: Target
+    actual: float  # share reached, 0..1
+    met: bool
+    overdue: bool  # due date passed and not met
+    days_left: int  # negative once the date has passed
+
+
+def evaluate_targets(progress: Progress, targets: Sequence[Target], today: date) -> List[TargetStatus]:
+    """Where ``progress`` stands against each target on ``today``, in due-date order."""
+    result = []
+    for target in sorted(targets, key=lambda t: (t.due, t.metric)):
+        actual = progress.share(target.metric)
+        met = actual + 1e-12 >= target.share
+        days_left = (target.due - today).days
+        result.append(TargetStatus(target, actual, met, not met and days_left < 0, days_left))
+    return result
+
+
+def parse_targets(table: Optional[Mapping]) -> List[Target]:
+    """Targets from a profile's ``[targets]`` table: ``metric = [{date = 2020-07-31, share = 1.0}, ...]``.
+
+    ``share`` may be a fraction (0.7) or a percentage (70); dates are TOML dates or ISO strings. Unknown
+    metrics and malformed entries raise a CadastreError naming them.
+    """
+    targets: List[Target] = []
+    for metric, entries in (table or {}).items():
+        if metric not in METRICS:
+            raise fail("TARGET_METRIC", translatable(
+                "The profile's [targets] names {metric}; known targets are {known}."),
+                metric=metric, known=", ".join(METRICS))
+        if isinstance(entries, Mapping):
+            entries = [entries]
+        for entry in entries:
+            try:
+                due = entry["date"]
+                due = due if isinstance(due, date) else date.fromisoformat(str(due))
+                share = float(entry["share"])
+            except (KeyError, TypeError, ValueError):
+                raise fail("TARGET_ENTRY", translatable(
+                    "The profile's target {metric} = {entry} needs a date (YYYY-MM-DD) and a share."),
+                    metric=metric, entry=str(entry)) from None
+            if share > 1.0:
+                share /= 100.0
+            if not 0.0 <= share <= 1.0:
+                raise fail("TARGET_SHARE", translatable(
+                    "The profile's target {metric} has share {share}; give a fraction 0-1 or a percentage."),
+                    metric=metric, share=entry["share"])
+            targets.append(Target(metric, share, due))
+    return sorted(targets, key=lambda t: (t.due, t.metric))

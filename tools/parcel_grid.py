@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""A deterministic synthetic parcel layer for the review panel's tests, benchmark and screenshot.
+
+    parcel_grid.py OUT.gpkg N [--villages K] [--seed S]
+
+Writes N homestead parcels (ZD, EPSG:4525) into a survey GeoPackage made by homestead:createproject
+(or into an existing one): villages of rectangular blocks separated by lanes, each parcel with a code,
+holder, location, facts, an engine-like suggestion (LB, LBYY, DJMJ...) and some progress flags. The same
+arguments give the same bytes of attributes and geometry every run (numpy's seeded generator).
+Not shipped with the plugin.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+from osgeo import ogr
+
+COUNTY, TOWN = "431302", "001"  # 娄底市娄星区, 地籍区 001
+ORIGIN = (37_520_000.0, 3_068_000.0)  # EPSG:4525 (zone 37 in the easting), near Loudi
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+GIVEN = "建国伟芳秀英明华军平志强桂兰海波红梅德胜玉珍春生金凤小龙"
+VILLAGE_NAMES = ("花山村", "石塘村", "杉树村", "大埠村", "新屋村", "长冲村", "竹园村", "清水村", "龙泉村", "桃林村")
+CLASS_NAMES = {0: "待补充信息", 1: "基本符合确权登记颁证条件", 2: "可以补办用地审批手续", 3: "其他情况"}
+REASONS = {
+    0: "R000 四(一): 缺少建房年份或权属来源，无法判定",
+    1: "R101 四(一)1: 本集体经济组织成员，有批准文件，一户一宅；R102 四(三)1: 按批准面积登记",
+    2: "R201 四(五)1: 无权属来源材料，符合规划和一户一宅，公告30天后补办用地审批手续",
+    3: "R306 四(六)2: 建新未拆旧，一户多宅",
+}
+
+
+def parcel_rows(n: int, villages: int, seed: int):
+    """Yield (wkt, attributes) for ``n`` parcels spread over ``villages`` villages (deterministic)."""
+    rng = np.random.default_rng(seed)
+    per_village = -(-n // villages)
+    side = int(np.ceil(np.sqrt(per_village)))
+    width, depth, lane = 18.0, 22.0, 6.0
+    block = side * (width + lane) + 60.0
+    cols = int(np.ceil(np.sqrt(villages)))
+    classes = rng.choice([1, 2, 3, 0, -1], size=n, p=[0.55, 0.2, 0.1, 0.05, 0.1])
+    states = rng.choice([1, 2, 3], size=n, p=[0.6, 0.35, 0.05])
+    area_jitter = rng.uniform(-2.0, 2.0, size=(n, 2))
+    built = rng.integers(1975, 2020, size=n)
+    names = rng.integers(0, len(SURNAMES), size=n), rng.integers(0, len(GIVEN), size=(n, 2))
+    noticed = rng.random(n) < 0.4
+    registered = noticed & (rng.random(n) < 0.6)
+    members = rng.random(n) < 0.92
+    sources = rng.random(n) < 0.8
+    for i in range(n):
+        v, k = divmod(i, per_village)
+        vx, vy = divmod(v, cols)
+        row, col = divmod(k, side)
+        x0 = ORIGIN[0] + vx * block + col * (width + lane)
+        y0 = ORIGIN[1] + vy * block + row * (depth + lane)
+        w, d = width + area_jitter[i, 0], depth + area_jitter[i, 1]
+        wkt = f"MULTIPOLYGON((({x0} {y0},{x0} {y0 + d},{x0 + w} {y0 + d},{x0 + w} {y0},{x0} {y0})))"
+        village_code = f"{COUNTY}{TOWN}{v + 1:03d}"
+        lb = int(classes[i])
+        state = int(states[i]) if lb >= 0 else 0
+        holder = SURNAMES[names[0][i]] + GIVEN[names[1][i, 0]] + GIVEN[names[1][i, 1]]
+        area = round(w * d, 4)
+        attributes = {
+            "ZDDM": f"{village_code}JC{k + 1:05d}",
+            "BDCDYH": f"{village_code}JC{k + 1:05d}F00010001",
+            "ZDTZM": "JC",
+            "ZL": f"湖南省娄底市娄星区花山镇{VILLAGE_NAMES[v % len(VILLAGE_NAMES)]}{row % 9 + 1}组{k + 1}号",
+            "ZDMJ": area,
+            "MJDW": 1,
+            "YT": "0702",
+            "QLLX": 6,
+            "QLRMC": holder,
+            "HH": f"{village_code}-{k + 1:05d}",
+            "SFJTCY": int(members[i]),
+            "YQSLY": int(sources[i]),
+            "PZMJ": round(min(area, 180.0), 2) if sources[i] else None,
+            "JFNF": int(built[i]) if lb != 0 else None,
+            "SFKD": 0,
+            "DLLB": 2,
+            "FHGH": 1,
+            "SFGG": int(noticed[i]),
+            "SFDJ": int(registered[i]),
+        }
+        if lb >= 0:
+            attributes.update({
+                "LB": lb, "LBMC": CLASS_NAMES[lb], "LBYY": REASONS[lb], "SHZT": state,
+                "DJMJ": round(min(area, 180.0), 2) if lb in (1, 2) else None,
+                "CZMJ": round(max(area - 180.0, 0.0), 2) if lb in (1, 2) else None,
+                "XYBZ": "公告30天后补办用地审批手续" if lb == 2 else None,
+            })
+            if state in (2, 3):
+                attributes.update({"SHR": "村审核小组", "SHSJ": "2020-06-15T09:30:00"})
+        else:
+            attributes["SHZT"] = 0
+        yield wkt, attributes
+
+
+def fill_parcels(gpkg: str, n: int, villages: int = 8, seed: int = 20200513) -> int:
+    """Append ``n`` synthetic parcels to the ZD layer of the survey GeoPackage ``gpkg`` in one transaction."""
+    dataset = ogr.Open(gpkg, 1)
+    if dataset is None:
+        raise OSError(f"cannot open {gpkg}")
+    layer = dataset.GetLayerByName("ZD")
+    definition = layer.GetLayerDefn()
+    dataset.StartTransaction()
+    for wkt, attributes in parcel_rows(n, villages, seed):
+        feature = ogr.Feature(definition)
+        for name, value in attributes.items():
+            if value is not None:
+                feature.SetField(name, value)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    dataset.CommitTransaction()
+    dataset = None
+    return n
+
+
+def main(argv) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gpkg")
+    parser.add_argument("n", type=int)
+    parser.add_argument("--villages", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=20200513)
+    args = parser.parse_args(argv[1:])
+    if not Path(args.gpkg).exists():
+        print(f"{args.gpkg} does not exist: create it with homestead:createproject first", file=sys.stderr)
+        return 1
+    fill_parcels(args.gpkg, args.n, args.villages, args.seed)
+    print(f"{args.gpkg}: {args.n} parcels")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

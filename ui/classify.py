@@ -1,0 +1,122 @@
+"""Classifying a parcel layer from the panel: homestead:classify in a background QgsTask (progress, cancel),
+its suggestions then taken into the layer's edit buffer as one undo step, for parcels nobody reviewed yet."""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from ..cadastre import progress, review
+from ..cadastre.messages import CadastreError, fail, translatable
+from ..i18n import tr
+from . import suggest
+
+ALGORITHM = "homestead:classify"
+DECISION_FIELDS = ("LB", "LBMC", "LBYY", "DJMJ", "CZMJ", "FJ", "XYBZ")
+
+
+def available() -> bool:
+    return QgsApplication.processingRegistry().algorithmById(ALGORITHM) is not None
+
+
+def profile_targets() -> Tuple[List[progress.Target], str]:
+    """(targets, profile name) of the project's policy profile; no targets without the engine."""
+    module = suggest.engine()
+    if module is None:
+        return [], ""
+    name = suggest.profile_name()
+    try:
+        profile = module.load_profile(name)
+        return progress.parse_targets(getattr(profile, "targets", None)), name
+    except (CadastreError, OSError, ValueError):
+        return [], name
+
+
+class ClassificationRun:
+    """One run of homestead:classify on ``layer``; ``on_done(message, level)`` is called on the main thread."""
+
+    def __init__(self, layer: QgsVectorLayer, on_done, label=None):
+        algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM)
+        if algorithm is None:
+            raise fail("CLASSIFY_MISSING", translatable(
+                "The classification algorithm {id} is not installed with this plugin."), id=ALGORITHM)
+        self.layer = layer
+        self.on_done = on_done
+        self.label = label
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = QgsProcessingFeedback()
+        parameters = {"INPUT": layer, "PROFILE": suggest.profile_name(), "OUTPUT": "TEMPORARY_OUTPUT"}
+        self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
+        self.task.executed.connect(self._executed)
+        if label is not None:
+            self.feedback.progressChanged.connect(
+                lambda p: label.setText(tr("Classifying… {percent:.0f}%").format(percent=p)))
+            label.show()
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self) -> None:
+        self.feedback.cancel()
+        self.task.cancel()
+
+    def _executed(self, successful: bool, results: dict) -> None:
+        if self.label is not None:
+            self.label.hide()
+        if not successful:
+            self.on_done(tr("The classification did not finish; see the log for why."), Qgis.Warning)
+            return
+        output = self.context.getMapLayer(results.get("OUTPUT")) if isinstance(results.get("OUTPUT"), str) else None
+        if output is None:
+            output = QgsVectorLayer(str(results.get("OUTPUT")), "classified", "ogr")
+        try:
+            taken = take_suggestions(self.layer, output)
+        except CadastreError as error:
+            self.on_done(error.problem.format(tr), Qgis.Warning)
+            return
+        self.on_done(tr("Classification done: {n} suggestions taken; reviewed parcels were left as they are.").format(
+            n=taken), Qgis.Success)
+
+
+def take_suggestions(layer: QgsVectorLayer, output: QgsVectorLayer) -> int:
+    """Copy the decision fields of ``output`` (matched by ZDDM) into ``layer``'s edit buffer, as one undo step,
+    for parcels not yet confirmed or overridden; their state becomes 建议. Returns the parcels changed."""
+    fields = layer.fields()
+    wanted = [n for n in DECISION_FIELDS if output.fields().indexOf(n) >= 0 and fields.indexOf(n) >= 0]
+    if "LB" not in wanted or output.fields().indexOf("ZDDM") < 0:
+        raise fail("CLASSIFY_OUTPUT", translatable(
+            "The classification output lacks ZDDM or LB; it cannot be matched to layer {layer}."), layer=layer.name())
+    suggestions = {}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    for feature in output.getFeatures(request):
+        suggestions[feature["ZDDM"]] = [feature[n] for n in wanted]
+    if not layer.isEditable() and not layer.startEditing():
+        raise fail("REVIEW_READ_ONLY", translatable(
+            "Layer {layer} cannot be edited (read-only file or provider), so the decision was not written."),
+            layer=layer.name())
+    indices = [fields.indexOf(n) for n in wanted]
+    state_index = fields.indexOf("SHZT")
+    changed = 0
+    layer.beginEditCommand(tr("Take the classification's suggestions"))
+    own = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(["ZDDM", "SHZT"] + wanted, fields)
+    for feature in layer.getFeatures(own):
+        values = suggestions.get(feature["ZDDM"])
+        state = feature["SHZT"]
+        if values is None or state in review.REVIEWED:
+            continue
+        new = dict(zip(indices, values))
+        new[state_index] = review.SUGGESTED
+        old = {i: feature.attribute(i) for i in new}
+        if new != old:
+            layer.changeAttributeValues(feature.id(), new, old)
+            changed += 1
+    layer.endEditCommand()
+    return changed
