@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Sequence, Tuple
 
 import numpy as np
 
-from .messages import fail, translatable
+from .messages import translatable
 
 METRICS = ("surveyed", "classified", "reviewed", "noticed", "registered")
 METRIC_LABELS = {
@@ -98,11 +98,14 @@ def count_progress(villages: np.ndarray, zdmj: np.ndarray, lb: np.ndarray, shzt:
 # --- targets -------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Target:
-    """``share`` (0..1) of all parcels must have reached ``metric`` by ``due``."""
+    """``share`` (0..1) of all parcels must have reached ``metric`` by ``due``; ``clause`` and ``text`` say where
+    the policy sets it."""
 
     metric: str
     share: float
     due: date
+    clause: str = ""
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,34 +128,18 @@ def evaluate_targets(progress: Progress, targets: Sequence[Target], today: date)
     return result
 
 
-def parse_targets(table: Optional[Mapping]) -> List[Target]:
-    """Targets from a profile's ``[targets]`` table: ``metric = [{date = 2020-07-31, share = 1.0}, ...]``.
+# profile milestone attribute (percent) -> progress metric
+MILESTONE_METRICS = (("survey_percent", "surveyed"), ("registered_percent", "registered"))
 
-    ``share`` may be a fraction (0.7) or a percentage (70); dates are TOML dates or ISO strings. Unknown
-    metrics and malformed entries raise a CadastreError naming them.
-    """
-    targets: List[Target] = []
-    for metric, entries in (table or {}).items():
-        if metric not in METRICS:
-            raise fail("TARGET_METRIC", translatable(
-                "The profile's [targets] names {metric}; known targets are {known}."),
-                metric=metric, known=", ".join(METRICS))
-        if isinstance(entries, Mapping):
-            entries = [entries]
-        for entry in entries:
-            try:
-                due = entry["date"]
-                due = due if isinstance(due, date) else date.fromisoformat(str(due))
-                share = float(entry["share"])
-            except (KeyError, TypeError, ValueError):
-                raise fail("TARGET_ENTRY", translatable(
-                    "The profile's target {metric} = {entry} needs a date (YYYY-MM-DD) and a share."),
-                    metric=metric, entry=str(entry)) from None
-            if share > 1.0:
-                share /= 100.0
-            if not 0.0 <= share <= 1.0:
-                raise fail("TARGET_SHARE", translatable(
-                    "The profile's target {metric} has share {share}; give a fraction 0-1 or a percentage."),
-                    metric=metric, share=entry["share"])
-            targets.append(Target(metric, share, due))
+
+def targets_from_milestones(milestones: Iterable) -> List[Target]:
+    """Targets from a policy profile's ``[[targets.milestones]]`` (rules/policy/profile.py ``Milestone``:
+    ``date``, ``survey_percent``, ``registered_percent`` (0-100, None when not set), ``clause``, ``text``)."""
+    targets = []
+    for milestone in milestones:
+        for attribute, metric in MILESTONE_METRICS:
+            percent = getattr(milestone, attribute, None)
+            if percent is not None:
+                targets.append(Target(metric, float(percent) / 100.0, milestone.date,
+                                      getattr(milestone, "clause", ""), getattr(milestone, "text", "")))
     return sorted(targets, key=lambda t: (t.due, t.metric))

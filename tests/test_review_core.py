@@ -121,16 +121,24 @@ def test_progress_counts_match_plain_counting():
     assert empty_villages == [] and empty.total == 0 and empty.share("surveyed") == 0.0
 
 
-LOUXING = {  # domain.md §1.7: survey 100% by 2020-07-31, 70% registered by 2020-09-30, >90% by 2020-11-30
-    "surveyed": [{"date": "2020-07-31", "share": 1.0}],
-    "registered": [{"date": date(2020, 9, 30), "share": 70}, {"date": "2020-11-30", "share": 0.9}],
-}
+class Milestone:
+    """The shape of rules/policy/profile.py's Milestone (percent, None when the milestone does not set it)."""
+
+    def __init__(self, day, survey=None, registered=None, clause="", text=""):
+        self.date, self.survey_percent, self.registered_percent = day, survey, registered
+        self.clause, self.text = clause, text
 
 
-def test_targets_parse_and_evaluate():
-    targets = progress.parse_targets(LOUXING)
+# domain.md §1.7: survey 100% by 2020-07-31, 70% registered by 2020-09-30, >90% by 2020-11-30
+LOUXING = (Milestone(date(2020, 9, 30), registered=70.0, clause="一(二)2"), Milestone(date(2020, 7, 31), survey=100.0),
+           Milestone(date(2020, 11, 30), registered=90.0))
+
+
+def test_targets_from_milestones_and_evaluation():
+    targets = progress.targets_from_milestones(LOUXING)
     assert [(t.metric, t.share, t.due.isoformat()) for t in targets] == [
         ("surveyed", 1.0, "2020-07-31"), ("registered", 0.7, "2020-09-30"), ("registered", 0.9, "2020-11-30")]
+    assert targets[1].clause == "一(二)2"
     county = progress.Progress("", total=200, surveyed=200, registered=150)
     statuses = progress.evaluate_targets(county, targets, date(2020, 10, 15))
     assert [(s.met, s.overdue, s.days_left) for s in statuses] == [(True, False, -76), (True, False, -15),
@@ -138,15 +146,5 @@ def test_targets_parse_and_evaluate():
     assert statuses[2].actual == pytest.approx(0.75)
     late = progress.evaluate_targets(county, targets, date(2020, 12, 1))[2]
     assert late.overdue and not late.met
-
-
-@pytest.mark.parametrize("table, problem", [
-    ({"harvested": [{"date": "2020-01-01", "share": 1}]}, "TARGET_METRIC"),
-    ({"registered": [{"share": 0.5}]}, "TARGET_ENTRY"),
-    ({"registered": [{"date": "30/09/2020", "share": 0.5}]}, "TARGET_ENTRY"),
-    ({"registered": [{"date": "2020-09-30", "share": -3}]}, "TARGET_SHARE"),
-])
-def test_target_errors_name_the_entry(table, problem):
-    with pytest.raises(CadastreError) as caught:
-        progress.parse_targets(table)
-    assert caught.value.problem.id == problem
+    both = progress.targets_from_milestones([Milestone(date(2021, 1, 1), survey=100.0, registered=50.0)])
+    assert {(t.metric, t.share) for t in both} == {("surveyed", 1.0), ("registered", 0.5)}

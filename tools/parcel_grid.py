@@ -12,6 +12,7 @@ Not shipped with the plugin.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -24,6 +25,8 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
 GIVEN = "建国伟芳秀英明华军平志强桂兰海波红梅德胜玉珍春生金凤小龙"
 VILLAGE_NAMES = ("花山村", "石塘村", "杉树村", "大埠村", "新屋村", "长冲村", "竹园村", "清水村", "龙泉村", "桃林村")
 CLASS_NAMES = {0: "待补充信息", 1: "基本符合确权登记颁证条件", 2: "可以补办用地审批手续", 3: "其他情况"}
+DOCUMENT_KEYS = ("application", "id_card", "household_register", "ownership_source", "survey_form", "boundary_table",
+                 "parcel_map", "house_diagram", "inquiry_record", "notice_record", "field_check")
 REASONS = {
     0: "R000 四(一): 缺少建房年份或权属来源，无法判定",
     1: "R101 四(一)1: 本集体经济组织成员，有批准文件，一户一宅；R102 四(三)1: 按批准面积登记",
@@ -37,18 +40,21 @@ def parcel_rows(n: int, villages: int, seed: int):
     rng = np.random.default_rng(seed)
     per_village = -(-n // villages)
     side = int(np.ceil(np.sqrt(per_village)))
-    width, depth, lane = 18.0, 22.0, 6.0
+    width, depth, lane = 12.0, 15.0, 5.0
     block = side * (width + lane) + 60.0
     cols = int(np.ceil(np.sqrt(villages)))
     classes = rng.choice([1, 2, 3, 0, -1], size=n, p=[0.55, 0.2, 0.1, 0.05, 0.1])
     states = rng.choice([1, 2, 3], size=n, p=[0.6, 0.35, 0.05])
-    area_jitter = rng.uniform(-2.0, 2.0, size=(n, 2))
+    area_jitter = rng.uniform(-1.5, 1.5, size=(n, 2))
     built = rng.integers(1975, 2020, size=n)
     names = rng.integers(0, len(SURNAMES), size=n), rng.integers(0, len(GIVEN), size=(n, 2))
     noticed = rng.random(n) < 0.4
     registered = noticed & (rng.random(n) < 0.6)
     members = rng.random(n) < 0.92
     sources = rng.random(n) < 0.8
+    storeys = rng.integers(1, 4, size=n)
+    on_farmland = rng.random(n) < 0.06
+    documents = rng.integers(0, 12, size=n)
     for i in range(n):
         v, k = divmod(i, per_village)
         vx, vy = divmod(v, cols)
@@ -82,6 +88,13 @@ def parcel_rows(n: int, villages: int, seed: int):
             "FHGH": 1,
             "SFGG": int(noticed[i]),
             "SFDJ": int(registered[i]),
+            "JZZDMJ": round(area * 0.45, 2),
+            "JZMJ": round(area * 0.45 * int(storeys[i]), 2),
+            "ZYJBNTMJ": round(area * 0.2, 2) if on_farmland[i] else 0.0,
+            "ZYJBNTBL": 20.0 if on_farmland[i] else 0.0,
+            "JBNTBH": f"JB{v + 1:02d}{k % 50:03d}" if on_farmland[i] else None,
+            "SJQD": json.dumps({key: "2020-06-01" for key in DOCUMENT_KEYS[:int(documents[i])]}, ensure_ascii=False)
+            if documents[i] else None,
         }
         if lb >= 0:
             attributes.update({
@@ -97,21 +110,39 @@ def parcel_rows(n: int, villages: int, seed: int):
         yield wkt, attributes
 
 
-def fill_parcels(gpkg: str, n: int, villages: int = 8, seed: int = 20200513) -> int:
-    """Append ``n`` synthetic parcels to the ZD layer of the survey GeoPackage ``gpkg`` in one transaction."""
+def house_wkt(parcel_wkt: str) -> str:
+    """A house on the parcel: its rectangle inset by 2 m at the front and 1.5 m elsewhere."""
+    coords = parcel_wkt[len("MULTIPOLYGON((("):-3].split(",")
+    xs = [float(c.split()[0]) for c in coords]
+    ys = [float(c.split()[1]) for c in coords]
+    x0, x1, y0, y1 = min(xs) + 1.5, max(xs) - 1.5, min(ys) + 2.0, max(ys) - 1.5
+    return f"MULTIPOLYGON((({x0} {y0},{x0} {y1},{x1} {y1},{x1} {y0},{x0} {y0})))"
+
+
+def fill_parcels(gpkg: str, n: int, villages: int = 8, seed: int = 20200513, houses: bool = False) -> int:
+    """Append ``n`` synthetic parcels to the ZD layer of the survey GeoPackage ``gpkg`` in one transaction
+    (and with ``houses`` one building each to ZRZ)."""
     dataset = ogr.Open(gpkg, 1)
     if dataset is None:
         raise OSError(f"cannot open {gpkg}")
     layer = dataset.GetLayerByName("ZD")
-    definition = layer.GetLayerDefn()
+    buildings = dataset.GetLayerByName("ZRZ")
     dataset.StartTransaction()
     for wkt, attributes in parcel_rows(n, villages, seed):
-        feature = ogr.Feature(definition)
+        feature = ogr.Feature(layer.GetLayerDefn())
         for name, value in attributes.items():
             if value is not None:
                 feature.SetField(name, value)
         feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
         layer.CreateFeature(feature)
+        if houses:
+            house = ogr.Feature(buildings.GetLayerDefn())
+            house.SetField("ZDDM", attributes["ZDDM"])
+            house.SetField("ZRZH", attributes["ZDDM"] + "F0001")
+            house.SetField("ZCS", 2)
+            house.SetField("FWJG", 4)
+            house.SetGeometry(ogr.CreateGeometryFromWkt(house_wkt(wkt)))
+            buildings.CreateFeature(house)
     dataset.CommitTransaction()
     dataset = None
     return n

@@ -36,9 +36,9 @@ def profile_targets() -> Tuple[List[progress.Target], str]:
     name = suggest.profile_name()
     try:
         profile = module.load_profile(name)
-        return progress.parse_targets(getattr(profile, "targets", None)), name
     except (CadastreError, OSError, ValueError):
         return [], name
+    return progress.targets_from_milestones(getattr(profile, "milestones", ())), getattr(profile, "title", "") or name
 
 
 class ClassificationRun:

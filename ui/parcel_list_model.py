@@ -6,6 +6,7 @@ feature's row is found through a fid -> index dictionary.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -103,7 +104,11 @@ def _village_name(places: np.ndarray) -> str:
         n += 1
     prefix = prefix[:n]
     cut = prefix.rfind("村")
-    return prefix[:cut + 1] if cut >= 0 else ""
+    if cut < 0:
+        return ""
+    # the village alone: what follows the last 省/市/区/县/镇/乡/街道 before 村
+    match = re.search(r"([^省市区县镇乡道]+村)$", prefix[:cut + 1])
+    return match.group(1) if match else prefix[:cut + 1]
 
 
 def read_parcel_table(source, fields, task: Optional[QgsTask] = None, total: int = 0) -> Optional[ParcelTable]:

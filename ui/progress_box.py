@@ -37,7 +37,6 @@ class ProgressChart(QWidget):
     """Horizontal bars: one per metric (share of all parcels, target ticks), then the class mix."""
 
     ROW = 24
-    LABEL_WIDTH = 64
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -62,7 +61,8 @@ class ProgressChart(QWidget):
         metrics = QFontMetrics(font)
         p = self.progress
         width = self.width()
-        bar_x = self.LABEL_WIDTH
+        labels = [tr(core.METRIC_LABELS[m]) for m in core.METRICS] + [tr("Classes")]
+        bar_x = max(metrics.horizontalAdvance(label) for label in labels) + 10
         text_width = metrics.horizontalAdvance("000000/000000 100%") + 8
         bar_w = max(40, width - bar_x - text_width)
         palette = self.palette()
