@@ -49,6 +49,9 @@ def test_styles_stored_as_default(created):
     qml = {name: qml for name, _, qml in rows}
     assert "ZDDM" in qml["ZD"] and "宗地代码" in qml["ZD"]
     assert 'renderer-v2' in qml["ZD"]
+    # the symbology of symbology/zd.qml came along: red parcel boundary, labels in the CJK font
+    assert "200,30,30" in qml["ZD"] and "Noto Sans CJK SC" in qml["ZD"]
+    assert "JZDH" in qml["JZD"]
 
 
 def test_project_opens_with_all_layers(created):

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Write the QML styles of the schema layers into symbology/ (run by hand when a style changes).
+
+The QML files are the shipped artefacts (a county edits them in QGIS); this script documents how they were made.
+Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/make_styles.py
+"""
+import sys
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMapLayer,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "build" / "plugins"))
+from homestead_cadastre.cadastre import schema  # noqa: E402
+
+FONT = "Noto Sans CJK SC"
+# label of a house: storeys + first character of the structure, e.g. 2混 (domain.md §6)
+STRUCTURE_CASE = "CASE " + " ".join(
+    f"WHEN \"FWJG\" = {code} THEN '{label[0]}'" for code, label in schema.CODELISTS["FWJG"].items()
+) + " ELSE '' END"
+
+STYLES = {
+    "ZD": dict(
+        symbol=lambda: QgsFillSymbol.createSimple({"color": "255,243,196,110", "outline_color": "200,30,30",
+                                                  "outline_width": "0.3", "outline_width_unit": "MM"}),
+        label="right(\"ZDDM\", 5) || if(\"ZDMJ\" IS NULL, '', '\\n' || format_number(\"ZDMJ\", 2))",
+        size=8, color="#7a1010", max_scale_denominator=3000,
+    ),
+    "ZRZ": dict(
+        symbol=lambda: QgsFillSymbol.createSimple({"color": "217,217,217,200", "outline_color": "60,60,60",
+                                                  "outline_width": "0.2"}),
+        label=f"coalesce(to_string(\"ZCS\"), '') || {STRUCTURE_CASE}",
+        size=7, color="#303030", max_scale_denominator=1500,
+    ),
+    "JZD": dict(
+        symbol=lambda: QgsMarkerSymbol.createSimple({"name": "circle", "size": "1.6", "color": "255,255,255",
+                                                    "outline_color": "200,30,30", "outline_width": "0.25"}),
+        label="\"JZDH\"", size=6.5, color="#c81e1e", max_scale_denominator=1000,
+    ),
+    "JZX": dict(
+        symbol=lambda: QgsLineSymbol.createSimple({"color": "200,30,30", "width": "0.3"}),
+        label=None,
+    ),
+    "JBNT": dict(
+        symbol=lambda: QgsFillSymbol.createSimple({"color": "127,191,63,90", "outline_color": "40,130,40",
+                                                  "outline_width": "0.4", "outline_style": "dash"}),
+        label=None,
+    ),
+    "DXT_FW": dict(
+        symbol=lambda: QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "90,90,90",
+                                                  "outline_width": "0.15", "outline_style": "dot"}),
+        label=None,
+    ),
+    "DXT_DL": dict(
+        symbol=lambda: QgsFillSymbol.createSimple({"color": "238,238,232", "outline_color": "170,170,160",
+                                                  "outline_width": "0.15"}),
+        label="\"MC\"", size=7, color="#555555", max_scale_denominator=5000,
+    ),
+    "DXT_SX": dict(
+        symbol=lambda: QgsFillSymbol.createSimple({"color": "166,206,227", "outline_color": "31,120,180",
+                                                  "outline_width": "0.2"}),
+        label="\"MC\"", size=7, color="#1f78b4", max_scale_denominator=5000,
+    ),
+}
+GEOMETRY = {schema.POLYGON: "MultiPolygon", schema.LINE: "LineString", schema.POINT: "Point"}
+
+
+def labeling(expression, size, color, max_scale_denominator):
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = True
+    text = QgsTextFormat()
+    text.setFont(QFont(FONT))
+    text.setSize(size)
+    text.setColor(QColor(color))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.6)
+    buffer.setColor(QColor("white"))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    settings.scaleVisibility = True
+    settings.maximumScale = 1  # most zoomed in
+    settings.minimumScale = max_scale_denominator  # labels only at 1:N or larger
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def main():
+    app = QgsApplication([], False)
+    app.initQgis()
+    for name, style in STYLES.items():
+        layer_schema = schema.LAYERS[name]
+        layer = QgsVectorLayer(f"{GEOMETRY[layer_schema.geometry]}?crs=EPSG:4525", name, "memory")
+        layer.setRenderer(QgsSingleSymbolRenderer(style["symbol"]()))
+        if style.get("label"):
+            layer.setLabeling(labeling(style["label"], style["size"], style["color"], style["max_scale_denominator"]))
+            layer.setLabelsEnabled(True)
+        path = REPO / "symbology" / layer_schema.style
+        _message, ok = layer.saveNamedStyle(str(path), QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+        assert ok, path
+        print("wrote", path.relative_to(REPO))
+        del layer
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
