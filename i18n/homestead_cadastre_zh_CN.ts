@@ -356,6 +356,10 @@
             <translation>宗地代码</translation>
         </message>
         <message>
+            <source>Parcel count</source>
+            <translation>宗数</translation>
+        </message>
+        <message>
             <source>Parcel map</source>
             <translation>宗地图</translation>
         </message>

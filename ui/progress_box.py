@@ -129,6 +129,7 @@ class ProgressBox(QWidget):
         self.county: Optional[core.Progress] = None
         self.names: Dict[str, str] = {}
         self.targets: List[core.Target] = []
+        self.target_source = ""
         self.today = date.today()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -149,7 +150,7 @@ class ProgressBox(QWidget):
         layout.addWidget(self.target_text)
         self.table = QTableWidget(0, len(self.COLUMNS) + 1)
         self.table.setObjectName("villageTable")
-        headers = [tr("Village")] + [tr("Parcels"), tr(core.METRIC_LABELS["surveyed"])]
+        headers = [tr("Village")] + [tr("Parcel count"), tr(core.METRIC_LABELS["surveyed"])]
         headers += [class_label(lb) for lb in (1, 2, 3, 0)]
         headers += [tr(core.METRIC_LABELS[m]) for m in ("reviewed", "noticed", "registered")]
         self.table.setHorizontalHeaderLabels(headers)
@@ -195,7 +196,7 @@ class ProgressBox(QWidget):
         if not self.targets:
             self.target_text.setText("<i>" + tr("No targets: the policy profile gives none, so only counts are shown.") + "</i>")
             return
-        lines = [tr("Targets of {source}:").format(source=getattr(self, "target_source", ""))]
+        lines = [tr("Targets of {source}:").format(source=self.target_source)]
         for s in statuses:
             color = (MET if s.met else OVERDUE if s.overdue else PENDING).name()
             state = (tr("met") if s.met else tr("overdue by {days} days").format(days=-s.days_left) if s.overdue

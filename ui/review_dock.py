@@ -235,7 +235,11 @@ class ReviewDock(QgsDockWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        header.resizeSection(0, self.fontMetrics().horizontalAdvance("430381104201JC00000") + 16)
+        # fixed widths from sample texts: measuring 100,000 rows to fit the contents would stall
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(("430381104201JC00000", "欧阳建国", "■ 待补充", "已改判", "9999.99", "99")):
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample),
+                                             metrics.horizontalAdvance(self.model.headerData(column, Qt.Horizontal))) + 18)
         self.view.selectionModel().selectionChanged.connect(self._list_selection_changed)
         self.view.doubleClicked.connect(lambda _i: self.zoom_to_current())
         splitter.addWidget(self.view)
