@@ -552,6 +552,10 @@
             <translation>分类结果缺少 ZDDM 或 LB 字段，无法与图层 {layer} 对应。</translation>
         </message>
         <message>
+            <source>The classification wrote no readable output.</source>
+            <translation>分类没有生成可读取的结果。</translation>
+        </message>
+        <message>
             <source>The code {code} has right type {right} on {owner} land; A and C exist only on collective land (J).</source>
             <translation>代码 {code} 在 {owner} 土地上设了权利类型 {right}；A、C 只能用于集体土地（J）。</translation>
         </message>

@@ -386,3 +386,31 @@ def test_audit_refused_outside_a_geopackage(qgis_iface, qgis_new_project):
         panel.deleteLater()
         QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
         QgsProject.instance().clear()
+
+
+def test_classification_output_is_taken_for_unreviewed_parcels_only(dock):
+    """What the panel does with homestead:classify's output: suggestions for parcels nobody reviewed, one undo."""
+    rows = expected_rows(N, VILLAGES)
+    output = QgsVectorLayer("None?field=ZDDM:string&field=LB:integer&field=LBMC:string&field=LBYY:string"
+                            "&field=DJMJ:double", "classified", "memory")
+    features = []
+    for r in rows:
+        feature = QgsFeature(output.fields())
+        feature.setAttributes([r["ZDDM"], 3, "其他情况", "四(六)10 权属争议未解决", 99.5])
+        features.append(feature)
+    output.dataProvider().addFeatures(features)
+    dock._take_suggestions(output)
+    settle(dock)
+    layer = dock.layer
+    by_code = {f["ZDDM"]: f for f in layer.getFeatures()}
+    for r in rows:
+        f = by_code[r["ZDDM"]]
+        if r["SHZT"] in (2, 3):  # a person decided: left alone
+            assert (f["LB"], f["SHZT"]) == (r.get("LB"), r["SHZT"])
+        else:
+            assert (f["LB"], f["SHZT"], f["LBYY"], f["DJMJ"]) == (3, 1, "四(六)10 权属争议未解决", 99.5)
+    assert dock.model.table.columns["LB"].tolist().count(3) == sum(1 for r in rows if r["SHZT"] not in (2, 3)) + sum(
+        1 for r in rows if r["SHZT"] in (2, 3) and r.get("LB") == 3)
+    layer.undoStack().undo()  # the whole run is one step
+    restored = {f["ZDDM"]: (f["LB"], f["SHZT"]) for f in layer.getFeatures()}
+    assert restored == {r["ZDDM"]: (r.get("LB"), r["SHZT"]) for r in rows}

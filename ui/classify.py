@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import List, Tuple
 
 from qgis.core import (
-    Qgis,
     QgsApplication,
     QgsFeatureRequest,
     QgsProcessingAlgRunnerTask,
@@ -42,15 +41,17 @@ def profile_targets() -> Tuple[List[progress.Target], str]:
 
 
 class ClassificationRun:
-    """One run of homestead:classify on ``layer``; ``on_done(message, level)`` is called on the main thread."""
+    """One run of homestead:classify on ``layer`` in a background task. On the main thread afterwards,
+    ``on_output(output_layer)`` gets the classified copy, or ``on_failed(message)`` says why there is none."""
 
-    def __init__(self, layer: QgsVectorLayer, on_done, label=None):
+    def __init__(self, layer: QgsVectorLayer, on_output, on_failed, label=None):
         algorithm = QgsApplication.processingRegistry().algorithmById(ALGORITHM)
         if algorithm is None:
             raise fail("CLASSIFY_MISSING", translatable(
                 "The classification algorithm {id} is not installed with this plugin."), id=ALGORITHM)
         self.layer = layer
-        self.on_done = on_done
+        self.on_output = on_output
+        self.on_failed = on_failed
         self.label = label
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
@@ -72,18 +73,16 @@ class ClassificationRun:
         if self.label is not None:
             self.label.hide()
         if not successful:
-            self.on_done(tr("The classification did not finish; see the log for why."), Qgis.Warning)
+            self.on_failed(tr("The classification did not finish; see the log for why."))
             return
-        output = self.context.getMapLayer(results.get("OUTPUT")) if isinstance(results.get("OUTPUT"), str) else None
-        if output is None:
-            output = QgsVectorLayer(str(results.get("OUTPUT")), "classified", "ogr")
-        try:
-            taken = take_suggestions(self.layer, output)
-        except CadastreError as error:
-            self.on_done(error.problem.format(tr), Qgis.Warning)
+        value = results.get("OUTPUT")
+        output = self.context.getMapLayer(value) if isinstance(value, str) else None
+        if output is None and value:
+            output = QgsVectorLayer(str(value), "classified", "ogr")
+        if output is None or not output.isValid():
+            self.on_failed(tr("The classification wrote no readable output."))
             return
-        self.on_done(tr("Classification done: {n} suggestions taken; reviewed parcels were left as they are.").format(
-            n=taken), Qgis.Success)
+        self.on_output(output)
 
 
 def take_suggestions(layer: QgsVectorLayer, output: QgsVectorLayer) -> int:

@@ -632,20 +632,41 @@ class ReviewDock(QgsDockWidget):
 
     # --- classification --------------------------------------------------------------------------------
     def run_classification(self) -> None:
+        """homestead:classify in a background task; its suggestions then go into the edit buffer as one undo
+        step, for the parcels nobody has reviewed."""
         if self.layer is None or self.classify_run is not None:
             return
         try:
-            self.classify_run = classify.ClassificationRun(self.layer, self._classification_done, self.task_label)
+            self.classify_run = classify.ClassificationRun(self.layer, self._take_suggestions,
+                                                           self._classification_failed, self.task_label)
         except CadastreError as error:
             self._message(error.problem.format(tr), Qgis.Warning)
             return
         self._update_buttons()
 
-    def _classification_done(self, message: str, level) -> None:
+    def _take_suggestions(self, output) -> None:
         self.classify_run = None
-        self._message(message, level)
+        layer = self.layer
+        if layer is not None:
+            # one list reload afterwards instead of a model update per changed value
+            layer.attributeValueChanged.disconnect(self._value_changed)
+            try:
+                taken = classify.take_suggestions(layer, output)
+            except CadastreError as error:
+                self._message(error.problem.format(tr), Qgis.Warning)
+            else:
+                self._message(tr("Classification done: {n} suggestions taken; reviewed parcels were left as they "
+                                 "are.").format(n=taken), Qgis.Success)
+            finally:
+                layer.attributeValueChanged.connect(self._value_changed)
+            self.reload()
+            self._card_timer.start()
         self._update_buttons()
-        self.reload()
+
+    def _classification_failed(self, message: str) -> None:
+        self.classify_run = None
+        self._message(message, Qgis.Warning)
+        self._update_buttons()
 
     # --- messages --------------------------------------------------------------------------------------
     def _message(self, text: str, level=Qgis.Info) -> None:
