@@ -2,7 +2,8 @@
 its suggestions then taken into the layer's edit buffer as one undo step, for parcels nobody reviewed yet."""
 from __future__ import annotations
 
-from typing import List, Tuple
+from collections import Counter
+from typing import List, Optional, Tuple
 
 from qgis.core import (
     QgsApplication,
@@ -18,6 +19,8 @@ from ..cadastre import progress, review
 from ..cadastre.messages import CadastreError, fail, translatable
 from ..i18n import tr
 from . import suggest
+from .audit import from_qgis
+from .project_layers import gpkg_table
 
 ALGORITHM = "homestead:classify"
 DECISION_FIELDS = ("LB", "LBMC", "LBYY", "DJMJ", "CZMJ", "FJ", "XYBZ")
@@ -56,7 +59,10 @@ class ClassificationRun:
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = QgsProcessingFeedback()
-        parameters = {"INPUT": layer, "PROFILE": suggest.profile_name(), "OUTPUT": "TEMPORARY_OUTPUT"}
+        parameters = {"INPUT": layer, "POLICY": suggest.profile_name(), "OUTPUT": "TEMPORARY_OUTPUT"}
+        farmland = farmland_layer(layer)
+        if farmland is not None:
+            parameters["FARMLAND"] = farmland
         self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._executed)
         if label is not None:
@@ -85,18 +91,35 @@ class ClassificationRun:
         self.on_output(output)
 
 
+def farmland_layer(parcels: QgsVectorLayer) -> Optional[QgsVectorLayer]:
+    """The project's permanent basic farmland (JBNT) of the parcels' GeoPackage, when it has patches: the
+    classification overlays it; without it, it reads the parcels' ZYJBNTMJ."""
+    table = gpkg_table(parcels)
+    for layer in QgsProject.instance().mapLayers().values():
+        if (isinstance(layer, QgsVectorLayer) and table is not None and gpkg_table(layer) == (table[0], "JBNT")
+                and layer.featureCount() > 0):
+            return layer
+    return None
+
+
 def take_suggestions(layer: QgsVectorLayer, output: QgsVectorLayer) -> int:
     """Copy the decision fields of ``output`` (matched by ZDDM) into ``layer``'s edit buffer, as one undo step,
-    for parcels not yet confirmed or overridden; their state becomes 建议. Returns the parcels changed."""
+    for parcels not yet confirmed or overridden; their state becomes 建议. Parcels with an empty or duplicate
+    code are left out (the quality checks name them). Returns the parcels changed."""
     fields = layer.fields()
     wanted = [n for n in DECISION_FIELDS if output.fields().indexOf(n) >= 0 and fields.indexOf(n) >= 0]
     if "LB" not in wanted or output.fields().indexOf("ZDDM") < 0:
         raise fail("CLASSIFY_OUTPUT", translatable(
             "The classification output lacks ZDDM or LB; it cannot be matched to layer {layer}."), layer=layer.name())
-    suggestions = {}
+    suggestions, ambiguous = {}, set()
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
     for feature in output.getFeatures(request):
-        suggestions[feature["ZDDM"]] = [feature[n] for n in wanted]
+        code = from_qgis(feature["ZDDM"])
+        if code in suggestions:  # a duplicate code cannot be matched: the checks report it
+            ambiguous.add(code)
+        suggestions[code] = [feature[n] for n in wanted]
+    for code in ambiguous | {None, ""}:
+        suggestions.pop(code, None)
     if not layer.isEditable() and not layer.startEditing():
         raise fail("REVIEW_READ_ONLY", translatable(
             "Layer {layer} cannot be edited (read-only file or provider), so the decision was not written."),
@@ -106,10 +129,12 @@ def take_suggestions(layer: QgsVectorLayer, output: QgsVectorLayer) -> int:
     changed = 0
     layer.beginEditCommand(tr("Take the classification's suggestions"))
     own = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(["ZDDM", "SHZT"] + wanted, fields)
-    for feature in layer.getFeatures(own):
-        values = suggestions.get(feature["ZDDM"])
-        state = feature["SHZT"]
-        if values is None or state in review.REVIEWED:
+    parcels = list(layer.getFeatures(own))
+    codes = Counter(from_qgis(f["ZDDM"]) for f in parcels)
+    for feature in parcels:
+        code = from_qgis(feature["ZDDM"])
+        values = suggestions.get(code) if codes[code] == 1 else None
+        if values is None or feature["SHZT"] in review.REVIEWED:
             continue
         new = dict(zip(indices, values))
         new[state_index] = review.SUGGESTED

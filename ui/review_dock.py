@@ -309,6 +309,7 @@ class ReviewDock(QgsDockWidget):
             (layer.selectionChanged, self._map_selection_changed),
             (layer.editingStarted, self._update_buttons),
             (layer.editingStopped, self._update_buttons),
+            (layer.layerModified, self._update_buttons),
             (layer.willBeDeleted, self.unbind),
         )
 
