@@ -222,9 +222,11 @@ def test_fact_edit_and_checklist_are_undoable(dock, survey):
     editor.widget.editingFinished.emit()
     assert dock.layer.getFeature(fid)["JFNF"] == 1985
     date_editor = dock.card.facts["PZRQ"]
+    approved = dock.layer.getFeature(fid)["PZRQ"]
     date_editor.widget.setText("1986-13-01")  # not a date: refused, nothing written
     date_editor.widget.editingFinished.emit()
-    assert not dock.layer.getFeature(fid)["PZRQ"]
+    assert dock.layer.getFeature(fid)["PZRQ"] == approved
+    assert "ffd7d7" in date_editor.widget.styleSheet()
     date_editor.widget.setText("1986-03-01")
     date_editor.widget.editingFinished.emit()
     assert dock.layer.getFeature(fid)["PZRQ"].toPyDate().isoformat() == "1986-03-01"
@@ -331,7 +333,7 @@ def test_reopened_project_keeps_decisions_and_panel(survey, qgis_iface, tmp_path
     try:
         manager.action.trigger()
         dock = manager.dock
-        assert dock is not None and dock.isVisible() and dock.layer is not None
+        assert dock is not None and not dock.isHidden() and dock.layer is not None
         dock.reviewer.setText("王复核")
         a, b = first_with(rows, SHZT=1, LB=1), first_with(rows, SHZT=1, LB=2)
         dock.select_fid(fid_of(dock.layer, a["ZDDM"]))
@@ -351,7 +353,7 @@ def test_reopened_project_keeps_decisions_and_panel(survey, qgis_iface, tmp_path
         manager.action.setChecked(False)
 
         assert project.read(project_path)
-        assert manager.action.isChecked() and manager.dock.isVisible()
+        assert manager.action.isChecked() and not manager.dock.isHidden()
         dock = manager.dock
         assert dock.layer is not None and dock.layer.name() == "宗地"
         assert dock.current_fid() == shown and dock.layer.selectedFeatureIds() == [shown]

@@ -25,13 +25,15 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
 GIVEN = "建国伟芳秀英明华军平志强桂兰海波红梅德胜玉珍春生金凤小龙"
 VILLAGE_NAMES = ("花山村", "石塘村", "杉树村", "大埠村", "新屋村", "长冲村", "竹园村", "清水村", "龙泉村", "桃林村")
 CLASS_NAMES = {0: "待补充信息", 1: "基本符合确权登记颁证条件", 2: "可以补办用地审批手续", 3: "其他情况"}
+# 四(六) exclusion facts (yes/no); about 1% of the parcels have each
+EXCLUSION_FACTS = ("FFGBYT", "CZJMGZ", "FFCSCZ", "YAZ", "CCTZ", "KZDT", "LSJZ", "QSZY")
 DOCUMENT_KEYS = ("application", "id_card", "household_register", "ownership_source", "survey_form", "boundary_table",
                  "parcel_map", "house_diagram", "inquiry_record", "notice_record", "field_check")
-REASONS = {
-    0: "R000 四(一): 缺少建房年份或权属来源，无法判定",
-    1: "R101 四(一)1: 本集体经济组织成员，有批准文件，一户一宅；R102 四(三)1: 按批准面积登记",
-    2: "R201 四(五)1: 无权属来源材料，符合规划和一户一宅，公告30天后补办用地审批手续",
-    3: "R306 四(六)2: 建新未拆旧，一户多宅",
+REASONS = {  # in the engine's LBYY form: "clause text；clause text"
+    0: "三(三)3 缺少或无效的分类所需调查事实：建房年份(JFNF)",
+    1: "四(一) 本集体经济组织成员，有权属来源材料，一户一宅；四(三)1 按批准面积登记",
+    2: "四(五)1 无权属来源材料，符合规划和一户一宅，公告30天无异议后补办用地审批手续",
+    3: "四(六)2 建新未拆旧等“一户多宅”的，不予确权登记",
 }
 
 
@@ -52,6 +54,7 @@ def parcel_rows(n: int, villages: int, seed: int):
     registered = noticed & (rng.random(n) < 0.6)
     members = rng.random(n) < 0.92
     sources = rng.random(n) < 0.8
+    exclusions = rng.random((n, len(EXCLUSION_FACTS))) < 0.01
     storeys = rng.integers(1, 4, size=n)
     on_farmland = rng.random(n) < 0.06
     documents = rng.integers(0, 12, size=n)
@@ -83,9 +86,14 @@ def parcel_rows(n: int, villages: int, seed: int):
             "YQSLY": int(sources[i]),
             "PZMJ": round(min(area, 180.0), 2) if sources[i] else None,
             "JFNF": int(built[i]) if lb != 0 else None,
+            "PZRQ": f"{min(int(built[i]), 2019) - 1}-05-01" if sources[i] else None,
             "SFKD": 0,
             "DLLB": 2,
             "FHGH": 1,
+            "SFJC": 0,
+            "FHWP": 0,
+            "WFCZ": 0,
+            **{name: int(flag) for name, flag in zip(EXCLUSION_FACTS, exclusions[i])},
             "SFGG": int(noticed[i]),
             "SFDJ": int(registered[i]),
             "JZZDMJ": round(area * 0.45, 2),

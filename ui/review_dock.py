@@ -750,11 +750,10 @@ class ReviewPanelManager(QObject):
         elif self.dock is not None:
             self.dock.hide()
 
-    def _visibility_changed(self, visible: bool) -> None:
-        if self.dock is not None and self.dock.isHidden() == visible:
-            return
+    def _visibility_changed(self, _visible: bool) -> None:
+        # "open" means not closed: a panel tabbed behind another dock is not visible, yet still open
         self.action.blockSignals(True)
-        self.action.setChecked(visible)
+        self.action.setChecked(self.dock is not None and not self.dock.isHidden())
         self.action.blockSignals(False)
 
     # --- project file ----------------------------------------------------------------------------------
@@ -762,7 +761,7 @@ class ReviewPanelManager(QObject):
         """Store whether the panel is open, its layer and parcel, in the project file."""
         element = document.createElement(PROJECT_TAG)
         dock = self.dock
-        element.setAttribute("open", "1" if dock is not None and dock.isVisible() else "0")
+        element.setAttribute("open", "1" if dock is not None and not dock.isHidden() else "0")
         if dock is not None and dock.layer is not None:
             element.setAttribute("layer", dock.layer.id())
             if dock.current_fid() is not None:
