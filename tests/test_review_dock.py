@@ -418,3 +418,17 @@ def test_classification_output_is_taken_for_unreviewed_parcels_only(dock):
     layer.undoStack().undo()  # the whole run is one step
     restored = {f["ZDDM"]: (f["LB"], f["SHZT"]) for f in layer.getFeatures()}
     assert restored == {r["ZDDM"]: (r.get("LB"), r["SHZT"]) for r in rows}
+
+
+def test_card_points_at_missing_facts_and_clauses(dock):
+    rows = expected_rows(N, VILLAGES)
+    missing = first_with(rows, LB=0)  # the generator leaves JFNF empty on these
+    dock.select_fid(fid_of(dock.layer, missing["ZDDM"]))
+    assert "fff4c2" in dock.card.facts["JFNF"].widget.styleSheet()
+    assert "fff4c2" not in dock.card.facts["HH"].widget.styleSheet()
+    assert not dock.card.confirm_button.isEnabled()  # nothing to confirm in class 0
+    two_rules = first_with(rows, LB=1, SHZT=1)
+    dock.select_fid(fid_of(dock.layer, two_rules["ZDDM"]))
+    assert "fff4c2" not in dock.card.facts["JFNF"].widget.styleSheet()
+    assert dock.card.reasons.text().count("•") == 2 and "<b>四(三)1</b>" in dock.card.reasons.text()
+    assert dock.card.confirm_button.isEnabled()

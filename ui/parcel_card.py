@@ -63,6 +63,17 @@ def split_reasons(lbyy: Optional[str]) -> List[str]:
     return [part.strip() for part in re.split(r"[\n;；]+", lbyy) if part.strip()]
 
 
+CLAUSE_RE = re.compile(r"^([一二三四五六七八九十]+(?:\([一二三四五六七八九十]+\))*\d*)\s*(.*)$")
+
+
+def _reason_html(reason: str) -> str:
+    """One fired rule, its clause (e.g. 四(六)10) in bold."""
+    match = CLAUSE_RE.match(reason)
+    if match and match.group(2):
+        return f"• <b>{html.escape(match.group(1))}</b> {html.escape(match.group(2))}"
+    return "• " + html.escape(reason)
+
+
 class FactEditor:
     """One editable survey fact: a combo for coded values, a line edit otherwise; NULL is empty."""
 
@@ -102,6 +113,9 @@ class FactEditor:
                                                           (f"{value:g}" if isinstance(value, float) else str(value))))
             self.widget.setStyleSheet("")
         self.widget.blockSignals(False)
+
+    def mark_missing(self, missing: bool) -> None:
+        self.widget.setStyleSheet("background: #fff4c2" if missing else "")
 
     def read(self):
         """(ok, value) from the widget."""
@@ -334,6 +348,8 @@ class ParcelCard(QWidget):
         for name, editor in self.facts.items():
             editor.set(v[name])
             editor.widget.setEnabled(editable)
+            # class 0 means a needed fact is missing: point at the empty ones (QTBYDJ empty means 'none')
+            editor.mark_missing(v["LB"] == review.FACTS_MISSING and v[name] is None and name != "QTBYDJ")
         self._show_checklist(v, editable)
 
     def _show_decision(self, v, editable: bool) -> None:
@@ -349,7 +365,7 @@ class ParcelCard(QWidget):
         self.state.setText(schema.CODELISTS["SHZT"].get(state, ""))
         self.state.setStyleSheet(f"color: {STATE_COLORS.get(state, STATE_COLORS[0]).name()}; font-weight: bold")
         reasons = split_reasons(v["LBYY"])
-        self.reasons.setText("<br>".join("• " + html.escape(r) for r in reasons) if reasons
+        self.reasons.setText("<br>".join(_reason_html(r) for r in reasons) if reasons
                              else "<i>" + html.escape(tr("No rule has been applied yet.")) + "</i>")
         for name, label in self.decision_labels.items():
             label.setText(_fmt(v[name]))

@@ -2,6 +2,7 @@
 class, reviewed, noticed and registered, against the profile's dated targets, with a small bar chart."""
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import Dict, List, Optional, Sequence
 
@@ -203,7 +204,9 @@ class ProgressBox(QWidget):
                      else tr("{days} days left").format(days=s.days_left))
             lines.append(tr("{date}: {metric} ≥ {target:.0%}, now {actual:.0%}").format(
                 date=s.target.due.isoformat(), metric=tr(core.METRIC_LABELS[s.target.metric]),
-                target=s.target.share, actual=s.actual) + f" — <span style='color:{color}'><b>{state}</b></span>")
+                target=s.target.share, actual=s.actual) + f" — <span style='color:{color}'><b>{state}</b></span>"
+                + (f" <small>({html.escape(s.target.clause)})</small>" if s.target.clause else ""))
+        self.target_text.setToolTip("\n".join(f"{t.clause} {t.text}".strip() for t in self.targets))
         self.target_text.setText("<br>".join(lines))
 
     def _fill_table(self) -> None:
