@@ -432,3 +432,23 @@ def test_card_points_at_missing_facts_and_clauses(dock):
     assert "fff4c2" not in dock.card.facts["JFNF"].widget.styleSheet()
     assert dock.card.reasons.text().count("•") == 2 and "<b>四(三)1</b>" in dock.card.reasons.text()
     assert dock.card.confirm_button.isEnabled()
+
+
+def test_household_of_a_parcel_is_found_through_both_keys(dock):
+    """一户多宅 needs the household: parcels sharing HH, or the holder's ID number (QLRZJH), transitively."""
+    from homestead_cadastre.ui.suggest import household_rows
+
+    layer = dock.layer
+    fids = sorted(f.id() for f in layer.getFeatures())[:4]
+    hh, zjh = layer.fields().indexOf("HH"), layer.fields().indexOf("QLRZJH")
+    provider = layer.dataProvider()
+    provider.changeAttributeValues({
+        fids[0]: {hh: "户-甲", zjh: None},
+        fids[1]: {hh: "户-甲", zjh: "430381199001011234"},
+        fids[2]: {hh: "户-乙", zjh: "430381199001011234"},  # linked to the first only through the second
+        fids[3]: {hh: "户-丙", zjh: "430381199001019999"},
+    })
+    rows = household_rows(layer, layer.getFeature(fids[0]), {"JFNF": 1999})
+    assert [r["ZDDM"] for r in rows][0] == layer.getFeature(fids[0])["ZDDM"] and rows[0]["JFNF"] == 1999
+    assert {r["ZDDM"] for r in rows} == {layer.getFeature(f)["ZDDM"] for f in fids[:3]}
+    assert rows[0]["__area"] == pytest.approx(layer.getFeature(fids[0]).geometry().area())
