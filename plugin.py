@@ -10,7 +10,7 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 from .dependencies import install_hint, missing_packages
 from .i18n import install_translator, remove_translator, tr
 from .processing.provider import PROVIDER_ID, HomesteadProvider
-from .ui.review_dock import ReviewPanelManager
+from .ui.panel_manager import ReviewPanelManager
 
 MENU_TITLE = "房地一体"
 ICON = os.path.join(os.path.dirname(__file__), "icon.svg")

@@ -276,7 +276,9 @@ def write_results(args, rows, median, p95, worst, background_total, longest_gap)
         "|---|---:|---:|---:|---|---|",
     ]
     for name, ours, builtin, how, builtin_how in rows:
-        lines.append(f"| {name} | {ours:.1f} | {builtin:.1f} | {builtin / ours:.1f}× | {how} | {builtin_how} |")
+        ratio = builtin / ours
+        lines.append(f"| {name} | {ours:.1f} | {builtin:.1f} | {ratio:.1f}× | {how} | {builtin_how} |" if ratio >= 1 else
+                     f"| {name} | {ours:.1f} | {builtin:.1f} | {ratio:.2f}× | {how} | {builtin_how} |")
     lines += [
         "",
         f"Selecting a parcel in the panel until its card is shown (list selection, map selection, pan and flash on "

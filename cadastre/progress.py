@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Dict, Iterable, List, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -63,11 +63,18 @@ def village_array(zddm: Sequence) -> np.ndarray:
                     dtype=str)
 
 
+def group_villages(villages: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """(sorted village codes, each parcel's index into them): what count_progress groups by."""
+    return np.unique(np.asarray(villages, dtype=str), return_inverse=True)
+
+
 def count_progress(villages: np.ndarray, zdmj: np.ndarray, lb: np.ndarray, shzt: np.ndarray, sfgg: np.ndarray,
-                   sfdj: np.ndarray) -> Tuple[List[Progress], Progress]:
+                   sfdj: np.ndarray, grouping: Optional[Tuple[np.ndarray, np.ndarray]] = None
+                   ) -> Tuple[List[Progress], Progress]:
     """Per-village progress (by village code) and the county total, from aligned ZD columns.
 
     ``villages`` from village_array; ``zdmj`` float m² with NULL as nan; the others code_array (NULL -1).
+    ``grouping``: group_villages(villages) when already known (it is the slow part).
     """
     n = len(villages)
     flags = {
@@ -77,7 +84,7 @@ def count_progress(villages: np.ndarray, zdmj: np.ndarray, lb: np.ndarray, shzt:
         "noticed": np.asarray(sfgg) == 1,
         "registered": np.asarray(sfdj) == 1,
     }
-    codes, inverse = np.unique(np.asarray(villages, dtype=str), return_inverse=True)
+    codes, inverse = grouping if grouping is not None else group_villages(villages)
     k = len(codes)
     per_village = [Progress(str(code)) for code in codes]
     totals = np.bincount(inverse, minlength=k)

@@ -19,7 +19,8 @@ from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from review_data import expected_rows, make_survey
 
 from homestead_cadastre.ui import review_dock
-from homestead_cadastre.ui.review_dock import ReviewDock, ReviewPanelManager
+from homestead_cadastre.ui.panel_manager import ReviewPanelManager
+from homestead_cadastre.ui.review_dock import ReviewDock
 
 N, VILLAGES = 40, 3
 

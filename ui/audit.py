@@ -220,3 +220,24 @@ class DecisionWriter(QObject):
                 self.trail.append(records)
             except CadastreError as error:  # a slot: say it, the undo itself has happened
                 QgsMessageLog.logMessage(error.problem.format(tr), "房地一体", Qgis.Critical)
+
+
+class LazyTrail:
+    """The audit trail of a layer, opened (and SHJL created if missing) at the first decision."""
+
+    def __init__(self, layer: QgsVectorLayer):
+        self.layer = layer
+        self._trail: Optional[AuditTrail] = None
+
+    def open(self) -> AuditTrail:
+        if self._trail is None:
+            self._trail = AuditTrail(self.layer, QgsProject.instance())
+        return self._trail
+
+    def append(self, records) -> int:
+        return self.open().append(records)
+
+    def close(self) -> None:
+        if self._trail is not None:
+            self._trail.close(QgsProject.instance())
+            self._trail = None

@@ -52,6 +52,12 @@ def _fmt(value, precision: int = 2) -> str:
     return str(value)
 
 
+def set_style(widget, sheet: str) -> None:
+    """Set a style sheet only when it changes: each set re-polishes the widget, and the card must stay fast."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 def _alias(name: str) -> str:
     return schema.ZD.field(name).alias
 
@@ -111,11 +117,14 @@ class FactEditor:
         else:
             self.widget.setText("" if value is None else (value.isoformat() if isinstance(value, date) else
                                                           (f"{value:g}" if isinstance(value, float) else str(value))))
-            self.widget.setStyleSheet("")
+            self._style("")
         self.widget.blockSignals(False)
 
     def mark_missing(self, missing: bool) -> None:
-        self.widget.setStyleSheet("background: #fff4c2" if missing else "")
+        self._style("background: #fff4c2" if missing else "")
+
+    def _style(self, sheet: str) -> None:
+        set_style(self.widget, sheet)
 
     def read(self):
         """(ok, value) from the widget."""
@@ -140,9 +149,9 @@ class FactEditor:
     def _edited(self, *_args) -> None:
         ok, value = self.read()
         if not ok:
-            self.widget.setStyleSheet("background: #ffd7d7")
+            self._style("background: #ffd7d7")
             return
-        self.widget.setStyleSheet("")
+        self._style("")
         if value != self.value:
             self.value = value
             self.on_edit(self.field.name, value)
@@ -360,10 +369,10 @@ class ParcelCard(QWidget):
             self.badge.setText(tr("Not classified yet"))
         else:
             self.badge.setText(f"{lb} {v['LBMC'] or review.class_name(lb)}")
-        self.badge.setStyleSheet(f"background: {color.name()}; color: {text_color}; padding: 4px 6px; "
+        set_style(self.badge, f"background: {color.name()}; color: {text_color}; padding: 4px 6px; "
                                  "border-radius: 3px; font-weight: bold")
         self.state.setText(schema.CODELISTS["SHZT"].get(state, ""))
-        self.state.setStyleSheet(f"color: {STATE_COLORS.get(state, STATE_COLORS[0]).name()}; font-weight: bold")
+        set_style(self.state, f"color: {STATE_COLORS.get(state, STATE_COLORS[0]).name()}; font-weight: bold")
         reasons = split_reasons(v["LBYY"])
         self.reasons.setText("<br>".join(_reason_html(r) for r in reasons) if reasons
                              else "<i>" + html.escape(tr("No rule has been applied yet.")) + "</i>")

@@ -15,7 +15,7 @@ from qgis.core import QgsFeatureRequest, QgsTask, QgsVectorLayerFeatureSource
 from qgis.PyQt.QtCore import QAbstractTableModel, Qt, pyqtSignal
 
 from ..cadastre import review, schema
-from ..cadastre.progress import village_array
+from ..cadastre.progress import group_villages, village_array
 from ..i18n import tr
 from .palette import SEVERITY_COLORS, STATE_COLORS, class_color
 
@@ -53,13 +53,23 @@ def _text(value) -> str:
 @dataclass
 class ParcelTable:
     """The listed columns of a parcel layer, aligned with ``fids``: text as numpy unicode arrays, codes as
-    int64 with NULL = -1, areas as float with NULL = nan."""
+    int64 with NULL = -1, areas as float with NULL = nan. ``prepare`` computes the lookups the panel needs
+    (in the loading task, off the main thread)."""
 
     fids: np.ndarray
     columns: Dict[str, np.ndarray]
+    index_of: Optional[Dict[int, int]] = None  # fid -> row
+    grouping: Optional[Tuple[np.ndarray, np.ndarray]] = None  # progress.group_villages
+    village_list: Optional[List[Tuple[str, str, int]]] = None
 
     def __len__(self) -> int:
         return len(self.fids)
+
+    def prepare(self) -> ParcelTable:
+        self.index_of = {fid: i for i, fid in enumerate(self.fids.tolist())}
+        self.grouping = group_villages(self.columns["village"])
+        self.village_list = self.villages()
+        return self
 
     @classmethod
     def empty(cls) -> ParcelTable:
@@ -80,21 +90,21 @@ class ParcelTable:
 
     def villages(self) -> List[Tuple[str, str, int]]:
         """(地籍子区 code, village name from the common start of 坐落 up to 村, parcel count), by code."""
+        if self.village_list is not None:
+            return self.village_list
         if not len(self):
             return []
-        codes, counts = np.unique(self.columns["village"], return_counts=True)
-        result = []
-        order = np.argsort(self.columns["village"], kind="stable")
+        codes, inverse = self.grouping or group_villages(self.columns["village"])
+        counts = np.bincount(inverse, minlength=len(codes))
+        order = np.argsort(inverse, kind="stable")
         starts = np.concatenate(([0], np.cumsum(counts)))
-        for i, code in enumerate(codes):
-            places = self.columns["ZL"][order[starts[i]:starts[i + 1]]]
-            result.append((str(code), _village_name(places), int(counts[i])))
-        return result
+        return [(str(code), _village_name(self.columns["ZL"][order[starts[i]:starts[i] + 200]]), int(counts[i]))
+                for i, code in enumerate(codes)]
 
 
 def _village_name(places: np.ndarray) -> str:
-    """The common start of the parcels' 坐落 cut after its last 村, or '' (a name is only a convenience)."""
-    sample = [p for p in places[:200] if p]
+    """The common start of (a sample of) the parcels' 坐落 cut after its last 村, or '' (only a convenience)."""
+    sample = [p for p in places if p]
     if not sample:
         return ""
     prefix = min(sample)
@@ -130,7 +140,7 @@ def read_parcel_table(source, fields, task: Optional[QgsTask] = None, total: int
         attributes = feature.attributes()
         for append, i in appenders:
             append(attributes[i])
-    return ParcelTable.from_lists(fids, raw)
+    return ParcelTable.from_lists(fids, raw).prepare()
 
 
 class ParcelLoadTask(QgsTask):
@@ -185,7 +195,7 @@ class ParcelListModel(QAbstractTableModel):
     def set_table(self, table: ParcelTable) -> None:
         self.beginResetModel()
         self.table = table
-        self._index_of = {int(fid): i for i, fid in enumerate(table.fids.tolist())}
+        self._index_of = table.index_of if table.index_of is not None else table.prepare().index_of
         self._issues = self._issue_counts()
         self._rows = self._ordered(self._matching())
         self.endResetModel()

@@ -1,13 +1,12 @@
 """The review panel (审核面板): a dock where a village team and the technical unit go through the parcels,
 check each one's facts, areas and issues, and confirm or change its class.
 
-``ReviewDock`` is the panel; ``ReviewPanelManager`` gives it a menu and toolbar action, keeps its open state
-and layer in the project file, and removes everything on unload.
+``ReviewDock`` is the panel; ui/panel_manager.py gives it its menu and toolbar action and its place in the
+project file.
 """
 from __future__ import annotations
 
 import getpass
-import os
 from typing import Optional
 
 import numpy as np
@@ -22,11 +21,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, QObject, Qt, QTimer
-from qgis.PyQt.QtGui import QIcon, QKeySequence
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtGui import QKeySequence
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QAction,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -47,7 +45,7 @@ from ..cadastre.messages import CadastreError
 from ..i18n import tr
 from ..processing.layers import apply_style
 from . import classify, suggest
-from .audit import AuditTrail, DecisionWriter
+from .audit import DecisionWriter, LazyTrail
 from .parcel_card import ParcelCard
 from .parcel_list_model import (
     PENDING,
@@ -62,13 +60,10 @@ from .parcel_list_model import (
 from .progress_box import ProgressBox
 from .project_layers import is_parcel_layer, parcel_issues, parcel_layers
 
-TITLE = "房地一体"
-ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
 CLASS_STYLE = "zd_class.qml"
 # Layers larger than this are read in a background task, so QGIS never freezes while the list loads.
 BACKGROUND_LIMIT = 20000
 SETTINGS_REVIEWER = "homestead_cadastre/reviewer"
-PROJECT_TAG = "HomesteadReviewPanel"
 PROGRESS_FIELDS = {"ZDMJ", "LB", "SHZT", "SFGG", "SFDJ"}
 
 
@@ -401,7 +396,9 @@ class ReviewDock(QgsDockWidget):
 
     def _value_changed(self, fid: int, index: int, value) -> None:
         name = self.layer.fields().at(index).name() if self.layer is not None else ""
-        if self.model.update_value(fid, name, value):
+        if name == "ZDDM":  # the parcel may change village: group again
+            self._schedule_reload()
+        elif self.model.update_value(fid, name, value):
             self._refresh_timer.start()
             if name in PROGRESS_FIELDS:
                 self._progress_timer.start()
@@ -694,117 +691,3 @@ def _login_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment
         return ""
-
-
-class LazyTrail:
-    """The audit trail of a layer, opened (and SHJL created if missing) at the first decision."""
-
-    def __init__(self, layer: QgsVectorLayer):
-        self.layer = layer
-        self._trail: Optional[AuditTrail] = None
-
-    def open(self) -> AuditTrail:
-        if self._trail is None:
-            self._trail = AuditTrail(self.layer, QgsProject.instance())
-        return self._trail
-
-    def append(self, records) -> int:
-        return self.open().append(records)
-
-    def close(self) -> None:
-        if self._trail is not None:
-            self._trail.close(QgsProject.instance())
-            self._trail = None
-
-
-class ReviewPanelManager(QObject):
-    """The 'Review panel' action (menu and toolbar), the dock's life, and its state in the project file."""
-
-    def __init__(self, iface, menu, toolbar):
-        super().__init__(iface.mainWindow())
-        self.iface = iface
-        self.dock: Optional[ReviewDock] = None
-        self.action = QAction(QIcon(ICON), tr("Review panel"), iface.mainWindow())
-        self.action.setObjectName("homestead_review_panel")
-        self.action.setCheckable(True)
-        self.action.setToolTip(tr("Review panel: check each parcel and confirm or change its class"))
-        self.action.toggled.connect(self.set_visible)
-        menu.addAction(self.action)
-        toolbar.addAction(self.action)
-        project = QgsProject.instance()
-        project.writeProject.connect(self.write_project)
-        project.readProject.connect(self.read_project)
-
-    def ensure_dock(self) -> ReviewDock:
-        if self.dock is None:
-            self.dock = ReviewDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
-            self.dock.visibilityChanged.connect(self._visibility_changed)
-        return self.dock
-
-    def set_visible(self, visible: bool) -> None:
-        if visible:
-            dock = self.ensure_dock()
-            dock.show()
-            dock.raise_()
-        elif self.dock is not None:
-            self.dock.hide()
-
-    def _visibility_changed(self, _visible: bool) -> None:
-        # "open" means not closed: a panel tabbed behind another dock is not visible, yet still open
-        self.action.blockSignals(True)
-        self.action.setChecked(self.dock is not None and not self.dock.isHidden())
-        self.action.blockSignals(False)
-
-    # --- project file ----------------------------------------------------------------------------------
-    def write_project(self, document) -> None:
-        """Store whether the panel is open, its layer and parcel, in the project file."""
-        element = document.createElement(PROJECT_TAG)
-        dock = self.dock
-        element.setAttribute("open", "1" if dock is not None and not dock.isHidden() else "0")
-        if dock is not None and dock.layer is not None:
-            element.setAttribute("layer", dock.layer.id())
-            if dock.current_fid() is not None:
-                element.setAttribute("parcel", str(dock.current_fid()))
-            element.setAttribute("village", dock.village_combo.currentData() or "")
-        document.documentElement().appendChild(element)
-
-    def read_project(self, document) -> None:
-        element = document.documentElement().firstChildElement(PROJECT_TAG)
-        if element.isNull():
-            return
-        if element.attribute("open") != "1":
-            self.set_visible(False)
-            return
-        dock = self.ensure_dock()
-        layer = QgsProject.instance().mapLayer(element.attribute("layer"))
-        if layer is not None and is_parcel_layer(layer):
-            dock.set_layer(layer)
-            village = element.attribute("village")
-            if village:
-                dock.village_combo.setCurrentIndex(max(dock.village_combo.findData(village), 0))
-            parcel = element.attribute("parcel")
-            if parcel.lstrip("-").isdigit():
-                dock.select_fid(int(parcel))
-        self.action.setChecked(True)
-        self.set_visible(True)
-
-    def unload(self) -> None:
-        project = QgsProject.instance()
-        for signal, slot in ((project.writeProject, self.write_project), (project.readProject, self.read_project)):
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
-        if self.dock is not None:
-            self.dock.shutdown()
-            remove = getattr(self.iface, "removeDockWidget", None)
-            if remove is not None:
-                remove(self.dock)
-            else:
-                self.iface.mainWindow().removeDockWidget(self.dock)
-            self.dock.setParent(None)
-            self.dock.deleteLater()
-            self.dock = None
-        self.action.deleteLater()
-        self.deleteLater()
