@@ -3,7 +3,7 @@ the dated targets of a policy profile (domain.md §1.7: reported monthly).
 
 Counts, from the ZD layer's columns:
 - total: parcels in the layer; every share is of this total;
-- surveyed: parcels with a measured area (ZDMJ > 0 m²);
+- surveyed: parcels with an area (> 0 m²): computed from coordinates (ZDMJ), else recorded by the survey (DCMJ);
 - classified: parcels with class 1, 2 or 3 (LB; a suggestion counts), also counted per class;
 - reviewed: class confirmed or overridden by a person (SHZT 2 or 3);
 - noticed: public notice done (SFGG = 1); registered: SFDJ = 1.
@@ -73,7 +73,7 @@ def count_progress(villages: np.ndarray, zdmj: np.ndarray, lb: np.ndarray, shzt:
                    ) -> Tuple[List[Progress], Progress]:
     """Per-village progress (by village code) and the county total, from aligned ZD columns.
 
-    ``villages`` from village_array; ``zdmj`` float m² with NULL as nan; the others code_array (NULL -1).
+    ``villages`` from village_array; ``zdmj`` the parcel area (ZDMJ, else DCMJ), float m² with NULL as nan; the others code_array (NULL -1).
     ``grouping``: group_villages(villages) when already known (it is the slow part).
     """
     n = len(villages)

@@ -36,6 +36,10 @@
             <translation>宗地图形在图层平面坐标系中的面积（m²），用于与宗地面积比对</translation>
         </message>
         <message>
+            <source>Area recorded by the survey (DCMJ); the parcel area has not been computed yet</source>
+            <translation>调查记载面积（DCMJ）；尚未计算宗地面积</translation>
+        </message>
+        <message>
             <source>Areas and boundaries</source>
             <translation>面积与界址</translation>
         </message>
@@ -542,6 +546,10 @@
         <message>
             <source>Parcel and building areas</source>
             <translation>宗地与建筑面积</translation>
+        </message>
+        <message>
+            <source>Parcel area (ZDMJ)</source>
+            <translation>宗地面积（ZDMJ）</translation>
         </message>
         <message>
             <source>Parcel code</source>

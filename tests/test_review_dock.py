@@ -115,8 +115,13 @@ def test_filters_count_like_the_data(dock):
     # sorting by area, descending: the largest parcel first
     dock.search.clear()
     dock._filter_changed()
-    dock.view.sortByColumn(dock.model.COLUMNS.index("ZDMJ"), Qt.DescendingOrder)
-    assert dock.model.fid(0) == fid_of(dock.layer, max(rows, key=lambda r: r["ZDMJ"])["ZDDM"])
+    dock.view.sortByColumn(dock.model.COLUMNS.index("AREA"), Qt.DescendingOrder)
+    largest = max(rows, key=lambda r: r["ZDMJ"] if r["ZDMJ"] is not None else r["DCMJ"])
+    assert dock.model.fid(0) == fid_of(dock.layer, largest["ZDDM"])
+    # a parcel whose area is not computed yet shows the survey's recorded area, and says so
+    uncomputed = first_with(rows, ZDMJ=None)
+    index = dock.model.index(dock.model.row_of(fid_of(dock.layer, uncomputed["ZDDM"])), dock.model.COLUMNS.index("AREA"))
+    assert index.data() == f"{uncomputed['DCMJ']:.2f}" and "DCMJ" in index.data(Qt.ToolTipRole)
 
 
 def test_next_unreviewed_walks_the_pending_parcels(dock):
@@ -285,6 +290,7 @@ def test_progress_counts(dock):
     box = dock.progress
     county = box.county
     assert county.total == N
+    assert county.surveyed == sum(1 for r in rows if (r["ZDMJ"] or r["DCMJ"] or 0) > 0)
     assert county.classified == sum(1 for r in rows if r.get("LB") in (1, 2, 3))
     assert county.reviewed == sum(1 for r in rows if r["SHZT"] in (2, 3))
     assert county.noticed == sum(r["SFGG"] for r in rows)

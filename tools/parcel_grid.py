@@ -56,6 +56,7 @@ def parcel_rows(n: int, villages: int, seed: int):
     sources = rng.random(n) < 0.8
     exclusions = rng.random((n, len(EXCLUSION_FACTS))) < 0.01
     storeys = rng.integers(1, 4, size=n)
+    recorded_error = rng.normal(0.0, 0.4, size=n)
     on_farmland = rng.random(n) < 0.06
     documents = rng.integers(0, 12, size=n)
     for i in range(n):
@@ -76,7 +77,8 @@ def parcel_rows(n: int, villages: int, seed: int):
             "BDCDYH": f"{village_code}JC{k + 1:05d}F00010001",
             "ZDTZM": "JC",
             "ZL": f"湖南省娄底市娄星区花山镇{VILLAGE_NAMES[v % len(VILLAGE_NAMES)]}{row % 9 + 1}组{k + 1}号",
-            "ZDMJ": area,
+            "ZDMJ": None if i % 10 == 9 else area,  # every tenth parcel's area not computed yet
+            "DCMJ": round(area + float(recorded_error[i]), 2),
             "MJDW": 1,
             "YT": "0702",
             "QLLX": 6,

@@ -22,7 +22,7 @@ from .palette import SEVERITY_COLORS, STATE_COLORS, class_color
 # Fields the list and the progress box read, once, without geometry.
 TEXT_FIELDS = ("ZDDM", "QLRMC", "ZL")
 CODE_FIELDS = ("LB", "SHZT", "SFGG", "SFDJ")
-REAL_FIELDS = ("ZDMJ",)
+REAL_FIELDS = ("ZDMJ", "DCMJ")
 READ_FIELDS = TEXT_FIELDS + CODE_FIELDS + REAL_FIELDS
 NULL_CODE = -1
 
@@ -86,6 +86,9 @@ class ParcelTable:
         for name in REAL_FIELDS:
             columns[name] = np.fromiter((_real(v) for v in raw.get(name, [None] * n)), dtype=float, count=n)
         columns["village"] = village_array(columns["ZDDM"])
+        # the area the list shows and the progress counts: measured from coordinates (ZDMJ), else the
+        # survey's recorded area (DCMJ) until homestead:parcelareas has run
+        columns["AREA"] = np.where(np.isnan(columns["ZDMJ"]), columns["DCMJ"], columns["ZDMJ"])
         return cls(np.asarray(fids, dtype=np.int64), columns)
 
     def villages(self) -> List[Tuple[str, str, int]]:
@@ -173,7 +176,7 @@ class ListFilter:
 class ParcelListModel(QAbstractTableModel):
     """Rows: the parcels that pass the filter, in sort order. Columns: COLUMNS."""
 
-    COLUMNS = ("ZDDM", "QLRMC", "LB", "SHZT", "ZDMJ", "ISSUES")
+    COLUMNS = ("ZDDM", "QLRMC", "LB", "SHZT", "AREA", "ISSUES")
     FID_ROLE = Qt.UserRole + 1
     changed = pyqtSignal()  # rows or values changed (the progress box listens)
 
@@ -188,7 +191,7 @@ class ParcelListModel(QAbstractTableModel):
         self._issue_map: Dict[int, list] = {}
         self._headers = {
             "ZDDM": tr("Parcel code"), "QLRMC": tr("Right holder"), "LB": tr("Class"), "SHZT": tr("Review"),
-            "ZDMJ": tr("Area m²"), "ISSUES": tr("Issues"),
+            "AREA": tr("Area m²"), "ISSUES": tr("Issues"),
         }
 
     # --- data in ---------------------------------------------------------------------------------------
@@ -241,6 +244,8 @@ class ParcelListModel(QAbstractTableModel):
             column[i] = _code(value)
         else:
             column[i] = _real(value)
+            zdmj, dcmj = self.table.columns["ZDMJ"][i], self.table.columns["DCMJ"][i]
+            self.table.columns["AREA"][i] = dcmj if np.isnan(zdmj) else zdmj
         return True
 
     # --- filter and order ------------------------------------------------------------------------------
@@ -342,7 +347,7 @@ class ParcelListModel(QAbstractTableModel):
                 return class_label(int(value))
             if name == "SHZT":
                 return schema.CODELISTS["SHZT"].get(max(int(value), 0), "")
-            if name == "ZDMJ":
+            if name == "AREA":
                 return "" if np.isnan(value) else f"{value:.2f}"
             return str(value)
         if role == Qt.DecorationRole and name == "LB":
@@ -351,7 +356,10 @@ class ParcelListModel(QAbstractTableModel):
             return review.class_name(int(value)) or tr("Not classified yet")
         if role == Qt.ForegroundRole and name == "SHZT":
             return STATE_COLORS.get(max(int(value), 0))
-        if role == Qt.TextAlignmentRole and name == "ZDMJ":
+        if role == Qt.ToolTipRole and name == "AREA" and not np.isnan(value):
+            return tr("Parcel area (ZDMJ)") if not np.isnan(self.table.columns["ZDMJ"][i]) else tr(
+                "Area recorded by the survey (DCMJ); the parcel area has not been computed yet")
+        if role == Qt.TextAlignmentRole and name == "AREA":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 

@@ -31,7 +31,7 @@ MET, PENDING, OVERDUE = QColor("#2e7d32"), QColor("#ef6c00"), QColor("#c62828")
 
 def table_progress(table: ParcelTable):
     c = table.columns
-    return core.count_progress(c["village"], c["ZDMJ"], c["LB"], c["SHZT"], c["SFGG"], c["SFDJ"], table.grouping)
+    return core.count_progress(c["village"], c["AREA"], c["LB"], c["SHZT"], c["SFGG"], c["SFDJ"], table.grouping)
 
 
 class ProgressChart(QWidget):

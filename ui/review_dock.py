@@ -64,7 +64,7 @@ CLASS_STYLE = "zd_class.qml"
 # Layers larger than this are read in a background task, so QGIS never freezes while the list loads.
 BACKGROUND_LIMIT = 20000
 SETTINGS_REVIEWER = "homestead_cadastre/reviewer"
-PROGRESS_FIELDS = {"ZDMJ", "LB", "SHZT", "SFGG", "SFDJ"}
+PROGRESS_FIELDS = {"ZDMJ", "DCMJ", "LB", "SHZT", "SFGG", "SFDJ"}
 
 
 class ReviewDock(QgsDockWidget):
