@@ -184,9 +184,17 @@ ZD_DECISION = (
     _f("SFDJ", INT, "是否已登记", codelist="SF", ext=True, doc="Registered (1/0), for progress reporting."),
 )
 
+# The first-registration document checklist (首次登记收件清单) kept by the review panel.
+ZD_DOCUMENTS = (
+    _f("SJQD", TEXT, "收件清单", 2000, ext=True, doc=(
+        "Documents received for first registration, as JSON: document key (cadastre.review.DOCUMENTS) -> "
+        "ISO date received, e.g. {\"application\": \"2020-06-01\", \"id_card\": \"2020-06-01\"}; "
+        "a document not received is absent.")),
+)
+
 ZD = Layer(
     "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
-    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION, style="zd.qml",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS, style="zd.qml",
 )
 
 ZRZ = Layer(
