@@ -82,7 +82,8 @@ def point_label_positions(result: Boundaries, parcels: np.ndarray, offset: float
     straight = np.hypot(*bisector.T) < 1e-9
     bisector[straight] = np.column_stack([out_dir[straight, 1], -out_dir[straight, 0]])
     candidate = points.xy + bisector * offset
-    inside = shapely.contains_xy(parcels[points.parcel], candidate[:, 0], candidate[:, 1])
+    # contains, not contains_xy: inside QGIS shapely may run on QGIS's GEOS 3.11, which lacks the latter
+    inside = shapely.contains(parcels[points.parcel], shapely.points(candidate))
     return np.where(inside[:, None], candidate, points.xy - bisector * offset)
 
 
