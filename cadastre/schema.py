@@ -184,9 +184,17 @@ ZD_DECISION = (
     _f("SFDJ", INT, "是否已登记", codelist="SF", ext=True, doc="Registered (1/0), for progress reporting."),
 )
 
+# The first-registration document checklist (首次登记收件清单) kept by the review panel.
+ZD_DOCUMENTS = (
+    _f("SJQD", TEXT, "收件清单", 2000, ext=True, doc=(
+        "Documents received for first registration, as JSON: document key (cadastre.review.DOCUMENTS) -> "
+        "ISO date received, e.g. {\"application\": \"2020-06-01\", \"id_card\": \"2020-06-01\"}; "
+        "a document not received is absent.")),
+)
+
 ZD = Layer(
     "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
-    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION, style="zd.qml",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS, style="zd.qml",
 )
 
 ZRZ = Layer(
@@ -302,6 +310,19 @@ DXT_SX = Layer(
     style="dxt_sx.qml",
 )
 
+# Surveyed points as read from a coordinate file (homestead:parcelsfrompoints, CASS .dat): not delivered, a check layer.
+CLD = Layer(
+    "CLD", POINT, "测量点", "Surveyed points read from a coordinate file",
+    (
+        _f("DH", TEXT, "点号", 30, ext=True, doc="Point name in the file (CASS 点名)."),
+        _f("BM", TEXT, "编码", 30, ext=True, doc="The file's code column (CASS 编码): a feature code or the parcel code."),
+        _f("XZBZ", REAL, "X坐标", 15, 3, ext=True, doc="Northing (m) on the output CRS, after axis and zone corrections."),
+        _f("YZBZ", REAL, "Y坐标", 15, 3, ext=True, doc="Easting (m) on the output CRS, after axis and zone corrections."),
+        _f("GC", REAL, "高程", 10, 3, ext=True, doc="Height H (m) from the file; empty when not given."),
+        _f("WJHH", INT, "文件行号", ext=True, doc="Line of the point in the coordinate file."),
+    ),
+)
+
 # Audit trail of class decisions (append-only; the eligibility issue).
 SHJL = Layer(
     "SHJL", NONE, "审核记录", "Audit trail of class decisions",
@@ -317,7 +338,7 @@ SHJL = Layer(
     ),
 )
 
-# Standard map sheets over the survey area (homestead:sheetindex): a product, not a layer of the survey database.
+# Standard map sheets over the survey area (homestead:sheetindex): a work layer, not one of the survey database.
 TF = Layer(
     "TF", POLYGON, "图幅", "Standard map sheets (50 cm × 50 cm) over the survey area",
     (
@@ -332,8 +353,9 @@ TF = Layer(
 SURVEY_LAYERS: Tuple[Layer, ...] = (ZD, ZRZ, JZD, JZX, QLR, JBNT)
 BASEMAP_LAYERS: Tuple[Layer, ...] = (DXT_FW, DXT_DL, DXT_SX)
 ALL_LAYERS: Tuple[Layer, ...] = SURVEY_LAYERS + BASEMAP_LAYERS + (SHJL,)
-PRODUCT_LAYERS: Tuple[Layer, ...] = (TF,)  # written by algorithms, not part of the survey GeoPackage
-LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + PRODUCT_LAYERS}
+# Work layers written by algorithms but not part of the survey GeoPackage.
+WORK_LAYERS: Tuple[Layer, ...] = (CLD, TF)
+LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + WORK_LAYERS}
 
 # 要素代码 (YSDM) of the delivery standard for the feature layers.
 YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "6001050000", "JBNT": "2007010000"}
@@ -341,7 +363,7 @@ YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "60
 
 def extension_fields() -> List[Tuple[str, Field]]:
     """(layer name, field) for every extension field: the documentation of what we add to the standard."""
-    return [(layer.name, f) for layer in ALL_LAYERS + PRODUCT_LAYERS for f in layer.fields if f.ext]
+    return [(layer.name, f) for layer in ALL_LAYERS + WORK_LAYERS for f in layer.fields if f.ext]
 
 
 def codelist_label(codelist: str, value) -> str:

@@ -14,16 +14,56 @@
 {output}</translation>
         </message>
         <message>
+            <source>A parcel list is only read with a CASS .dat file; {path} is read as a table. Choose the CASS format.</source>
+            <translation>宗地点号表仅用于 CASS .dat 文件；{path} 按表格读取。请选择 CASS 格式。</translation>
+        </message>
+        <message>
             <source>Algorithm {name} is unavailable: {error}</source>
             <translation>工具 {name} 不可用：{error}</translation>
+        </message>
+        <message>
+            <source>All classes</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>All villages</source>
+            <translation>全部村</translation>
+        </message>
+        <message>
+            <source>All villages ({n} parcels)</source>
+            <translation>全部村（{n} 宗）</translation>
+        </message>
+        <message>
+            <source>Area m²</source>
+            <translation>面积 m²</translation>
         </message>
         <message>
             <source>Area name printed under the title (e.g. village)</source>
             <translation>标题下方的地名（如村名）</translation>
         </message>
         <message>
+            <source>Area of the parcel's geometry on the layer's plane (m²), to compare with ZDMJ</source>
+            <translation>宗地图形在图层平面坐标系中的面积（m²），用于与宗地面积比对</translation>
+        </message>
+        <message>
+            <source>Area recorded by the survey (DCMJ); the parcel area has not been computed yet</source>
+            <translation>调查记载面积（DCMJ）；尚未计算宗地面积</translation>
+        </message>
+        <message>
             <source>Areas and boundaries</source>
             <translation>面积与界址</translation>
+        </message>
+        <message>
+            <source>Areas and farmland</source>
+            <translation>面积与永久基本农田</translation>
+        </message>
+        <message>
+            <source>Automatic (.dat in CASS form: CASS, else table)</source>
+            <translation>自动（符合 CASS 格式的 .dat 按 CASS，否则按表格）</translation>
         </message>
         <message>
             <source>Base map</source>
@@ -82,6 +122,10 @@
             <translation>界址点、界址线与四至</translation>
         </message>
         <message>
+            <source>Boundary-point coordinate table</source>
+            <translation>界址点成果表</translation>
+        </message>
+        <message>
             <source>Building feature {fid} has an invalid geometry ({reason}); it was repaired for this computation. Fix it in the data (Processing ▸ Fix geometries).</source>
             <translation>房屋要素 {fid} 的几何图形无效（{reason}），本次计算时已临时修复。请在数据中修复（处理工具 ▸ 修复几何图形）。</translation>
         </message>
@@ -118,6 +162,18 @@
             <translation>生成 {n} 宗地；{rejected} 宗未生成（见以上信息）。</translation>
         </message>
         <message>
+            <source>CASS .dat (点名,编码,Y east,X north,H)</source>
+            <translation>CASS .dat（点名,编码,Y 东,X 北,H）</translation>
+        </message>
+        <message>
+            <source>CASS files write Y (east) before X (north); this file has them the other way round.</source>
+            <translation>CASS 文件先写 Y（东）后写 X（北）；本文件顺序相反。</translation>
+        </message>
+        <message>
+            <source>CASS: parcel list (parcel code, point names in boundary order; empty: 编码 column holds the parcel code)</source>
+            <translation>CASS：宗地点号表（宗地代码、按界址顺序的点名；为空：编码列即宗地代码）</translation>
+        </message>
+        <message>
             <source>CGCS2000, 3° Gauss-Krüger zone {zone} ({epsg})</source>
             <translation>2000 国家大地坐标系，高斯-克吕格 3° 带第 {zone} 带（{epsg}）</translation>
         </message>
@@ -128,6 +184,10 @@
         <message>
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Cadastral survey form</source>
+            <translation>权籍调查表</translation>
         </message>
         <message>
             <source>Cadastral survey forms (权籍调查表)</source>
@@ -154,6 +214,34 @@
             <translation>审核日期（默认 @homestead_check_date）</translation>
         </message>
         <message>
+            <source>Choose class {lb} for {zddm}</source>
+            <translation>将 {zddm} 改判为第{lb}类</translation>
+        </message>
+        <message>
+            <source>Choose this class</source>
+            <translation>改判为此类</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Class decision</source>
+            <translation>分类决定</translation>
+        </message>
+        <message>
+            <source>Class {lb}</source>
+            <translation>{lb}类</translation>
+        </message>
+        <message>
+            <source>Class {lb} does not exist; choose class 1, 2 or 3.</source>
+            <translation>类别 {lb} 不存在；请选择第1、2或3类。</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>类别</translation>
+        </message>
+        <message>
             <source>Classes (LB) on the registration notice, comma-separated</source>
             <translation>列入首次登记公告的类别（LB），逗号分隔</translation>
         </message>
@@ -166,24 +254,72 @@
             <translation>分类结果：1 类 {c1}，2 类 {c2}，3 类 {c3}，0 类（待补充信息）{c0}。</translation>
         </message>
         <message>
+            <source>Classification done: {n} suggestions taken; reviewed parcels were left as they are.</source>
+            <translation>分类完成：采用了 {n} 条建议；已审核的宗地保持不变。</translation>
+        </message>
+        <message>
+            <source>Classified</source>
+            <translation>已分类</translation>
+        </message>
+        <message>
             <source>Classified parcels</source>
             <translation>分类后的宗地</translation>
+        </message>
+        <message>
+            <source>Classify parcels</source>
+            <translation>分类</translation>
         </message>
         <message>
             <source>Classify parcels (three classes)</source>
             <translation>宗地分类（三类）</translation>
         </message>
         <message>
+            <source>Classifying… {percent:.0f}%</source>
+            <translation>正在分类… {percent:.0f}%</translation>
+        </message>
+        <message>
+            <source>Code or holder</source>
+            <translation>宗地代码或权利人</translation>
+        </message>
+        <message>
+            <source>Colour the parcels by class, with a Chinese legend</source>
+            <translation>按类别为宗地着色，图例为中文</translation>
+        </message>
+        <message>
+            <source>Completed land-use approval</source>
+            <translation>补办的用地审批手续</translation>
+        </message>
+        <message>
+            <source>Confirm suggestion</source>
+            <translation>确认建议</translation>
+        </message>
+        <message>
+            <source>Confirm the class of {zddm}</source>
+            <translation>确认 {zddm} 的类别</translation>
+        </message>
+        <message>
+            <source>Confirm the suggested class (Ctrl+Return)</source>
+            <translation>确认建议的类别（Ctrl+回车）</translation>
+        </message>
+        <message>
             <source>Confirmed decisions kept</source>
             <translation>保留的已审核结果</translation>
         </message>
         <message>
-            <source>Coordinate file (CSV, TXT or XLSX: parcel code, point number, X, Y)</source>
-            <translation>坐标文件（CSV、TXT 或 XLSX：宗地代码、点号、X、Y）</translation>
+            <source>Confirmed the suggested class</source>
+            <translation>确认分类建议</translation>
+        </message>
+        <message>
+            <source>Coordinate file (CSV, TXT or XLSX: parcel code, point number, X, Y; or CASS .dat)</source>
+            <translation>坐标文件（CSV、TXT 或 XLSX：宗地代码、点号、X、Y；或 CASS .dat）</translation>
         </message>
         <message>
             <source>Coordinate files (*.csv *.txt *.dat *.xlsx);;All files (*.*)</source>
             <translation>坐标文件 (*.csv *.txt *.dat *.xlsx);;所有文件 (*.*)</translation>
+        </message>
+        <message>
+            <source>Could not append to the audit table SHJL of {path}: {error}. The decision was not made.</source>
+            <translation>无法向 {path} 的审核记录表 SHJL 追加记录：{error}。本次决定未生效。</translation>
         </message>
         <message>
             <source>Could not copy layer {layer} for the parallel workers: {error}</source>
@@ -226,6 +362,22 @@
             <translation>已新建 {path}（{n} 个图层，{crs}）和工程 {project}。</translation>
         </message>
         <message>
+            <source>DXF file</source>
+            <translation>DXF 文件</translation>
+        </message>
+        <message>
+            <source>DXF files (*.dxf)</source>
+            <translation>DXF 文件 (*.dxf)</translation>
+        </message>
+        <message>
+            <source>Documents received for first registration</source>
+            <translation>首次登记收件清单</translation>
+        </message>
+        <message>
+            <source>Documents received for {zddm}</source>
+            <translation>{zddm} 的收件清单</translation>
+        </message>
+        <message>
             <source>Drafter 制图者 (default: @homestead_drafter)</source>
             <translation>制图者（默认 @homestead_drafter）</translation>
         </message>
@@ -234,16 +386,44 @@
             <translation>制图日期（默认 @homestead_draw_date，否则为今天）</translation>
         </message>
         <message>
+            <source>Drawing scale (text heights: 2 mm on paper)</source>
+            <translation>成图比例尺（字高：图上 2 mm）</translation>
+        </message>
+        <message>
             <source>Drawing {n} pages in {k} processes.</source>
             <translation>用 {k} 个进程绘制 {n} 页。</translation>
+        </message>
+        <message>
+            <source>Edit {field} of {zddm}</source>
+            <translation>修改 {zddm} 的{field}</translation>
         </message>
         <message>
             <source>Eligibility</source>
             <translation>三类划分</translation>
         </message>
         <message>
+            <source>Enter the reviewer's name at the top of the review panel: every decision records who made it.</source>
+            <translation>请在审核面板顶部填写审核人姓名：每项决定都会记录审核人。</translation>
+        </message>
+        <message>
+            <source>Every listed parcel has been reviewed.</source>
+            <translation>列表中的宗地均已审核。</translation>
+        </message>
+        <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export to DXF for CAD (宗地, 房屋, 界址点, 界址线, 注记)</source>
+            <translation>导出 DXF 供 CAD 使用（宗地、房屋、界址点、界址线、注记）</translation>
+        </message>
+        <message>
+            <source>Fact {field} changed to {value}; suggestion renewed</source>
+            <translation>{field} 改为 {value}；已重新生成建议</translation>
+        </message>
+        <message>
+            <source>Facts missing</source>
+            <translation>待补充</translation>
         </message>
         <message>
             <source>Farmland overlap ignored up to (m²; empty: the profile's value)</source>
@@ -266,12 +446,28 @@
             <translation>图层 {layer} 的要素 {fid} 没有几何图形。</translation>
         </message>
         <message>
+            <source>Field check record and photos</source>
+            <translation>实地查看记录表及实景照片</translation>
+        </message>
+        <message>
+            <source>File format</source>
+            <translation>文件格式</translation>
+        </message>
+        <message>
             <source>Files</source>
             <translation>文件</translation>
         </message>
         <message>
+            <source>Flash the parcel on the map</source>
+            <translation>在地图上闪烁显示宗地</translation>
+        </message>
+        <message>
             <source>Folder for one workbook per parcel</source>
             <translation>每宗地一个工作簿的输出文件夹</translation>
+        </message>
+        <message>
+            <source>Follow on the map: pan to and flash the parcel you select</source>
+            <translation>地图跟随：平移至所选宗地并闪烁显示</translation>
         </message>
         <message>
             <source>Font in the cells (e.g. 宋体, Noto Sans CJK SC)</source>
@@ -282,8 +478,28 @@
             <translation>已输出调查表数</translation>
         </message>
         <message>
+            <source>GDAL could not create the DXF file {path}.</source>
+            <translation>GDAL 无法创建 DXF 文件 {path}。</translation>
+        </message>
+        <message>
+            <source>GDAL could not write an entity on layer {layer} of {path}.</source>
+            <translation>GDAL 无法在 {path} 的图层 {layer} 上写入图元。</translation>
+        </message>
+        <message>
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage 文件 (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Geometry area</source>
+            <translation>图形面积</translation>
+        </message>
+        <message>
+            <source>Give the reason for choosing another class for parcel {zddm}: it is written to the audit trail.</source>
+            <translation>请填写宗地 {zddm} 改判的理由：理由将写入审核记录。</translation>
+        </message>
+        <message>
+            <source>Go to the next parcel not yet reviewed (F8; Shift+F8 goes back)</source>
+            <translation>转到下一宗待审核的宗地（F8；Shift+F8 返回上一宗）</translation>
         </message>
         <message>
             <source>Homestead Cadastre</source>
@@ -300,6 +516,10 @@
         <message>
             <source>Homesteads without ownership-source documents (30 days): YQSLY = 0</source>
             <translation>无权属来源材料的宅基地（30 日）：YQSLY = 0</translation>
+        </message>
+        <message>
+            <source>House diagram</source>
+            <translation>房产图</translation>
         </message>
         <message>
             <source>House map</source>
@@ -322,8 +542,20 @@
             <translation>房屋：总层数字段（ZCS）</translation>
         </message>
         <message>
+            <source>House: structure field (FWJG)</source>
+            <translation>房屋：结构字段（FWJG）</translation>
+        </message>
+        <message>
             <source>Household / building</source>
             <translation>户/幢</translation>
+        </message>
+        <message>
+            <source>Household and inheritance certificates (police station)</source>
+            <translation>派出所户籍及继承证明材料</translation>
+        </message>
+        <message>
+            <source>Household register (copy)</source>
+            <translation>户口簿（复印件）</translation>
         </message>
         <message>
             <source>Houses (ZRZ)</source>
@@ -346,8 +578,28 @@
             <translation>在 {field} 中记有宗地代码的房屋计入该宗地；其余按位置归属（每宗地计入落在其内的基底部分）。</translation>
         </message>
         <message>
+            <source>ID card of the right holder (copy)</source>
+            <translation>权利人身份证（复印件）</translation>
+        </message>
+        <message>
+            <source>Inquiry record</source>
+            <translation>询问记录</translation>
+        </message>
+        <message>
             <source>Issued by (公告单位)</source>
             <translation>公告单位</translation>
+        </message>
+        <message>
+            <source>Issues</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Issues found by the checks</source>
+            <translation>质检问题</translation>
+        </message>
+        <message>
+            <source>Issues found by the checks ({n})</source>
+            <translation>质检问题（{n}）</translation>
         </message>
         <message>
             <source>Label {text} ({role}) found no free place at 1:{scale}; it was left out.</source>
@@ -360,6 +612,10 @@
         <message>
             <source>Largest scale used</source>
             <translation>最大比例尺</translation>
+        </message>
+        <message>
+            <source>Layer {layer} cannot be edited (read-only file or provider), so the decision was not written.</source>
+            <translation>图层 {layer} 不可编辑（文件或数据源只读），决定未写入。</translation>
         </message>
         <message>
             <source>Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) to the survey's CGCS2000 3° zone before measuring.</source>
@@ -390,8 +646,16 @@
             <translation>图层 {layer} 在 {crs} 下量算（由 {source} 投影转换）。</translation>
         </message>
         <message>
+            <source>Layer {layer} is not in a GeoPackage, so the review panel cannot keep its audit trail (SHJL) beside it. Save the parcels into the survey GeoPackage (homestead:createproject) and review there.</source>
+            <translation>图层 {layer} 不在 GeoPackage 中，审核面板无法在其旁保存审核记录（SHJL）。请将宗地保存到调查 GeoPackage（homestead:createproject）后再审核。</translation>
+        </message>
+        <message>
             <source>Layer {layer} lacks the field(s) {fields}. Add them, or import the data with homestead:importsurvey to map your fields onto the survey schema.</source>
             <translation>图层 {layer} 缺少字段 {fields}。请添加这些字段，或用 homestead:importsurvey 导入数据，将原有字段对应到调查数据库结构。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} lacks the field(s) {fields}; add them from the survey schema (homestead:createproject).</source>
+            <translation>图层 {layer} 缺少字段 {fields}；请按调查数据结构（homestead:createproject）补充。</translation>
         </message>
         <message>
             <source>Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS.</source>
@@ -400,6 +664,10 @@
         <message>
             <source>Layer {layer} of {path} does not open.</source>
             <translation>无法打开 {path} 中的图层 {layer}。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} refused the change of parcel {fid}.</source>
+            <translation>图层 {layer} 拒绝了对宗地 {fid} 的修改。</translation>
         </message>
         <message>
             <source>Layout template (.qpt); default: the bundled 套合图</source>
@@ -416,6 +684,18 @@
         <message>
             <source>Line {line} (parcel {code}, point {point}): X '{x}' or Y '{y}' is not a number; parcel {code} was not built.</source>
             <translation>第 {line} 行（宗地 {code}，点 {point}）：X“{x}”或 Y“{y}”不是数字，宗地 {code} 未生成。</translation>
+        </message>
+        <message>
+            <source>Line {line} (point {point}): the height '{height}' is not a number; the point was read without it.</source>
+            <translation>第 {line} 行（点 {point}）：高程“{height}”不是数字，该点按无高程读取。</translation>
+        </message>
+        <message>
+            <source>Line {line} of the parcel list: expected a parcel code followed by point names, found '{text}'.</source>
+            <translation>宗地点号表第 {line} 行：应为宗地代码后接点名，实际为“{text}”。</translation>
+        </message>
+        <message>
+            <source>Line {line}: '{text}' is not a CASS point (点名,编码,Y east,X north,H); the point was not read.</source>
+            <translation>第 {line} 行：“{text}”不是 CASS 点（点名,编码,Y 东,X 北,H），该点未读取。</translation>
         </message>
         <message>
             <source>Line {line}: no parcel code; the row was skipped.</source>
@@ -466,6 +746,10 @@
             <translation>说明</translation>
         </message>
         <message>
+            <source>Next unreviewed</source>
+            <translation>下一宗待审核</translation>
+        </message>
+        <message>
             <source>No Python that imports QGIS was found for parallel drawing (set HOMESTEAD_PYTHON); drawing in this process.</source>
             <translation>找不到可导入 QGIS 的 Python 用于并行出图（可设置 HOMESTEAD_PYTHON），改为在本进程中绘制。</translation>
         </message>
@@ -498,12 +782,36 @@
             <translation>所给 {n} 宗地中没有符合该公告条件的宗地。</translation>
         </message>
         <message>
+            <source>No parcel selected</source>
+            <translation>未选择宗地</translation>
+        </message>
+        <message>
             <source>No parcels to draw: the layer is empty, nothing is selected, or no code starts with '{prefix}'.</source>
             <translation>没有可处理的宗地：图层为空、没有选中要素，或没有代码以“{prefix}”开头。</translation>
         </message>
         <message>
             <source>No right holder field: the 权利人 cells stay empty.</source>
             <translation>未指定权利人字段：权利人一栏留空。</translation>
+        </message>
+        <message>
+            <source>No rule has been applied yet.</source>
+            <translation>尚未应用任何规则。</translation>
+        </message>
+        <message>
+            <source>No targets: the policy profile gives none, so only counts are shown.</source>
+            <translation>无目标：政策配置未设定目标，仅显示统计数。</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Not classified</source>
+            <translation>未分类</translation>
+        </message>
+        <message>
+            <source>Not classified yet</source>
+            <translation>尚未分类</translation>
         </message>
         <message>
             <source>Notice</source>
@@ -532,6 +840,10 @@
         <message>
             <source>Notice start date (YYYY-MM-DD; default: today)</source>
             <translation>公告开始日期（YYYY-MM-DD；默认今天）</translation>
+        </message>
+        <message>
+            <source>Noticed</source>
+            <translation>已公告</translation>
         </message>
         <message>
             <source>One map per building</source>
@@ -568,6 +880,10 @@
         <message>
             <source>Overlay maps by sheet (套合图)</source>
             <translation>分幅套合图</translation>
+        </message>
+        <message>
+            <source>Ownership-source documents (originals, with receipt)</source>
+            <translation>权属来源材料（原件，开具收件单）</translation>
         </message>
         <message>
             <source>PDF and PNG, one file each per parcel</source>
@@ -618,6 +934,14 @@
             <translation>宗地与建筑面积</translation>
         </message>
         <message>
+            <source>Parcel area (ZDMJ)</source>
+            <translation>宗地面积（ZDMJ）</translation>
+        </message>
+        <message>
+            <source>Parcel area field to print (empty or NULL: computed on the plane)</source>
+            <translation>注记的宗地面积字段（为空或空值：按平面坐标计算）</translation>
+        </message>
+        <message>
             <source>Parcel code</source>
             <translation>宗地代码</translation>
         </message>
@@ -632,6 +956,10 @@
         <message>
             <source>Parcel code {code} is used by features {fids}: nothing was written for feature {fid}. Give each parcel its own code, or merge the pieces of one parcel into one multi-part feature.</source>
             <translation>宗地代码 {code} 被要素 {fids} 重复使用：未为要素 {fid} 输出成果。请为每宗地赋唯一代码，或把同一宗地的几块合并为一个多部分要素。</translation>
+        </message>
+        <message>
+            <source>Parcel count</source>
+            <translation>宗数</translation>
         </message>
         <message>
             <source>Parcel feature {fid} ({code}) collapses at the tolerance of {tolerance} m (a ring keeps fewer than 3 distinct points); it was left out. Check its geometry or lower the tolerance.</source>
@@ -666,6 +994,18 @@
             <translation>宗地要素 {fid} 的字段 {field} 中没有宗地代码：未为其输出成果（仍作为邻宗地参与计算）。请填写宗地代码后重新运行。</translation>
         </message>
         <message>
+            <source>Parcel list line {line}: parcel {code} names point {point}, which the coordinate file does not have (or could not read).</source>
+            <translation>宗地点号表第 {line} 行：宗地 {code} 引用的点 {point} 在坐标文件中不存在（或无法读取）。</translation>
+        </message>
+        <message>
+            <source>Parcel list line {line}: point {point} of parcel {code} is in the coordinate file {n} times at different places (lines {lines}).</source>
+            <translation>宗地点号表第 {line} 行：宗地 {code} 的点 {point} 在坐标文件中出现 {n} 次且位置不同（第 {lines} 行）。</translation>
+        </message>
+        <message>
+            <source>Parcel map</source>
+            <translation>宗地图</translation>
+        </message>
+        <message>
             <source>Parcel maps (宗地图)</source>
             <translation>宗地图</translation>
         </message>
@@ -692,6 +1032,30 @@
         <message>
             <source>Parcel {code}: the ring starting with point {point} (line {line}) is not closed; repeat its first point at its end.</source>
             <translation>宗地 {code}：从点 {point}（第 {line} 行）开始的界址环未闭合，请在末尾重复其第一个点。</translation>
+        </message>
+        <message>
+            <source>Parcel {fid} (no code)</source>
+            <translation>宗地 {fid}（无代码）</translation>
+        </message>
+        <message>
+            <source>Parcel {fid} is no longer in layer {layer}.</source>
+            <translation>宗地 {fid} 已不在图层 {layer} 中。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} already has class {lb}; confirm it instead of choosing it again.</source>
+            <translation>宗地 {zddm} 已是第{lb}类；请直接确认，无需再次选择。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} has no suggested class yet: run the classification, or choose a class and give a reason.</source>
+            <translation>宗地 {zddm} 尚无分类建议：请先运行分类，或选择类别并填写理由。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} is already {state}; to change its class, choose another class and give a reason.</source>
+            <translation>宗地 {zddm} 的审核状态已是“{state}”；如需更改类别，请选择其他类别并填写理由。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} lacks facts the policy needs (class 0), so there is nothing to confirm: complete its facts, or choose a class and give a reason.</source>
+            <translation>宗地 {zddm} 缺少政策判定所需的信息（第0类，待补充信息），无可确认：请补充调查信息，或选择类别并填写理由。</translation>
         </message>
         <message>
             <source>Parcels</source>
@@ -890,6 +1254,10 @@
             <translation>政策配置 {name} 标明以下数值未对照原文核实：{keys}。依据分类结果办理前请先核实。</translation>
         </message>
         <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
             <source>Project and data</source>
             <translation>工程与数据</translation>
         </message>
@@ -902,20 +1270,64 @@
             <translation>公告清单</translation>
         </message>
         <message>
+            <source>Public notice record and photos</source>
+            <translation>确权登记公告记录及照片</translation>
+        </message>
+        <message>
             <source>QGIS project</source>
             <translation>QGIS 工程</translation>
+        </message>
+        <message>
+            <source>Read the parcels and the check results again</source>
+            <translation>重新读取宗地和质检结果</translation>
+        </message>
+        <message>
+            <source>Read {n} CASS points from {path} ({encoding}).</source>
+            <translation>已从 {path} 读取 {n} 个 CASS 点（{encoding}）。</translation>
         </message>
         <message>
             <source>Read {n} rows from {path} ({encoding}).</source>
             <translation>从 {path} 读取 {n} 行（{encoding}）。</translation>
         </message>
         <message>
+            <source>Reading parcels of {layer}</source>
+            <translation>正在读取 {layer} 的宗地</translation>
+        </message>
+        <message>
+            <source>Reading {n} parcels…</source>
+            <translation>正在读取 {n} 宗宗地…</translation>
+        </message>
+        <message>
+            <source>Reason (required to choose another class)</source>
+            <translation>理由（改判时必填）</translation>
+        </message>
+        <message>
+            <source>Received {date}</source>
+            <translation>{date} 收件</translation>
+        </message>
+        <message>
             <source>Recorded area field to check (e.g. DCMJ 调查面积)</source>
             <translation>待核对的记载面积字段（如 DCMJ 调查面积）</translation>
         </message>
         <message>
+            <source>Redone: {reason}</source>
+            <translation>重做：{reason}</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>已登记</translation>
+        </message>
+        <message>
+            <source>Registration application form</source>
+            <translation>不动产登记申请书</translation>
+        </message>
+        <message>
             <source>Registration notice (15 working days): parcels of the chosen classes</source>
             <translation>首次登记公告（15 个工作日）：所选类别的宗地</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>重新读取</translation>
         </message>
         <message>
             <source>Replace decisions a person confirmed or overrode</source>
@@ -924,6 +1336,30 @@
         <message>
             <source>Report (CSV)</source>
             <translation>报告（CSV）</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <source>Review panel</source>
+            <translation>审核面板</translation>
+        </message>
+        <message>
+            <source>Review panel: check each parcel and confirm or change its class</source>
+            <translation>审核面板：逐宗核查并确认或改判类别</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已审核</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>审核人</translation>
+        </message>
+        <message>
+            <source>Right holder</source>
+            <translation>权利人</translation>
         </message>
         <message>
             <source>Right holder field (权利人)</source>
@@ -952,6 +1388,30 @@
         <message>
             <source>Roads and water for 四至 (e.g. DXT_DL)</source>
             <translation>四至用道路、水系（如 DXT_DL）</translation>
+        </message>
+        <message>
+            <source>Run homestead:classify on the layer and take its suggestions for the parcels not yet reviewed</source>
+            <translation>对图层运行 homestead:classify，并为尚未审核的宗地采用其建议</translation>
+        </message>
+        <message>
+            <source>Save edits</source>
+            <translation>保存编辑</translation>
+        </message>
+        <message>
+            <source>Save the decisions and edits to the GeoPackage</source>
+            <translation>将决定和编辑保存到 GeoPackage</translation>
+        </message>
+        <message>
+            <source>Saving {layer} failed: {errors}</source>
+            <translation>保存 {layer} 失败：{errors}</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Select a parcel in the list or on the map.</source>
+            <translation>请在列表或地图上选择宗地。</translation>
         </message>
         <message>
             <source>Sheet</source>
@@ -994,6 +1454,10 @@
             <translation>状态</translation>
         </message>
         <message>
+            <source>Style by class</source>
+            <translation>按类别着色</translation>
+        </message>
+        <message>
             <source>Survey</source>
             <translation>调查数据</translation>
         </message>
@@ -1010,16 +1474,72 @@
             <translation>界址点测绘日期（如 2020-05；默认 @homestead_survey_date）</translation>
         </message>
         <message>
+            <source>Survey facts</source>
+            <translation>调查信息</translation>
+        </message>
+        <message>
+            <source>Surveyed</source>
+            <translation>已调查</translation>
+        </message>
+        <message>
+            <source>Surveyed points (every point read)</source>
+            <translation>测量点（读取的全部点）</translation>
+        </message>
+        <message>
             <source>Surveying unit (default: @homestead_producer)</source>
             <translation>测绘单位（默认 @homestead_producer）</translation>
+        </message>
+        <message>
+            <source>Table with columns</source>
+            <translation>带列的表格</translation>
+        </message>
+        <message>
+            <source>Take the classification's suggestions</source>
+            <translation>采用分类建议</translation>
+        </message>
+        <message>
+            <source>Targets of {source}:</source>
+            <translation>{source} 的目标：</translation>
+        </message>
+        <message>
+            <source>Text or Excel (*.csv *.txt *.xlsx);;All files (*.*)</source>
+            <translation>文本或 Excel (*.csv *.txt *.xlsx);;所有文件 (*.*)</translation>
+        </message>
+        <message>
+            <source>The DXF header written by GDAL has no $DWGCODEPAGE; the file was not finished.</source>
+            <translation>GDAL 写出的 DXF 文件头中没有 $DWGCODEPAGE，文件未完成。</translation>
         </message>
         <message>
             <source>The X column holds eastings and the Y column northings (X/Y swapped); they were exchanged. Survey tables write X = northing.</source>
             <translation>X 列是东坐标、Y 列是北坐标（X/Y 颠倒），已互换。测量成果中 X 为北坐标。</translation>
         </message>
         <message>
+            <source>The audit table SHJL of {path} lacks the field(s) {fields}; it was not made by this plugin.</source>
+            <translation>{path} 中的审核记录表 SHJL 缺少字段 {fields}；该表不是本插件创建的。</translation>
+        </message>
+        <message>
             <source>The boundary segment at X {x:.3f}, Y {y:.3f} belongs to parcels {codes} at the tolerance of {tolerance} m: a sliver or overlap narrower than the tolerance. Each of their boundary lines names one neighbour only; check these parcels.</source>
             <translation>X {x:.3f}、Y {y:.3f} 处的界址边在 {tolerance} 米容差下同时属于宗地 {codes}：存在窄于容差的缝隙或重叠。它们的界址线各只记一个邻宗地，请检查这些宗地。</translation>
+        </message>
+        <message>
+            <source>The class style {name} is missing from the plugin.</source>
+            <translation>插件缺少类别样式 {name}。</translation>
+        </message>
+        <message>
+            <source>The classification algorithm {id} is not installed with this plugin.</source>
+            <translation>本插件未安装分类算法 {id}。</translation>
+        </message>
+        <message>
+            <source>The classification did not finish; see the log for why.</source>
+            <translation>分类未完成；原因见日志。</translation>
+        </message>
+        <message>
+            <source>The classification output lacks ZDDM or LB; it cannot be matched to layer {layer}.</source>
+            <translation>分类结果缺少 ZDDM 或 LB 字段，无法与图层 {layer} 对应。</translation>
+        </message>
+        <message>
+            <source>The classification wrote no readable output.</source>
+            <translation>分类没有生成可读取的结果。</translation>
         </message>
         <message>
             <source>The code {code} has right type {right} on {owner} land; A and C exist only on collective land (J).</source>
@@ -1042,6 +1562,10 @@
             <translation>坐标系必须是投影坐标系（EPSG），例如 CGCS2000 3 度带（EPSG:4513-4554）；{crs} 不是。</translation>
         </message>
         <message>
+            <source>The document checklist (SJQD) holds “{text}”, which is not a JSON object of document -&gt; date; correct or empty it in the attribute table.</source>
+            <translation>收件清单（SJQD）的内容“{text}”不是“材料 → 日期”的 JSON 对象；请在属性表中更正或清空。</translation>
+        </message>
+        <message>
             <source>The eastings carry no zone number, so the zone is unknown: choose the CRS (e.g. EPSG:4546 for 111°E).</source>
             <translation>横坐标不带带号，无法确定投影带：请选择坐标系（例如 111°E 选 EPSG:4546）。</translation>
         </message>
@@ -1056,6 +1580,10 @@
         <message>
             <source>The eastings carry zone number {zone}: the parcels are in EPSG:{epsg}.</source>
             <translation>横坐标带号为 {zone}：宗地坐标系为 EPSG:{epsg}。</translation>
+        </message>
+        <message>
+            <source>The fact was saved. The eligibility engine is not installed, so the suggested class was not renewed: run the classification (homestead:classify) when it is.</source>
+            <translation>信息已保存。未安装分类判定引擎，分类建议未更新：安装后请运行分类（homestead:classify）。</translation>
         </message>
         <message>
             <source>The file has no column {column}; its first row is: {row}.</source>
@@ -1146,6 +1674,10 @@
             <translation>该宗地由 {n} 个分离部分组成，而一张宗地图只画一宗地。请拆分为各自编码的宗地，或合并各部分。</translation>
         </message>
         <message>
+            <source>The parcel layer could not be opened.</source>
+            <translation>无法打开宗地图层。</translation>
+        </message>
+        <message>
             <source>The parcels must be a layer to be drawn.</source>
             <translation>宗地必须是图层才能绘制。</translation>
         </message>
@@ -1194,8 +1726,28 @@
             <translation>没有可绘制的房屋。</translation>
         </message>
         <message>
+            <source>This parcel is hidden by the list's filters.</source>
+            <translation>该宗地被列表的筛选条件隐藏。</translation>
+        </message>
+        <message>
+            <source>To review</source>
+            <translation>待审核</translation>
+        </message>
+        <message>
             <source>Tolerance: one physical point within (m)</source>
             <translation>容差：在此距离内视为同一界址点（米）</translation>
+        </message>
+        <message>
+            <source>Undone: {reason}</source>
+            <translation>撤销：{reason}</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村（地籍子区）</translation>
+        </message>
+        <message>
+            <source>Village confirmation and 30-day notice without objection</source>
+            <translation>村集体确认证明及公告30天无异议证明</translation>
         </message>
         <message>
             <source>Working days</source>
@@ -1204,6 +1756,10 @@
         <message>
             <source>Wrote the boundary point tables of {n} parcels to {path}.</source>
             <translation>已将 {n} 宗地的界址点成果表写入 {path}。</translation>
+        </message>
+        <message>
+            <source>Wrote {path} in {crs}: {parcels} parcel rings, {houses} house rings, {points} boundary points, {lines} boundary lines, {labels} J-numbers and {lengths} edge lengths; layers {layers}; code page {code_page} (GBK), text style font {font}.</source>
+            <translation>已写出 {path}（{crs}）：宗地环 {parcels} 个，房屋环 {houses} 个，界址点 {points} 个，界址线 {lines} 条，界址点号 {labels} 个，边长 {lengths} 个；图层 {layers}；代码页 {code_page}（GBK），文字样式字体 {font}。</translation>
         </message>
         <message>
             <source>X (northing) column (empty: X/XZBZ…)</source>
@@ -1222,8 +1778,16 @@
             <translation>Y（东坐标）列（留空：Y/YZBZ…）</translation>
         </message>
         <message>
+            <source>Your name, written with every decision (审核人)</source>
+            <translation>您的姓名，随每项决定记录（审核人）</translation>
+        </message>
+        <message>
             <source>ZDMJ is empty; the area computed from the coordinates ({area} m²) is shown.</source>
             <translation>宗地面积 ZDMJ 为空，显示按坐标计算的面积（{area} m²）。</translation>
+        </message>
+        <message>
+            <source>Zoom to the parcel</source>
+            <translation>缩放至宗地</translation>
         </message>
         <message>
             <source>an unknown CRS</source>
@@ -1258,8 +1822,16 @@
             <translation>输入图层</translation>
         </message>
         <message>
+            <source>met</source>
+            <translation>已达成</translation>
+        </message>
+        <message>
             <source>not drawn</source>
             <translation>未绘制</translation>
+        </message>
+        <message>
+            <source>overdue by {days} days</source>
+            <translation>已逾期 {days} 天</translation>
         </message>
         <message>
             <source>{alg} failed; see the log above.</source>
@@ -1268,6 +1840,18 @@
         <message>
             <source>{crs} is not a CGCS2000 3° zone: lengths and areas are those of its own plane, not of the survey plane.</source>
             <translation>{crs} 不是 CGCS2000 3 度带：长度和面积是该坐标系平面上的值，而非调查平面上的值。</translation>
+        </message>
+        <message>
+            <source>{date}: {metric} ≥ {target:.0%}, now {actual:.0%}</source>
+            <translation>{date}：{metric} ≥ {target:.0%}，当前 {actual:.0%}</translation>
+        </message>
+        <message>
+            <source>{days} days left</source>
+            <translation>剩余 {days} 天</translation>
+        </message>
+        <message>
+            <source>{done} of {total} documents received</source>
+            <translation>已收 {done} / {total} 件材料</translation>
         </message>
         <message>
             <source>{drawn} pages drawn, {failed} not drawn; report: {report}</source>
@@ -1290,12 +1874,20 @@
             <translation>{n} 宗地没有生成界址点，原因见以上信息。</translation>
         </message>
         <message>
+            <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
+            <translation>坐标文件中有 {n} 个点不属于任何宗地，未使用（第 {lines} 行）。</translation>
+        </message>
+        <message>
             <source>{parcels} parcels: {points} boundary points ({physical} physical points), {lines} boundary lines.</source>
             <translation>{parcels} 宗地：界址点 {points} 个（实地点位 {physical} 个），界址线 {lines} 条。</translation>
         </message>
         <message>
             <source>{parcel}: confirmed class {confirmed}, the policy now gives {suggested}</source>
             <translation>{parcel}：已审核为 {confirmed} 类，按政策现为 {suggested} 类</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} parcels shown · {pending} to review</source>
+            <translation>显示 {shown} / {total} 宗 · 待审核 {pending} 宗</translation>
         </message>
         <message>
             <source>{village}: {n} parcels, notice from {start} to {end}.</source>
