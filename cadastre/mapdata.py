@@ -111,8 +111,9 @@ class ParcelMapData:
     """Indexes over the layers, built once; ``page(i)`` lays out the map of parcel i."""
 
     def __init__(self, parcels, points=None, lines=None, houses=None, roads=None, holders=None,
-                 sheet_scale: int = 1000, zone: Optional[int] = None):
+                 sheet_scale: int = 1000, zone: Optional[int] = None, length_field: str = "JZXCD"):
         self.parcels = parcels
+        self.length_field = length_field
         self.codes = [clean_text(c) for c in column_of(parcels, "ZDDM")]
         self.code_count: Dict[str, int] = {}
         for code in self.codes:
@@ -184,11 +185,12 @@ class ParcelMapData:
         return result
 
     def edges(self, i: int) -> Optional[List[Edge]]:
-        """Edges from the JZX rows (recorded length JZXCD, else measured); None when the parcel has none."""
+        """Edges from the JZX rows (recorded length, JZXCD or ``length_field``, else measured); None when the
+        parcel has none."""
         rows = self.lines_by_code.get(self.codes[i], [])
         if self.lines is None or not rows:
             return None
-        lengths = column_of(self.lines, "JZXCD")
+        lengths = column_of(self.lines, self.length_field)
         result = []
         for r in rows:
             g = self.lines.geometries[r]
@@ -235,6 +237,10 @@ class ParcelMapData:
                     roads.append(Feature(part, clean_text(names[j])))
         return neighbours, roads
 
+    def across(self, i: int) -> List[Tuple[Edge, str]]:
+        """Texts written across the parcel's edges (none on a 宗地图; see cadastre.sketch)."""
+        return []
+
     def sheet_of(self, i: int, polygon: Polygon) -> str:
         recorded = clean_text(column_of(self.parcels, "TFH")[i])
         if recorded:
@@ -273,7 +279,7 @@ class ParcelMapData:
         scene, problems = parcelmap.parcel_scene(
             polygon, maptext.parcel_number(zddm), maptext.land_use_text(column_of(self.parcels, "YT")[i]), points,
             self.edges(i), neighbours, self.houses_of(i, polygon), roads, frame_mm, scales=scales,
-            min_scale=min_scale, blocked_mm=blocked_mm, **kwargs)
+            min_scale=min_scale, blocked_mm=blocked_mm, across=self.across(i), **kwargs)
         if scene is None:
             page.problems.extend(problems)
         else:

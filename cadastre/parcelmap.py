@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 
 from . import maptext
-from .labelplacement import Measure, PlacedLabel, Placer, approximate_measure, leader_line, readable_angle
+from .labelplacement import Candidate, Measure, PlacedLabel, Placer, approximate_measure, leader_line, readable_angle
 from .messages import Problem, translatable
 from .scales import ROUND_SCALES, choose_scale
 
@@ -175,10 +175,12 @@ def parcel_scene(
     min_scale: int = 0,
     fixed_scale: Optional[int] = None,
     blocked_mm: Sequence[Tuple[float, float, float, float]] = (),
+    across: Sequence[Tuple[Edge, str]] = (),
 ) -> Tuple[Optional[Scene], List[Problem]]:
     """Lay out one parcel map; (None, problems) when the parcel cannot be drawn.
 
-    ``blocked_mm``: boxes of the frame (mm from its top-left) covered by layout items such as the north arrow."""
+    ``blocked_mm``: boxes of the frame (mm from its top-left) covered by layout items such as the north arrow.
+    ``across``: (edge, text) written outside the parcel across that edge, e.g. the neighbour's number (宗地草图)."""
     problems: List[Problem] = []
     if parcel is None or parcel.is_empty or parcel.geom_type != "Polygon" or not parcel.is_valid:
         return None, [Problem("MAP_GEOMETRY", translatable(
@@ -258,6 +260,11 @@ def parcel_scene(
         order = failed + [k for k in order if k not in failed]
     placer, strokes = best
 
+    for edge, text in across:
+        outward = _outward_normal(parcel, edge.start, edge.end, probe)
+        place_in_passes(placer, text, "neighbour", SIZES["neighbour"],
+                        ((across_candidates(placer, edge, outward, text, SIZES["neighbour"]), None),))
+
     # neighbours' numbers and road names, in the part of them near the parcel, where room is left
     inner = frame.buffer(-2 * mm, join_style=2)
     keep_off = parcel.buffer(1.0 * mm)
@@ -279,6 +286,24 @@ def parcel_scene(
             "Label {text} ({role}) found no free place at 1:{scale}; it was left out."),
             {"text": text, "role": role, "scale": scale}))
     return scene, problems
+
+
+def across_candidates(placer: Placer, edge: Edge, outward: Tuple[float, float], text: str, size_pt: float
+                      ) -> List[Candidate]:
+    """Positions for a text across ``edge`` from the parcel: along the edge, beyond its length label."""
+    (ax, ay), (bx, by) = edge.start, edge.end
+    angle = readable_angle(math.degrees(math.atan2(by - ay, bx - ax)))
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    ux, uy = (bx - ax) / length, (by - ay) / length
+    _w, h = placer.size(text, size_pt)
+    nx, ny = outward
+    result = []
+    for off_mm in (5.0, 7.5, 10.0, 13.0):
+        off = h / 2 + off_mm * placer.mm
+        for shift in (0.0, 0.25, -0.25, 0.4, -0.4):
+            result.append(Candidate((ax + bx) / 2 + ux * shift * length + nx * off,
+                                    (ay + by) / 2 + uy * shift * length + ny * off, angle))
+    return result
 
 
 def place_in_passes(placer: Placer, text, role, size, passes, strokes: Optional[List[LineString]] = None) -> bool:

@@ -678,6 +678,10 @@
             <translation>布局模板（.qpt）；默认为自带的宗地图</translation>
         </message>
         <message>
+            <source>Layout template (.qpt); default: the bundled 宗地草图</source>
+            <translation>布局模板（.qpt）；默认：内置的宗地草图</translation>
+        </message>
+        <message>
             <source>Layout template (.qpt); default: the bundled 房产分户图</source>
             <translation>布局模板（.qpt）；默认为自带的房产分户图</translation>
         </message>
@@ -736,6 +740,10 @@
         <message>
             <source>Marker type (JBLX)</source>
             <translation>界标类型（JBLX）</translation>
+        </message>
+        <message>
+            <source>Measured (勘丈) length field of the boundary lines; computed where empty</source>
+            <translation>界址线的勘丈边长字段；为空处按坐标计算</translation>
         </message>
         <message>
             <source>Measured {n} parcels on {crs}: {total:.2f} m² in all.</source>
@@ -1008,6 +1016,10 @@
         <message>
             <source>Parcel maps (宗地图)</source>
             <translation>宗地图</translation>
+        </message>
+        <message>
+            <source>Parcel sketches (宗地草图)</source>
+            <translation>宗地草图</translation>
         </message>
         <message>
             <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:.2f} m², more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
@@ -1434,6 +1446,10 @@
             <translation>未绘制图幅数</translation>
         </message>
         <message>
+            <source>Sketches drawn</source>
+            <translation>已绘草图数</translation>
+        </message>
+        <message>
             <source>Some eastings carry a zone number and others do not; make them consistent.</source>
             <translation>部分横坐标（Y）带带号、部分不带，请统一。</translation>
         </message>
@@ -1488,6 +1504,10 @@
         <message>
             <source>Surveying unit (default: @homestead_producer)</source>
             <translation>测绘单位（默认 @homestead_producer）</translation>
+        </message>
+        <message>
+            <source>Surveyor 调查员 (default: @homestead_surveyor)</source>
+            <translation>调查员（默认：@homestead_surveyor）</translation>
         </message>
         <message>
             <source>Table with columns</source>

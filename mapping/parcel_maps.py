@@ -31,6 +31,9 @@ LAYERS = (
 class ParcelMapSource(PageSource):
     """Pages of 宗地图 for the parcels ``targets`` (indices into ``data.parcels``)."""
 
+    TEMPLATE = TEMPLATE
+    TEXT_ITEMS = TEXT_ITEMS
+
     def __init__(self, data: ParcelMapData, targets: Sequence[int], crs: QgsCoordinateReferenceSystem,
                  project: QgsProject, template_path: str = "", variables=None, survey_date: str = ""):
         self.data = data
@@ -40,7 +43,7 @@ class ParcelMapSource(PageSource):
         super().__init__()
 
     def build(self) -> None:
-        self.template = Template(self.template_path or default_template(TEMPLATE), self.project)
+        self.template = Template(self.template_path or default_template(self.TEMPLATE), self.project)
         self.map = self.template.map_item()
         self.layers = SceneLayers(self.crs, LAYERS)
         self.map.setCrs(self.crs)
@@ -50,7 +53,7 @@ class ParcelMapSource(PageSource):
         self.blocked_mm = items_over_map_mm(self.template, self.map)
         self.measure = measurer(self.layers.label_font())
         self.template.set_variables(self.variables)
-        for item_id in TEXT_ITEMS:
+        for item_id in self.TEXT_ITEMS:
             self.template.item(item_id)  # note the ones a county removed
 
     def count(self) -> int:
@@ -79,19 +82,23 @@ class ParcelMapSource(PageSource):
         layers.fill("points", [Point(p.x, p.y) for p in scene.points], [p.number for p in scene.points])
         layers.fill_labels("labels", scene.labels)
         set_map_view(self.map, scene.extent, scene.scale)
-        texts = {
-            "header_zddm": page.zddm,
-            "header_tfh": page.sheet,
-            "header_zdmj": page.area,
-            "header_qlr": page.owner,
-            "scale_text": scale_text(scene.scale),
-            "survey_note": maptext.survey_note(self.survey_date, page.survey_method),
-        }
+        texts = self.texts(page)
         self.template.set_texts({k: v for k, v in texts.items() if self.template.has(k)})
         self.template.set_variables({"homestead_zddm": page.zddm, "homestead_qlrmc": page.owner,
                                      "homestead_zdmj": page.area, "homestead_tfh": page.sheet,
                                      "homestead_scale": scene.scale})
         return True, [p.format(tr) for p in page.notes]
+
+    def texts(self, page) -> dict:
+        """Text item id → text of the page."""
+        return {
+            "header_zddm": page.zddm,
+            "header_tfh": page.sheet,
+            "header_zdmj": page.area,
+            "header_qlr": page.owner,
+            "scale_text": scale_text(page.scene.scale),
+            "survey_note": maptext.survey_note(self.survey_date, page.survey_method),
+        }
 
     def release(self) -> None:
         self.map.setLayers([])

@@ -22,6 +22,7 @@ ALGORITHMS = (
     ("classify", "ClassifyAlgorithm"),
     ("export_dxf", "ExportDxfAlgorithm"),
     ("parcel_maps", "ParcelMapsAlgorithm"),
+    ("parcel_sketches", "ParcelSketchesAlgorithm"),
     ("house_maps", "HouseMapsAlgorithm"),
     ("sheet_index", "SheetIndexAlgorithm"),
     ("sheet_maps", "SheetMapsAlgorithm"),

@@ -1,0 +1,119 @@
+"""homestead:parcelsketches — 宗地草图, one A4 schematic page per parcel, from the layouts/caotu.qpt template."""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsExpressionContextUtils,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+)
+
+from ..cadastre.messages import translatable
+from ..cadastre.sketch import SketchData
+from ..i18n import tr
+from ..mapping.export import export_pages
+from ..mapping.sketches import SketchSource
+from . import map_inputs
+from .algorithm import HomesteadAlgorithm
+from .parcel_maps import FORMATS, ZD_FIELDS, export_options
+
+DEFAULT_LENGTH_FIELD = "JZXCD"
+
+
+class ParcelSketchesAlgorithm(HomesteadAlgorithm):
+    NAME = "parcelsketches"
+    DISPLAY_NAME = translatable("Parcel sketches (宗地草图)")
+    GROUP = "maps"
+    SINGLE_FILE = "caotu.pdf"
+
+    def flags(self):
+        # Layout export drives QPainter and fonts: keep it on the main thread.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "PARCELS", tr("Parcels (ZD); only the selected ones when 'Selected features only' is ticked"),
+            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(
+            "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
+        map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ)"))
+        map_inputs.optional_source(self, "POINTS", tr("Boundary points (JZD); computed when not given"),
+                                   QgsProcessing.TypeVectorPoint)
+        map_inputs.optional_source(self, "LINES", tr("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine)
+        self.addParameter(QgsProcessingParameterField(
+            "LENGTH", tr("Measured (勘丈) length field of the boundary lines; computed where empty"),
+            DEFAULT_LENGTH_FIELD, "LINES", QgsProcessingParameterField.Numeric, optional=True))
+        map_inputs.optional_source(self, "ROADS", tr("Roads (DXT_DL)"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "HOLDERS", tr("Right holders (QLR), for parcels without QLRMC"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "TEMPLATE", tr("Layout template (.qpt); default: the bundled 宗地草图"), extension="qpt", optional=True))
+        self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            "SURVEYOR", tr("Surveyor 调查员 (default: @homestead_surveyor)"), optional=True))
+        map_inputs.variable_parameters(self)
+        map_inputs.feature_ids_parameter(self)
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Sketches drawn")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Parcels not drawn")))
+        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Report (CSV)")))
+
+    def process(self, parameters, context, feedback):
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
+        targets = map_inputs.target_ids(self, parameters, context, "PARCELS", "ZDDM", prefix)
+        if not targets:
+            raise QgsProcessingException(tr("No parcels to draw: the layer is empty, nothing is selected, or no code "
+                                            "starts with '{prefix}'.").format(prefix=prefix))
+        options = export_options(folder, self.parameterAsEnum(parameters, "FORMAT", context), 200, self.SINGLE_FILE)
+        length_field = self.parameterAsString(parameters, "LENGTH", context) or DEFAULT_LENGTH_FIELD
+
+        parcels_layer = map_inputs.whole_layer(self, parameters, context, "PARCELS")
+        parcels = map_inputs.read(parcels_layer, context, feedback, ZD_FIELDS, required=["ZDDM"])
+        crs = parcels.crs
+        points_source, lines_source = map_inputs.boundary_layers(self, parameters, context, feedback, "PARCELS", "POINTS", "LINES")
+        points = map_inputs.read(points_source, context, feedback, ["ZDZHDM", "JZDH", "SXH", "JZDLX"], crs,
+                                 required=["ZDZHDM", "JZDH"])
+        # a length field the user chose must exist; the default JZXCD may be absent (lengths are then computed)
+        required = ["ZDZHDM"] + ([length_field] if length_field != DEFAULT_LENGTH_FIELD else [])
+        lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", length_field, "LZDDM"], crs,
+                                required=required) if lines_source is not None else None
+        houses_source = self.parameterAsSource(parameters, "HOUSES", context)
+        houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZCS", "FWJG"], crs) if houses_source else None
+        roads_source = self.parameterAsSource(parameters, "ROADS", context)
+        roads = map_inputs.read(roads_source, context, feedback, ["MC"], crs) if roads_source else None
+        holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
+        holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "SXH", "QLRMC"], geometry=False) \
+            if holders_source else None
+
+        data = SketchData(
+            map_inputs.to_table(parcels), map_inputs.to_table(points), map_inputs.to_table(lines) if lines else None,
+            map_inputs.to_table(houses) if houses else None, map_inputs.to_table(roads) if roads else None,
+            map_inputs.to_table(holders) if holders else None, zone=map_inputs.zone_of(crs), length_field=length_field)
+        index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
+        variables = map_inputs.variable_values(self, parameters, context)
+        surveyor = self.parameterAsString(parameters, "SURVEYOR", context)
+        if not surveyor and context.project() is not None:
+            scope = QgsExpressionContextUtils.projectScope(context.project())
+            surveyor = str(scope.variable("homestead_surveyor") or "") if scope.hasVariable("homestead_surveyor") else ""
+        variables["homestead_surveyor"] = surveyor
+        variables.setdefault("homestead_survey_date", "")
+        source = SketchSource(data, [index_of[f] for f in targets if f in index_of], crs, context.project(),
+                              self.parameterAsString(parameters, "TEMPLATE", context), variables)
+        if source.template.missing:
+            feedback.pushWarning(tr("The template lacks the item(s) {items}; their content is left out.").format(
+                items=", ".join(source.template.missing)))
+        try:
+            results = export_pages(source, options, feedback)
+        finally:
+            source.release()
+        return map_inputs.finish(self, parameters, context, results, folder, feedback, "parcelsketches_report.csv",
+                                 tr("Parcel"), tr("Parcel code"))
