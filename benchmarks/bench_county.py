@@ -385,6 +385,9 @@ def report(sizes_done, figures, answers, loads, runs, plugin_commit, started, no
                 lines.append(f"| {label} | " + " | ".join(fmt(v["alg"]) for v in values) + " | " + " | ".join(
                     f"{v['alg'] / base / (n / first):.2f}" for v, n in zip(values[1:], sizes_done[1:])) + " |")
         lines.append("")
+    analysis = REPO / "benchmarks" / "analysis.md"  # hand-written reading of the figures, kept across runs
+    if analysis.exists():
+        lines += [analysis.read_text(encoding="utf-8").rstrip(), ""]
     return "\n".join(lines)
 
 
