@@ -66,3 +66,21 @@ def polygon_overlaps(left: np.ndarray, right: np.ndarray, min_area: float = 0.0,
     areas = shapely.area(pieces)
     keep = areas > min_area
     return Overlaps(li[keep].astype(np.int64), ri[keep].astype(np.int64), pieces[keep], areas[keep])
+
+
+def to_multipolygons(geometries) -> np.ndarray:
+    """The polygonal part of each geometry as a MultiPolygon; None where it has none (a shared edge or corner).
+
+    GEOS returns GeometryCollections where an intersection also touches along an edge; a polygon layer needs
+    the areal part only.
+    """
+    geoms = np.asarray(geometries, dtype=object)
+    out = np.full(len(geoms), None, dtype=object)
+    parts, index = shapely.get_parts(geoms, return_index=True)
+    parts, inner = shapely.get_parts(parts, return_index=True)  # collections may hold multi-parts
+    index = index[inner]
+    keep = shapely.get_type_id(parts) == 3
+    if keep.any():
+        owners, dense = np.unique(index[keep], return_inverse=True)
+        out[owners] = shapely.multipolygons(parts[keep], indices=dense)
+    return out

@@ -72,11 +72,7 @@ def survey_plane_for(source, context=None) -> QgsCoordinateReferenceSystem:
         ).format(layer=_name(source)))
     if not crs.isGeographic():
         return crs
-    if not source.featureCount():
-        raise QgsProcessingException(tr("Layer {layer} is empty: nothing to measure.").format(layer=_name(source)))
-    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
-    transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
-    centre = QgsCoordinateTransform(crs, CGCS2000, transform_context).transform(extent.center())
+    centre = _geographic_centre(source, crs, context)
     try:
         zone = zones.zone_of_longitude(centre.x())
     except ValueError:
@@ -84,6 +80,36 @@ def survey_plane_for(source, context=None) -> QgsCoordinateReferenceSystem:
             "Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS."
         ).format(layer=_name(source), lon=centre.x())) from None
     return QgsCoordinateReferenceSystem(f"EPSG:{zones.epsg_for_zone(zone, prefixed=True)}")
+
+
+def check_plane_for(source, context=None, override: Optional[QgsCoordinateReferenceSystem] = None) -> QgsCoordinateReferenceSystem:
+    """The plane to overlay and check ``source`` on: ``override`` when valid, else survey_plane_for(source).
+
+    Unlike measuring a survey, a check may run on data from outside China (e.g. test data): a geographic layer
+    outside the CGCS2000 zones goes to its WGS 84 / UTM zone, where lengths and areas are true to 0.04 % or
+    better across a village, instead of being refused.
+    """
+    if override is not None and override.isValid():
+        if override.isGeographic():
+            raise QgsProcessingException(tr(
+                "The target CRS {crs} is geographic (degrees); choose a projected CRS in metres, e.g. the survey's "
+                "CGCS2000 3° zone.").format(crs=override.authid()))
+        return override
+    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    if crs.isValid() and crs.isGeographic():
+        centre = _geographic_centre(source, crs, context)
+        if not zones.is_in_china_zones(centre.x()):
+            return QgsCoordinateReferenceSystem(f"EPSG:{zones.utm_epsg(centre.x(), centre.y())}")
+    return survey_plane_for(source, context)
+
+
+def _geographic_centre(source, crs, context):
+    """Centre of ``source``'s extent in CGCS2000 longitude/latitude (refuses an empty layer)."""
+    if not source.featureCount():
+        raise QgsProcessingException(tr("Layer {layer} is empty: nothing to measure.").format(layer=_name(source)))
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
+    return QgsCoordinateTransform(crs, CGCS2000, transform_context).transform(extent.center())
 
 
 def read_layer(
@@ -194,6 +220,44 @@ def write_rows(
         if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(tr("Could not write feature {n} to the output.").format(n=n))
     return total
+
+
+def write_source_with(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence[int], columns: Dict[str, Sequence],
+                      feedback=None) -> int:
+    """Copy every feature of ``source`` (geometry and attributes untouched) to ``sink`` with ``fields``, setting the
+    fields named in ``columns`` to the computed values; ``ids`` (feature ids) align the values with the features."""
+    row_of = {int(fid): n for n, fid in enumerate(ids)}
+    slots = [(fields.indexOf(name), values) for name, values in columns.items()]
+    total = source.featureCount() or 0
+    written = 0
+    for n, feature in enumerate(source.getFeatures()):
+        if feedback is not None and n % 1000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled."))
+            if total:
+                feedback.setProgress(100.0 * n / total)
+        attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
+        row = row_of.get(feature.id())
+        for index, values in slots:
+            attributes[index] = None if row is None else _output_value(values[row])
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        out.setAttributes(attributes)
+        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(tr("Could not write feature {n} to the output.").format(n=n))
+        written += 1
+    return written
+
+
+def _output_value(value):
+    """numpy scalars and NaN → Python values and NULL for a QgsFeature."""
+    if value is None:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
 
 
 def report_problems(data: LayerData, feedback) -> None:

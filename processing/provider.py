@@ -15,6 +15,9 @@ PROVIDER_ID = "homestead"
 # (a missing optional package) is left out with a log message; the others still load.
 ALGORITHMS = (
     ("create_project", "CreateProjectAlgorithm"),
+    ("import_survey", "ImportSurveyAlgorithm"),
+    ("farmland_overlay", "FarmlandOverlayAlgorithm"),
+    ("quality_check", "QualityCheckAlgorithm"),
 )
 
 
