@@ -9,7 +9,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PLUGINS = REPO / "build" / "plugins"
-SHARED = REPO.parent / "shared"
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()), REPO.parent / "shared")  # worktrees sit one level deeper
 REAL_DATA = SHARED / "data" / "real"
 SAMPLE = REPO / "sample_data"
 

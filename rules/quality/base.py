@@ -38,6 +38,7 @@ class Param:
     zh: str
     minimum: float = 0.0
     maximum: Optional[float] = None
+    integer: bool = False  # a count, a class or a 0/1 switch
 
 
 @dataclass(frozen=True)

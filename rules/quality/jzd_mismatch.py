@@ -97,7 +97,7 @@ RULE = Rule(
     },
     check=check,
     params=(
-        Param("accuracy_class", 2, "", "Boundary point accuracy class (1, 2 or 3)", "界址点精度等级（1、2、3）", 1, 3),
+        Param("accuracy_class", 2, "", "Boundary point accuracy class (1, 2 or 3)", "界址点精度等级（1、2、3）", 1, 3, integer=True),
         Param("search", 0.5, "m", "Points closer than this are meant to be one point", "小于此距离的两点视为同一界址点", 0.0),
     ),
 )

@@ -32,7 +32,7 @@ def check(data: CheckInput, params) -> Outcome:
         for problem in problems:
             add(i, "zddm", problem=problem)
         valid[i] = not problems
-        if units[i] or require_unit:
+        if units[i] or (require_unit and valid[i]):  # no ZDDM: its missing BDCDYH is the same defect
             for problem in bdcdyh_problems(units[i]):
                 add(i, "bdcdyh", problem=problem)
         if valid[i] and units[i] and len(units[i]) == 28 and units[i][:19] != codes[i]:
@@ -92,9 +92,9 @@ RULE = Rule(
     },
     check=check,
     params=(
-        Param("require_bdcdyh", 1, "", "Require a BDCDYH on every parcel (1 yes, 0 no)", "每宗地须有不动产单元号（1 是，0 否）", 0, 1),
+        Param("require_bdcdyh", 1, "", "Require a BDCDYH on every parcel (1 yes, 0 no)", "每宗地须有不动产单元号（1 是，0 否）", 0, 1, integer=True),
         Param("neighbourhood", 20.0, "m", "Village check: neighbours within", "地籍子区核对：邻宗范围", 0.0),
-        Param("min_neighbours", 3, "", "Village check: at least this many neighbours", "地籍子区核对：最少邻宗数", 1),
+        Param("min_neighbours", 3, "", "Village check: at least this many neighbours", "地籍子区核对：最少邻宗数", 1, integer=True),
         Param("share", 0.8, "", "Village check: share of neighbours in one other village", "地籍子区核对：邻宗属同一其他子区的比例", 0.5, 1.0),
     ),
 )

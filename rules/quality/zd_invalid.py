@@ -18,7 +18,7 @@ def check(data: CheckInput, params) -> Outcome:
     out = Outcome()
 
     def add(i, kind, geometry, **args):
-        out.findings.append(Finding(kind, [int(parcels.ids[i])], geometry, dict(args, code=codes[i] or "—"),
+        out.findings.append(Finding(kind, [int(parcels.ids[i])], geometry, dict(args, code=codes[i] or f"#{parcels.ids[i]}"),
                                     codes=[codes[i]] if codes[i] else []))
 
     geoms = parcels.geometries
@@ -34,10 +34,10 @@ def check(data: CheckInput, params) -> Outcome:
     for i in polygonal[~valid]:
         reason = shapely.is_valid_reason(geoms[i])
         add(i, "invalid", _location(reason, geoms[i]), reason=reason, reason_zh=_reason_zh(reason))
-    good = polygonal[valid]
-    parts = shapely.get_num_geometries(geoms[good])
-    for i, n in zip(good[parts > 1], parts[parts > 1]):
+    parts = shapely.get_num_geometries(geoms[polygonal])
+    for i, n in zip(polygonal[parts > 1], parts[parts > 1]):
         add(i, "multipart", geoms[i], parts=int(n))
+    good = polygonal[valid]
     _vertex_checks(data, good, params, add)
     return out
 
@@ -50,16 +50,17 @@ def _vertex_checks(data, indices, params, add):
     rings, owner = shapely.get_rings(geoms, return_index=True)
     coords, ring_of = shapely.get_coordinates(rings, return_index=True)
     counts = np.bincount(ring_of, minlength=len(rings))
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    last = starts + counts - 1
+    last = np.cumsum(counts) - 1
     # drop each ring's closing vertex: vertex k of a ring with n distinct vertices is followed by (k+1) mod n
     keep = np.ones(len(coords), dtype=bool)
     keep[last] = False
     xy = coords[keep]
     ring = ring_of[keep]
     n = counts - 1
-    position = np.arange(len(xy)) - np.repeat(np.concatenate(([0], np.cumsum(n)[:-1])), n)
-    first = np.repeat(np.concatenate(([0], np.cumsum(n)[:-1])), n)
+    if len(xy) == 0:
+        return
+    first = np.repeat(np.cumsum(n) - n, n)  # index of each vertex's ring start in xy
+    position = np.arange(len(xy)) - first
     nxt = first + (position + 1) % n[ring]
     prv = first + (position - 1) % n[ring]
 
