@@ -186,6 +186,28 @@ def read_layer(
     return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems)
 
 
+def transform_geometries(geometries: Sequence, source_crs: QgsCoordinateReferenceSystem,
+                         target_crs: QgsCoordinateReferenceSystem, context=None) -> np.ndarray:
+    """shapely geometries from ``source_crs`` to ``target_crs`` (None stays None), through QGIS's transform."""
+    geoms = np.empty(len(geometries), dtype=object)
+    geoms[:] = list(geometries)
+    if source_crs == target_crs:
+        return geoms
+    transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
+    transform = QgsCoordinateTransform(source_crs, target_crs, transform_context)
+    present = np.flatnonzero(~shapely.is_missing(geoms))
+    out = np.empty(len(geoms), dtype=object)
+    wkbs = []
+    for wkb in shapely.to_wkb(geoms[present]):
+        geom = QgsGeometry()
+        geom.fromWkb(wkb)
+        geom.transform(transform)
+        wkbs.append(bytes(geom.asWkb()))
+    if wkbs:
+        out[present] = shapely.from_wkb(wkbs)
+    return out
+
+
 def output_fields(input_fields: QgsFields, added: Sequence[schema.Field]) -> QgsFields:
     """The input's fields followed by ``added`` (schema fields the algorithm fills) not already present."""
     result = QgsFields(input_fields)

@@ -20,7 +20,7 @@ from ..cadastre import schema
 from ..cadastre.messages import translatable
 from ..i18n import tr, user_locale
 from ..rules.quality import runner
-from ..rules.quality.base import BASEMAP, BUILDINGS, ERROR, FARMLAND, HOUSEHOLDS, WARNING, CheckInput, Features
+from ..rules.quality.base import BASEMAP, BUILDINGS, ERROR, FARMLAND, WARNING, CheckInput, Features
 from ..rules.quality.registry import RULES
 from . import adapters
 from .algorithm import HomesteadAlgorithm

@@ -12,7 +12,7 @@ from qgis.core import QgsProcessingLayerPostProcessorInterface
 from ..cadastre import schema
 from .layers import apply_schema_form, apply_style
 
-_STYLERS: Dict[str, "SchemaStyler"] = {}
+_STYLERS: Dict[str, SchemaStyler] = {}
 
 
 class SchemaStyler(QgsProcessingLayerPostProcessorInterface):

@@ -32,32 +32,33 @@ def _ccw(ring: Sequence[Point]) -> List[Point]:
     return pts if s > 0 else pts[::-1]
 
 
+def _inside(p: Point, a: Point, b: Point) -> bool:
+    return (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0
+
+
+def _crossing(p: Point, q: Point, a: Point, b: Point) -> Point:
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    ex, ey = b[0] - a[0], b[1] - a[1]
+    t = ((a[0] - p[0]) * ey - (a[1] - p[1]) * ex) / (dx * ey - dy * ex)
+    return (p[0] + t * dx, p[1] + t * dy)
+
+
 def clip_convex(subject: Sequence[Point], clip: Sequence[Point]) -> List[Point]:
     """Sutherland-Hodgman: the part of polygon ``subject`` inside the convex polygon ``clip``."""
     output = _ccw(subject)
     clip = _ccw(clip)
-    for (ax, ay), (bx, by) in zip(clip, clip[1:] + clip[:1]):
+    for a, b in zip(clip, clip[1:] + clip[:1]):
         if not output:
             break
         inputs, output = output, []
-
-        def inside(p):
-            return (bx - ax) * (p[1] - ay) - (by - ay) * (p[0] - ax) >= 0
-
-        def cross(p, q):
-            dx, dy = q[0] - p[0], q[1] - p[1]
-            ex, ey = bx - ax, by - ay
-            t = ((ax - p[0]) * ey - (ay - p[1]) * ex) / (dx * ey - dy * ex)
-            return (p[0] + t * dx, p[1] + t * dy)
-
         for i, cur in enumerate(inputs):
             prev = inputs[i - 1]
-            if inside(cur):
-                if not inside(prev):
-                    output.append(cross(prev, cur))
+            if _inside(cur, a, b):
+                if not _inside(prev, a, b):
+                    output.append(_crossing(prev, cur, a, b))
                 output.append(cur)
-            elif inside(prev):
-                output.append(cross(prev, cur))
+            elif _inside(prev, a, b):
+                output.append(_crossing(prev, cur, a, b))
     return output
 
 

@@ -63,7 +63,7 @@ def test_overlap_areas_match_independent_clipping(run_alg, random_village):
         assert (f["JBNTBH"] or "") == ",".join(f"T{j:03d}" for j in sorted(mine))
         assert f["ZDDM"] == f"430103001001JC{i + 1:05d}"  # input attributes kept
         assert f.geometry().area() == pytest.approx(shoelace(parcel), abs=1e-6)  # geometry untouched
-    del out, overlaps
+    del out, overlaps, result
 
 
 def test_slivers_holes_houses_and_foreign_crs(run_alg, tmp_path):

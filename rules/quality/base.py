@@ -49,7 +49,7 @@ class Rule:
     title_en: str
     title_zh: str
     messages: Dict[str, Tuple[str, str]]  # kind -> (English, Chinese) template with {placeholders}
-    check: Callable[["CheckInput", Dict[str, float]], "Outcome"]
+    check: Callable[[CheckInput, Dict[str, float]], Outcome]
     params: Tuple[Param, ...] = ()
     needs: Tuple[str, ...] = ()  # BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS
 
