@@ -10,7 +10,7 @@ export QGIS_PLUGINPATH := $(CURDIR)/build/plugins
 export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/build/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test demo package lint translations i18n-update sample-data clean
+.PHONY: setup test demo package lint translations i18n-update sample-data clean bench-checks
 
 setup:
 	@VENV=$(VENV) bash tools/setup.sh
@@ -31,6 +31,10 @@ demo: translations
 
 package: translations
 	@$(PY) tools/package.py dist
+
+# Farmland overlay and quality check on 100,000 parcels vs the QGIS built-in way; writes benchmarks/results_checks.md.
+bench-checks: translations
+	@$(PY) benchmarks/bench_checks.py --out benchmarks/results_checks.md
 
 lint: setup
 	@$(VENV)/bin/ruff check .

@@ -11,11 +11,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 import shapely
 
-from .overlay import Overlaps, polygon_overlaps
-
-# Overlaps of this area or less (m²) are floating-point noise of edges that touch (e.g. after a reprojection),
-# below the 4 decimals areas are stored with: dropped, not listed.
-NOISE_AREA = 1e-6
+from .overlay import NOISE_AREA, Overlaps, polygon_overlaps
 
 
 @dataclass

@@ -596,8 +596,8 @@
             <translation>{path} 为中国 3 度带范围以外的经纬度；请选择导入坐标系（TARGET_CRS）。</translation>
         </message>
         <message>
-            <source>{rule}: {n} findings.</source>
-            <translation>{rule}：{n} 处问题。</translation>
+            <source>{rule}: {n} findings ({seconds:.1f} s).</source>
+            <translation>{rule}：{n} 处问题（{seconds:.1f} 秒）。</translation>
         </message>
     </context>
 </TS>

@@ -217,6 +217,9 @@ def output_fields(input_fields: QgsFields, added: Sequence[schema.Field]) -> Qgs
     return result
 
 
+BATCH = 2000  # features handed to a sink per call: far fewer Python → C++ crossings than one by one
+
+
 def write_rows(
     sink: QgsFeatureSink,
     fields: QgsFields,
@@ -224,23 +227,21 @@ def write_rows(
     geometries: Optional[Sequence] = None,
     feedback=None,
 ) -> int:
-    """Write ``rows`` (attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``."""
+    """Write ``rows`` (plain Python attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``."""
     wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object)) if geometries is not None else None
     total = len(rows)
+    batch: List[QgsFeature] = []
     for n, row in enumerate(rows):
-        if feedback is not None and n % 1000 == 0:
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Canceled."))
-            if total:
-                feedback.setProgress(100.0 * n / total)
         feature = QgsFeature(fields)
         feature.setAttributes(list(row))
         if wkbs is not None and wkbs[n] is not None:
             geom = QgsGeometry()
             geom.fromWkb(wkbs[n])
             feature.setGeometry(geom)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(tr("Could not write feature {n} to the output.").format(n=n))
+        batch.append(feature)
+        if len(batch) == BATCH:
+            _flush(sink, batch, n, total, feedback)
+    _flush(sink, batch, total, total, feedback)
     return total
 
 
@@ -249,37 +250,41 @@ def write_source_with(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequ
     """Copy every feature of ``source`` (geometry and attributes untouched) to ``sink`` with ``fields``, setting the
     fields named in ``columns`` to the computed values; ``ids`` (feature ids) align the values with the features."""
     row_of = {int(fid): n for n, fid in enumerate(ids)}
-    slots = [(fields.indexOf(name), values) for name, values in columns.items()]
+    slots = [(fields.indexOf(name), _plain(values)) for name, values in columns.items()]
+    width = fields.count()
     total = source.featureCount() or 0
+    batch: List[QgsFeature] = []
     written = 0
-    for n, feature in enumerate(source.getFeatures()):
-        if feedback is not None and n % 1000 == 0:
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Canceled."))
-            if total:
-                feedback.setProgress(100.0 * n / total)
-        attributes = list(feature.attributes()) + [None] * (fields.count() - len(feature.attributes()))
+    for feature in source.getFeatures():
+        feature.resizeAttributes(width)  # keeps the input's values, adds empty slots for the new fields
         row = row_of.get(feature.id())
         for index, values in slots:
-            attributes[index] = None if row is None else _output_value(values[row])
-        out = QgsFeature(fields)
-        out.setGeometry(feature.geometry())
-        out.setAttributes(attributes)
-        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(tr("Could not write feature {n} to the output.").format(n=n))
+            feature.setAttribute(index, None if row is None else values[row])
+        batch.append(feature)
         written += 1
+        if len(batch) == BATCH:
+            _flush(sink, batch, written, total, feedback)
+    _flush(sink, batch, written, total, feedback)
     return written
 
 
-def _output_value(value):
-    """numpy scalars and NaN → Python values and NULL for a QgsFeature."""
-    if value is None:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    return value
+def _flush(sink, batch: List[QgsFeature], done: int, total: int, feedback) -> None:
+    """Hand ``batch`` to ``sink`` and empty it; report progress, honour cancel."""
+    if feedback is not None:
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled."))
+        if total:
+            feedback.setProgress(100.0 * done / total)
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        raise QgsProcessingException(tr("Could not write feature {n} to the output.").format(n=done))
+    batch.clear()
+
+
+def _plain(values) -> list:
+    """A column as plain Python values for QgsFeature: numpy → Python, NaN → NULL (None)."""
+    if isinstance(values, np.ndarray):
+        values = values.tolist()
+    return [None if isinstance(v, float) and v != v else v for v in values]
 
 
 def report_problems(data: LayerData, feedback) -> None:

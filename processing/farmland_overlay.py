@@ -96,9 +96,12 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
             parameters, self.OUTPUT_OVERLAPS, context, overlap_fields, WKB_TYPES[schema.POLYGON], plane)
         codes = parcels.column("ZDDM") if "ZDDM" in parcels.attributes else [None] * len(parcels)
         ov = result.overlaps
+        parcel_fids, patch_fids = parcels.ids[ov.left].tolist(), farmland.ids[ov.right].tolist()
         rows = [
-            [int(parcels.ids[left]), codes[left], int(farmland.ids[right]), patch_ids[right], round(float(area), 4), int(sliver)]
-            for left, right, area, sliver in zip(ov.left, ov.right, ov.areas, result.sliver)
+            [parcel_fid, codes[left], patch_fid, patch_ids[right], area, sliver]
+            for parcel_fid, left, patch_fid, right, area, sliver in zip(
+                parcel_fids, ov.left.tolist(), patch_fids, ov.right.tolist(), np.round(ov.areas, 4).tolist(),
+                result.sliver.astype(int).tolist())
         ]
         adapters.write_rows(overlap_sink, overlap_fields, rows, to_multipolygons(ov.geometries))
         feedback.setProgress(100)

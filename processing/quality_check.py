@@ -153,7 +153,8 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
 
         totals = {row[0]: row[4] for row in report.summary if row[3] is None}
         for rule_id in report.ran:
-            feedback.pushInfo(tr("{rule}: {n} findings.").format(rule=rule_id, n=totals.get(rule_id, 0)))
+            feedback.pushInfo(tr("{rule}: {n} findings ({seconds:.1f} s).").format(
+                rule=rule_id, n=totals.get(rule_id, 0), seconds=report.seconds[rule_id]))
         errors = sum(1 for r in report.rows if r.severity == ERROR)
         warnings = sum(1 for r in report.rows if r.severity == WARNING)
         return {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.ERRORS: errors, self.WARNINGS: warnings}

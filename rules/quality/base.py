@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 import numpy as np
 import shapely
 
+from ...cadastre import overlay
 from ...cadastre.codes import village_of
 from ...cadastre.messages import Problem
 
@@ -24,7 +25,7 @@ SEVERITIES = (ERROR, WARNING, INFO)
 BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS = "buildings", "farmland", "basemap", "households"
 
 # Areas of this size or less (m²) are floating-point noise where edges touch, never a finding.
-NOISE_AREA = 1e-6
+NOISE_AREA = overlay.NOISE_AREA
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from ...cadastre.overlay import pairs_within
 from .base import BASEMAP, BUILDINGS, NOISE_AREA, WARNING, CheckInput, Finding, Outcome, Param, Rule, group
 from .zrz_outside import house_names
 
@@ -23,7 +24,7 @@ def check(data: CheckInput, params) -> Outcome:
     allowed = params["allowed_mm"] * data.scale / 1000.0
     names, codes = house_names(data)
     out = Outcome()
-    h, b = shapely.STRtree(outlines).query(houses, predicate="dwithin", distance=allowed)
+    h, b = pairs_within(shapely.STRtree(outlines), houses, allowed)
     overlap = np.zeros(len(h), dtype=bool)
     if len(h):
         overlap = shapely.area(shapely.intersection(houses[h], outlines[b])) > NOISE_AREA

@@ -1,6 +1,7 @@
 """Run chosen quality rules over plain data and flatten their findings into error-layer rows and a summary."""
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -39,6 +40,7 @@ class Report:
     notes: List[str] = field(default_factory=list)  # what rules could not check, for the log
     skipped: List[Tuple[str, Tuple[str, ...]]] = field(default_factory=list)  # (rule id, missing inputs)
     ran: List[str] = field(default_factory=list)
+    seconds: Dict[str, float] = field(default_factory=dict)  # wall time per rule run
 
     def fids_by_rule(self) -> Dict[str, List[int]]:
         """{rule id: sorted subject fids with a finding} (for comparing with a defect manifest)."""
@@ -78,7 +80,9 @@ def run(
             continue
         params = current.defaults()
         params.update({k.split(".", 1)[1]: v for k, v in overrides.items() if k.split(".", 1)[0] == current.id})
+        started = time.perf_counter()
         outcome = current.check(data, params)
+        report.seconds[current.id] = time.perf_counter() - started
         report.ran.append(current.id)
         rows = _rows(current, outcome.findings, language, translate)
         report.rows.extend(rows)

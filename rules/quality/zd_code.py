@@ -1,13 +1,14 @@
 """ZD_CODE: ZDDM / BDCDYH missing or malformed (domain.md §2), disagreeing with each other or with ZDTZM, or
 naming another village (地籍子区) than the one the parcel lies in.
 
-The village a parcel lies in is told by its neighbours: when at least ``min_neighbours`` parcels within
-``neighbourhood`` metres carry valid codes and at least ``share`` of them name one other 地籍子区, the parcel's
-own ZDDM[:12] is taken to be wrong.
+The village a parcel lies in is told by its neighbours: when at least ``min_neighbours`` parcels whose centres
+(a point on each surface) lie within ``neighbourhood`` metres of its own carry valid codes and at least ``share``
+of them name one other 地籍子区, the parcel's own ZDDM[:12] is taken to be wrong.
 """
 from __future__ import annotations
 
 import numpy as np
+import shapely
 
 from ...cadastre.codes import bdcdyh_problems, village_of, zddm_problems
 from .base import ERROR, CheckInput, Finding, Outcome, Param, Rule
@@ -52,9 +53,12 @@ def _village_check(data, valid, params, add):
     names, vid = np.unique(villages[known], return_inverse=True)
     village_id = np.full(len(codes), -1)
     village_id[known] = vid
-    geoms = data.parcels.polygons
-    query = np.where(valid, geoms, None)
-    me, other = data.parcel_tree.query(query, predicate="dwithin", distance=params["neighbourhood"])
+    # neighbours by their centres: a point query is an order of magnitude cheaper than polygon distances
+    centres = np.full(len(codes), None, dtype=object)
+    present = ~shapely.is_missing(data.parcels.polygons)
+    centres[present] = shapely.point_on_surface(data.parcels.polygons[present])
+    me, other = shapely.STRtree(centres).query(np.where(valid, centres, None), predicate="dwithin",
+                                               distance=params["neighbourhood"])
     keep = (me != other) & (village_id[other] >= 0)
     me, other = me[keep], other[keep]
     if len(me) == 0:
@@ -93,7 +97,7 @@ RULE = Rule(
     check=check,
     params=(
         Param("require_bdcdyh", 1, "", "Require a BDCDYH on every parcel (1 yes, 0 no)", "每宗地须有不动产单元号（1 是，0 否）", 0, 1, integer=True),
-        Param("neighbourhood", 20.0, "m", "Village check: neighbours within", "地籍子区核对：邻宗范围", 0.0),
+        Param("neighbourhood", 30.0, "m", "Village check: neighbours' centres within", "地籍子区核对：邻宗中心距离", 0.0),
         Param("min_neighbours", 3, "", "Village check: at least this many neighbours", "地籍子区核对：最少邻宗数", 1, integer=True),
         Param("share", 0.8, "", "Village check: share of neighbours in one other village", "地籍子区核对：邻宗属同一其他子区的比例", 0.5, 1.0),
     ),

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
-import shapely
 
 from ...cadastre.farmland import farmland_overlay
+from ...cadastre.overlay import group_multipolygons
 from .base import FARMLAND, WARNING, CheckInput, Finding, Outcome, Param, Rule, group
 
 
@@ -23,12 +23,13 @@ def check(data: CheckInput, params) -> Outcome:
     occupied = ~result.sliver
     out = Outcome()
     pieces_of = group(ov.left[occupied], np.flatnonzero(occupied), len(parcels))
+    shapes = group_multipolygons(ov.geometries[occupied], ov.left[occupied], len(parcels))  # patches do not overlap
     for i in np.flatnonzero(result.occupying):
         pieces = pieces_of[i]
         patches = ov.right[pieces]
         area = float(result.occupied_area[i])
         out.findings.append(Finding(
-            "occupies", [int(parcels.ids[i])], shapely.union_all(ov.geometries[pieces]),
+            "occupies", [int(parcels.ids[i])], shapes[i],
             {"code": codes[i] or f"#{parcels.ids[i]}", "area": area, "share": float(result.occupied_share[i]),
              "patches": result.patch_ids[i]},
             rel_fids=[int(farmland.ids[j]) for j in patches], codes=[c for c in [codes[i]] + [ids[j] for j in patches] if c],

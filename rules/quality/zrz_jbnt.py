@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
-import shapely
 
-from ...cadastre.farmland import NOISE_AREA
-from ...cadastre.overlay import polygon_overlaps
-from .base import BUILDINGS, FARMLAND, WARNING, CheckInput, Finding, Outcome, Param, Rule, group
+from ...cadastre.overlay import group_multipolygons, polygon_overlaps
+from .base import BUILDINGS, FARMLAND, NOISE_AREA, WARNING, CheckInput, Finding, Outcome, Param, Rule, group
 from .zd_jbnt import patch_ids
 from .zrz_outside import house_names
 
@@ -18,12 +16,13 @@ def check(data: CheckInput, params) -> Outcome:
     names, codes = house_names(data)
     out = Outcome()
     pieces_of = group(overlaps.left, np.arange(len(overlaps)), len(houses))
+    shapes = group_multipolygons(overlaps.geometries, overlaps.left, len(houses))
     for h in np.unique(overlaps.left):
         pieces = pieces_of[h]
         area = float(overlaps.areas[pieces].sum())
         patches = overlaps.right[pieces]
         out.findings.append(Finding(
-            "on_farmland", [int(houses.ids[h])], shapely.union_all(overlaps.geometries[pieces]),
+            "on_farmland", [int(houses.ids[h])], shapes[h],
             {"house": names[h], "area": area, "patches": ",".join(ids[j] for j in patches)},
             rel_fids=[int(farmland.ids[j]) for j in patches], codes=[c for c in [codes[h]] + [ids[j] for j in patches] if c],
             value=area))

@@ -8,7 +8,7 @@ from typing import List, Tuple
 import numpy as np
 import shapely
 
-from ...cadastre.overlay import Overlaps, polygon_overlaps
+from ...cadastre.overlay import Overlaps, pairs_within, polygon_overlaps
 from .base import BUILDINGS, ERROR, NOISE_AREA, CheckInput, Finding, Outcome, Rule
 
 
@@ -27,17 +27,17 @@ def placement(data: CheckInput) -> Placement:
         houses = data.buildings.polygons
         parcels = data.parcels.polygons
         t = data.tolerance
-        if t > 0:
-            h, p = data.parcel_tree.query(houses, predicate="dwithin", distance=t)
-        else:
-            h, p = data.parcel_tree.query(houses, predicate="intersects")
-        grown = parcels.copy()
-        used = np.unique(p)
-        if t > 0 and len(used):
-            grown[used] = shapely.buffer(parcels[used], t)
-        covered = shapely.covers(grown[p], houses[h]) if len(h) else np.zeros(0, dtype=bool)
+        h, p = pairs_within(data.parcel_tree, houses, t)
         within = np.zeros(len(houses), dtype=bool)
-        within[h[covered]] = True
+        within[h[shapely.covers(parcels[p], houses[h])]] = True
+        if t > 0:
+            # only houses not wholly inside a parcel need the parcels grown by the tolerance
+            rest = ~within[h]
+            h, p = h[rest], p[rest]
+            used = np.unique(p)
+            grown = np.empty(len(parcels), dtype=object)
+            grown[used] = shapely.buffer(parcels[used], t)
+            within[h[shapely.covers(grown[p], houses[h])]] = True
         overlaps = polygon_overlaps(houses, parcels, NOISE_AREA)
         order = np.lexsort((-overlaps.areas, overlaps.left))  # by house, then largest overlap first
         bounds = np.searchsorted(overlaps.left[order], np.arange(len(houses) + 1))
