@@ -50,6 +50,7 @@ class LayerData:
     crs: QgsCoordinateReferenceSystem
     source_crs: QgsCoordinateReferenceSystem
     problems: List[Tuple[int, Problem]] = field(default_factory=list)
+    features: Optional[list] = None  # the QgsFeatures as read (all attributes, source geometry) when asked for
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -120,11 +121,14 @@ def read_layer(
     crs: Optional[QgsCoordinateReferenceSystem] = None,
     geometry: bool = True,
     required: Sequence[str] = (),
+    keep_features: bool = False,
 ) -> LayerData:
     """Read ``source`` (QgsVectorLayer or QgsProcessingFeatureSource) once into plain data.
 
     ``fields``: attribute columns to read (None: all). ``required``: fields that must exist, else a translated
     refusal naming them. ``crs``: the plane to transform to (default: survey_plane_for(source)).
+    ``keep_features``: also keep the QgsFeatures themselves, with all their attributes and untransformed
+    geometry, to write them out again with computed fields (write_features_with) without a second read.
     """
     name = _name(source)
     source_fields = source.fields()
@@ -144,7 +148,8 @@ def read_layer(
         transform = QgsCoordinateTransform(source_crs, target, transform_context)
 
     request = QgsFeatureRequest()
-    request.setSubsetOfAttributes(indices)
+    if not keep_features:
+        request.setSubsetOfAttributes(indices)
     if not geometry:
         request.setFlags(QgsFeatureRequest.NoGeometry)
     total = source.featureCount() or 0
@@ -152,7 +157,10 @@ def read_layer(
     wkbs: List[Optional[bytes]] = []
     columns: Dict[str, list] = {f: [] for f in wanted}
     problems: List[Tuple[int, Problem]] = []
+    kept: Optional[list] = [] if keep_features else None
     for n, feature in enumerate(source.getFeatures(request)):
+        if kept is not None:
+            kept.append(feature)
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Canceled."))
@@ -183,7 +191,7 @@ def read_layer(
         if present.any():
             parsed = shapely.from_wkb([w for w in wkbs if w is not None], on_invalid="ignore")
             geometries[present] = shapely.force_2d(parsed)
-    return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems)
+    return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems, kept)
 
 
 def transform_geometries(geometries: Sequence, source_crs: QgsCoordinateReferenceSystem,
@@ -245,27 +253,23 @@ def write_rows(
     return total
 
 
-def write_source_with(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence[int], columns: Dict[str, Sequence],
-                      feedback=None) -> int:
-    """Copy every feature of ``source`` (geometry and attributes untouched) to ``sink`` with ``fields``, setting the
-    fields named in ``columns`` to the computed values; ``ids`` (feature ids) align the values with the features."""
-    row_of = {int(fid): n for n, fid in enumerate(ids)}
+def write_features_with(features: Sequence, sink: QgsFeatureSink, fields: QgsFields, columns: Dict[str, Sequence],
+                        feedback=None) -> int:
+    """Write ``features`` (LayerData.features: geometry and attributes as read) to ``sink`` with ``fields``,
+    setting the fields named in ``columns`` (one value per feature, in the same order) to the computed values."""
     slots = [(fields.indexOf(name), _plain(values)) for name, values in columns.items()]
     width = fields.count()
-    total = source.featureCount() or 0
+    total = len(features)
     batch: List[QgsFeature] = []
-    written = 0
-    for feature in source.getFeatures():
+    for n, feature in enumerate(features):
         feature.resizeAttributes(width)  # keeps the input's values, adds empty slots for the new fields
-        row = row_of.get(feature.id())
         for index, values in slots:
-            feature.setAttribute(index, None if row is None else values[row])
+            feature.setAttribute(index, values[n])
         batch.append(feature)
-        written += 1
         if len(batch) == BATCH:
-            _flush(sink, batch, written, total, feedback)
-    _flush(sink, batch, written, total, feedback)
-    return written
+            _flush(sink, batch, n + 1, total, feedback)
+    _flush(sink, batch, total, total, feedback)
+    return total
 
 
 def _flush(sink, batch: List[QgsFeature], done: int, total: int, feedback) -> None:

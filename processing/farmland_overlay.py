@@ -59,7 +59,7 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
         target = self.parameterAsCrs(parameters, self.TARGET_CRS, context) if parameters.get(self.TARGET_CRS) else None
 
         plane = adapters.check_plane_for(parcels_source, context, target)
-        parcels = adapters.read_layer(parcels_source, context, feedback, fields=["ZDDM"], crs=plane)
+        parcels = adapters.read_layer(parcels_source, context, feedback, fields=["ZDDM"], crs=plane, keep_features=True)
         adapters.report_problems(parcels, feedback)
         feedback.setProgress(15)
         farmland = adapters.read_layer(farmland_source, context, feedback, fields=[patch_field] if patch_field else [], crs=plane)
@@ -88,7 +88,7 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
             "JBNTBH": result.patch_ids,
             "FWZJBNT": [None] * len(parcels) if result.house_on_farmland is None else result.house_on_farmland,
         }
-        adapters.write_source_with(parcels_source, sink, fields, parcels.ids, columns)
+        adapters.write_features_with(parcels.features, sink, fields, columns)
         feedback.setProgress(80)
 
         overlap_fields = qgs_fields(schema.JBNTTH.fields)

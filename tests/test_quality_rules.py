@@ -42,8 +42,8 @@ def village():
         parcel(1, box(0, 0, 10, 10), ZDMJ=100.5, HH="H001"),  # clean apart from its household
         parcel(2, box(10, 0, 20, 10), HH="h001 ", DLLB=3),  # second homestead of household H001
         parcel(3, box(20, 0, 30, 10), QLRZJH="430103198001011234"),
-        parcel(4, box(30, 0, 40.5, 10)),  # overlaps parcel 5 by 0.5 × 10 = 5 m²
-        parcel(5, box(40.5 - 0.5, 0, 50, 10)),
+        parcel(4, box(30, 0, 40.6, 10)),  # overlaps parcel 5 by 0.6 × 10 = 6 m² (corners 0.6 m apart: beyond the
+        parcel(5, box(40, 0, 50, 10)),  # 0.5 m within which JZD_MISMATCH takes two corners for one point)
         parcel(6, box(50, 0, 60, 10)),  # 0.2 m sliver gap to parcel 7
         parcel(7, box(60.2, 0, 70, 10)),
         parcel(8, shapely.from_wkt("POLYGON((70 0, 80 10, 80 0, 70 10, 70 0))")),  # bow-tie
@@ -57,7 +57,7 @@ def village():
         parcel(16, box(150, 0, 170, 10), DLLB=1),  # 200 m² on cropland: 70 m² over 130
         parcel(17, box(170, 0, 180, 10)),  # 50 m² on farmland, a house on it
         parcel(18, box(180, 0, 190, 10), HH="H018"),  # holder's ID number (QLR table) is parcel 3's
-        parcel(19, box(190, 0, 200, 10.1)),  # its corner (200, 10.1) lies on parcel 20's edge: a T-junction, fine
+        parcel(19, box(190, 0, 200, 10.1)),  # its corner (200, 10.1) is parcel 20's (200, 10.3) recorded 0.2 m off
         parcel(20, box(200, 0, 210, 10.3)),
         # its corner (210.25, 10.3) should be parcel 20's (210, 10.3): 0.25 m apart, and a 1.29 m² gap between
         parcel(21, shapely.Polygon([(210, 0), (220, 0), (220, 10), (210.25, 10.3)])),
@@ -104,7 +104,7 @@ EXPECTED = {
     "ZRZ_ORPHAN": [3],
     "ZRZ_JBNT": [4],
     "HH_MULTI": [1, 2, 3, 18],
-    "JZD_MISMATCH": [20, 21],
+    "JZD_MISMATCH": [19, 20, 21],
     "BASEMAP_SHIFT": [1, 2, 4, 6],  # houses 2 (shift) and 4 (missing); base-map outline 6 (extra); see test
 }
 
@@ -145,8 +145,8 @@ def _placeholders(text):
 def test_measures(village):
     rules = ["ZD_OVERLAP", "ZD_GAP", "ZD_AREA", "ZD_OVERLIMIT", "ZD_JBNT", "ZRZ_JBNT", "JZD_MISMATCH"]
     rows = {(r.rule_id, r.fids): r for r in runner.run(village, runner.select(rules)).rows}
-    assert rows["ZD_OVERLAP", "4,5"].value == pytest.approx(5.0)
-    assert rows["ZD_OVERLAP", "4,5"].geometry.area == pytest.approx(5.0)
+    assert rows["ZD_OVERLAP", "4,5"].value == pytest.approx(6.0)
+    assert rows["ZD_OVERLAP", "4,5"].geometry.area == pytest.approx(6.0)
     assert rows["ZD_GAP", "6,7"].value == pytest.approx(0.2 * 10)
     assert rows["ZD_GAP", "20,21"].value == pytest.approx(0.25 * 10.3 / 2)
     assert rows["ZD_AREA", "15"].value == pytest.approx(20.0)
@@ -164,10 +164,12 @@ def test_tolerances_are_parameters(village):
     assert run_one(village_wide, "ZRZ_OUTSIDE").fids_by_rule() == {"ZRZ_OUTSIDE": [2]}
     village_tight = CheckInput(village.parcels, village.buildings, tolerance=0.0)
     assert run_one(village_tight, "ZRZ_OUTSIDE").fids_by_rule() == {"ZRZ_OUTSIDE": [2, 5, 6]}
-    assert run_one(village, "ZD_OVERLAP", min_area=6.0).rows == []
+    assert run_one(village, "ZD_OVERLAP", min_area=6.5).rows == []
     # the 0.2 m sliver is wider than 0.1 m; only the tip of the wedge-shaped gap at parcels 20/21 is narrower
     assert run_one(village, "ZD_GAP", width=0.1).fids_by_rule() == {"ZD_GAP": [20, 21]}
+    # class 3 allows 0.20 m: parcels 19/20 (0.2 m apart) pass, 20/21 (0.25 m) do not
     assert run_one(village, "JZD_MISMATCH", accuracy_class=3).fids_by_rule() == {"JZD_MISMATCH": [20, 21]}
+    assert run_one(village, "JZD_MISMATCH", search=0.1).rows == []  # 0.2 m apart: not meant to be one point
     assert run_one(village, "ZD_OVERLIMIT", limit_cropland=250).rows == []
 
 
@@ -192,8 +194,8 @@ def test_summary_per_rule_and_village(village):
 def test_messages_in_both_languages(village):
     en = runner.run(village, runner.select(["ZD_OVERLAP"]), language="en").rows[0].message
     zh = runner.run(village, runner.select(["ZD_OVERLAP"]), language="zh_CN").rows[0].message
-    assert en == f"Parcels {code(4)} and {code(5)} overlap by 5.00 m²."
-    assert zh == f"宗地 {code(4)} 与 {code(5)} 重叠 5.00 平方米。"
+    assert en == f"Parcels {code(4)} and {code(5)} overlap by 6.00 m²."
+    assert zh == f"宗地 {code(4)} 与 {code(5)} 重叠 6.00 平方米。"
 
 
 def test_id_numbers_are_masked(village):
@@ -208,3 +210,14 @@ def test_point_findings_become_small_polygons(village):
     assert kinds["22"] is None  # no geometry to show
     for fid in ("8", "9", "10"):
         assert kinds[fid].geom_type == "MultiPolygon" and 0 < kinds[fid].area < 1.0
+
+
+def test_multipolygon_layers_give_the_same_findings(village):
+    """GeoPackage parcel layers are MultiPolygon: every rule must see their vertices and rings as well."""
+    multi = village.parcels.geometries.copy()
+    polygons = np.array([g is not None and g.geom_type == "Polygon" for g in multi])
+    multi[polygons] = shapely.multipolygons(multi[polygons], indices=np.arange(polygons.sum()))
+    as_multi = CheckInput(Features(village.parcels.ids, multi, village.parcels.attributes), village.buildings,
+                          village.farmland, village.basemap, village.households, tolerance=0.05, scale=1000)
+    everything = runner.select(None)
+    assert runner.run(as_multi, everything).fids_by_rule() == runner.run(village, everything).fids_by_rule()

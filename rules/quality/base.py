@@ -209,6 +209,14 @@ def group(keys: np.ndarray, values: np.ndarray, n: int) -> List[np.ndarray]:
     return [values[bounds[k]:bounds[k + 1]] for k in range(n)]
 
 
+def rings_of(geometries) -> Tuple[np.ndarray, np.ndarray]:
+    """(rings, index of the geometry each belongs to) for polygons and multipolygons (shapely's get_rings
+    alone skips multipolygons, the type GeoPackage parcel layers use)."""
+    parts, part_owner = shapely.get_parts(np.asarray(geometries, dtype=object), return_index=True)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    return rings, part_owner[ring_part]
+
+
 def fid_list(ids: Sequence[int]) -> str:
     return ",".join(str(int(i)) for i in ids)
 

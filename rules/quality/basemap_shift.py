@@ -43,7 +43,7 @@ def check(data: CheckInput, params) -> Outcome:
     for i in np.flatnonzero(present & on_map & (shift > allowed)):
         related = outlines_of[i]
         out.findings.append(Finding(
-            "shift", [int(data.buildings.ids[i])], shapely.union_all(np.concatenate(([houses[i]], outlines[related]))),
+            "shift", [int(data.buildings.ids[i])], houses[i],
             {"house": names[i], "distance": float(shift[i]), "allowed": allowed, "scale": data.scale},
             rel_fids=[int(data.basemap.ids[j]) for j in related], codes=[codes[i]] if codes[i] else [], value=float(shift[i])))
     near = np.zeros(len(outlines), dtype=bool)

@@ -3,18 +3,18 @@ the accuracy class allows (一级 10 cm, 二级 15 cm, 三级 20 cm: the allowed
 adjacent boundary points, domain.md §4).
 
 Vertex v of parcel A and vertex w of parcel B "should coincide" when they are each other's nearest vertex in
-the other parcel, within ``search`` metres, the two parcels meet (they are no farther apart than the class
-allows), and neither vertex lies on the other parcel's boundary (a vertex on a neighbour's edge is a
-T-junction, not a mismatch). The pair is a mismatch when it is farther apart than the class allows. Points
-farther apart than ``search`` are not taken as the same point (lanes, separate walls); parcels that do not meet
-at all leave a gap, which ZD_GAP reports.
+the other parcel, within ``search`` metres, and the two parcels meet (they are no farther apart than the class
+allows). The pair is a mismatch when it is farther apart than the class allows — also when one of the two lies
+on the other parcel's edge: two corners of one frontage 0.4 m apart are one boundary point recorded twice, even
+though the parcels neither overlap nor leave a gap. Points farther apart than ``search`` are not taken as the
+same point (a real T-junction, a lane); parcels that do not meet at all leave a gap, which ZD_GAP reports.
 """
 from __future__ import annotations
 
 import numpy as np
 import shapely
 
-from .base import ERROR, CheckInput, Finding, Outcome, Param, Rule, group
+from .base import ERROR, CheckInput, Finding, Outcome, Param, Rule, group, rings_of
 
 ALLOWED = {1: 0.10, 2: 0.15, 3: 0.20}  # m, by accuracy class
 CLASS_ZH = {1: "一级", 2: "二级", 3: "三级"}
@@ -29,7 +29,7 @@ def check(data: CheckInput, params) -> Outcome:
     present = np.flatnonzero(~shapely.is_missing(parcels))
     if len(present) < 2:
         return out
-    rings, ring_owner = shapely.get_rings(parcels[present], return_index=True)
+    rings, ring_owner = rings_of(parcels[present])
     coords, ring_of = shapely.get_coordinates(rings, return_index=True)
     closing = np.zeros(len(coords), dtype=bool)
     closing[np.cumsum(np.bincount(ring_of, minlength=len(rings))) - 1] = True
@@ -43,18 +43,15 @@ def check(data: CheckInput, params) -> Outcome:
     n_parcels = len(parcels)
     key_vb = a * n_parcels + owner[b]  # vertex v against parcel B
     key_wa = b * n_parcels + owner[a]
-    matched = np.unique(key_vb[d <= allowed])
-    candidate = (d > allowed) & ~np.isin(key_vb, matched) & ~np.isin(key_wa, matched)
+    apart = d > allowed + 1e-9  # 10.3 − 10.1 is 0.2000000000000011 in binary floating point
+    matched = np.unique(key_vb[~apart])
+    candidate = apart & ~np.isin(key_vb, matched) & ~np.isin(key_wa, matched)
     a, b, d, key_vb, key_wa = a[candidate], b[candidate], d[candidate], key_vb[candidate], key_wa[candidate]
     if len(a) == 0:
         return out
-    boundaries = shapely.boundary(parcels[np.unique(owner)])
-    boundary_of = np.full(n_parcels, None, dtype=object)
-    boundary_of[np.unique(owner)] = boundaries
-    off = (shapely.distance(points[a], boundary_of[owner[b]]) > allowed) & (shapely.distance(points[b], boundary_of[owner[a]]) > allowed)
     # only parcels that meet (within the allowed error) share boundary points; apart ones leave a gap (ZD_GAP)
-    off &= shapely.distance(parcels[owner[a]], parcels[owner[b]]) <= allowed
-    a, b, d, key_vb, key_wa = a[off], b[off], d[off], key_vb[off], key_wa[off]
+    meet = shapely.distance(parcels[owner[a]], parcels[owner[b]]) <= allowed + 1e-9
+    a, b, d, key_vb, key_wa = a[meet], b[meet], d[meet], key_vb[meet], key_wa[meet]
     nearest = _first_of_groups(key_vb, d) & _first_of_groups(key_wa, d) & (a < b)
     a, b, d = a[nearest], b[nearest], d[nearest]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from .base import WARNING, CheckInput, Finding, Outcome, Param, Rule, group
+from .base import NOISE_AREA, WARNING, CheckInput, Finding, Outcome, Param, Rule, group
 
 TOUCH = 1e-3  # m: a parcel within this distance of a gap borders it
 
@@ -34,7 +34,9 @@ def check(data: CheckInput, params) -> Outcome:
     limit = params["hole_area_limit"]
     if len(holes):
         hole_areas = shapely.area(holes)
-        keep = hole_areas > 0 if limit <= 0 else (hole_areas > 0) & (hole_areas <= limit)
+        keep = hole_areas > NOISE_AREA  # not the floating-point specks T-junctions may leave
+        if limit > 0:
+            keep &= hole_areas <= limit
         _add(out, data, holes[keep], "hole", 1)
 
     width = params["width"]

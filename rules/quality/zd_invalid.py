@@ -7,7 +7,7 @@ import re
 import numpy as np
 import shapely
 
-from .base import ERROR, CheckInput, Finding, Outcome, Param, Rule
+from .base import ERROR, CheckInput, Finding, Outcome, Param, Rule, rings_of
 
 _LOCATION = re.compile(r"\[\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)")
 
@@ -47,7 +47,7 @@ def _vertex_checks(data, indices, params, add):
     if len(indices) == 0:
         return
     geoms = data.parcels.geometries[indices]
-    rings, owner = shapely.get_rings(geoms, return_index=True)
+    rings, owner = rings_of(geoms)
     coords, ring_of = shapely.get_coordinates(rings, return_index=True)
     counts = np.bincount(ring_of, minlength=len(rings))
     last = np.cumsum(counts) - 1
