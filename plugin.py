@@ -16,6 +16,9 @@ ICON = os.path.join(os.path.dirname(__file__), "icon.svg")
 # (algorithm name, put on the toolbar too)
 MENU_ALGORITHMS = (
     ("createproject", True),
+    ("importsurvey", False),
+    ("farmlandoverlay", False),
+    ("qualitycheck", True),
 )
 
 

@@ -95,7 +95,10 @@ def pairs_within(tree: shapely.STRtree, geometries, distance: float) -> Tuple[np
     bounds = shapely.bounds(geoms[present]) + np.array([-distance, -distance, distance, distance])
     q, t = tree.query(shapely.box(*bounds.T))
     q = present[q]
-    near = shapely.dwithin(geoms[q], tree.geometries[t], distance)
+    if hasattr(shapely, "dwithin"):  # shapely 2.1+
+        near = shapely.dwithin(geoms[q], tree.geometries[t], distance)
+    else:
+        near = shapely.distance(geoms[q], tree.geometries[t]) <= distance
     return q[near], t[near]
 
 

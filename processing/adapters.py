@@ -206,7 +206,7 @@ def transform_geometries(geometries: Sequence, source_crs: QgsCoordinateReferenc
     present = np.flatnonzero(~shapely.is_missing(geoms))
     out = np.empty(len(geoms), dtype=object)
     wkbs = []
-    for wkb in shapely.to_wkb(geoms[present]):
+    for wkb in shapely.to_wkb(geoms[present], output_dimension=2):
         geom = QgsGeometry()
         geom.fromWkb(wkb)
         geom.transform(transform)
@@ -236,7 +236,9 @@ def write_rows(
     feedback=None,
 ) -> int:
     """Write ``rows`` (plain Python attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``."""
-    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object)) if geometries is not None else None
+    # 2-D, like everything read_layer gives. Explicit: shapely 2.1's default (4) fails in qgis_process, where
+    # QGIS's older GEOS (3.11 on Debian 12) is loaded into the process first.
+    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object), output_dimension=2) if geometries is not None else None
     total = len(rows)
     batch: List[QgsFeature] = []
     for n, row in enumerate(rows):
