@@ -10,7 +10,8 @@ export QGIS_PLUGINPATH := $(CURDIR)/build/plugins
 export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/build/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test demo package lint translations i18n-update sample-data clean bench-checks
+.PHONY: setup test test-qgis340 clean-qgis340 demo package lint translations i18n-update sample-data clean \
+	bench bench-boundary bench-checks bench-maps bench-dock bench-postgis
 
 setup:
 	@VENV=$(VENV) bash tools/setup.sh
@@ -24,7 +25,14 @@ i18n-update: setup
 	@$(VPY) tools/i18n.py update
 
 test: translations
-	@$(VPY) -P -m pytest
+	@$(VPY) -P -m pytest $(PYTEST_ARGS)
+
+# The same suite on QGIS 3.40 LTR / Python 3.13, in a Debian 13 chroot (.chroot-trixie/, built once; root).
+test-qgis340:
+	@bash tools/qgis340.sh $(PYTEST_ARGS)
+
+clean-qgis340:
+	@bash tools/qgis340.sh --remove
 
 demo: translations
 	@$(PY) tools/demo.py out/demo
@@ -38,6 +46,11 @@ bench-checks: translations
 
 lint: setup
 	@$(VENV)/bin/ruff check .
+
+# Benchmark (not a test): 100 000 parcels → JZD + JZX against the QGIS built-in way; figures appended to
+# benchmarks/results_boundary.md.
+bench-boundary: translations
+	@$(PY) benchmarks/bench_boundary.py
 
 # Regenerate the bundled demo village (deterministic: the same bytes every run).
 sample-data: setup

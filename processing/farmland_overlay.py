@@ -4,7 +4,6 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
@@ -49,8 +48,6 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
             self.OUTPUT_OVERLAPS, tr("Parcel and farmland overlaps"), QgsProcessing.TypeVectorPolygon))
 
     def process(self, parameters, context, feedback):
-        # invalid geometries are reported (and repaired for the overlay) here, not refused by Processing
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         parcels_source = self.parameterAsSource(parameters, self.INPUT, context)
         farmland_source = self.parameterAsSource(parameters, self.FARMLAND, context)
         buildings_source = self.parameterAsSource(parameters, self.BUILDINGS, context)

@@ -3,7 +3,6 @@ base map and the right holders, into an error layer and a summary per rule and v
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -88,8 +87,6 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.WARNINGS, tr("Number of warnings")))
 
     def process(self, parameters, context, feedback):
-        # invalid geometries are reported (and repaired for the overlay) here, not refused by Processing
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         scale = self.parameterAsInt(parameters, self.SCALE, context)
         if scale not in schema.SCALES:
             raise QgsProcessingException(tr("The map scale must be 1:500, 1:1000 or 1:2000, not 1:{scale}.").format(scale=scale))
