@@ -39,9 +39,8 @@ def found_by_rule(rows, subjects):
 
 
 def test_every_planted_defect_found_by_its_rule_and_nothing_else(run_alg, manifest):
-    """Default tolerances, except the 1 m² below which the manifest's farmland slivers must not count."""
-    minimum = manifest["thresholds"]["farmland_min_area_m2"]
-    rows = check(run_alg, ZD_JBNT_MIN_AREA=minimum, ZRZ_JBNT_MIN_AREA=minimum)
+    """Default parameters (the farmland sliver area and the area limits come from the Louxing policy profile)."""
+    rows = check(run_alg)
     assert found_by_rule(rows, manifest["expected_subjects"]) == {k: sorted(v) for k, v in manifest["expected"].items()}
     extra = [d for d in manifest["defects"] if d["layer"] != manifest["expected_subjects"].get(d["rule"], d["layer"])]
     for defect in extra:  # e.g. the base-map building with no house: a finding on DXT_FW

@@ -1,63 +1,53 @@
 """ZD_AREA: a recorded parcel area (ZDMJ 宗地面积, DCMJ 调查面积) that differs from the area of the parcel's
 geometry by more than ΔP = 0.0003·M·√P (M: map scale denominator, P: the computed area, m²).
 
-The computed area is planar on the check plane (holes subtracted). Recorded areas in 亩 or 公顷 (MJDW 2, 3)
-are converted to m² first.
+The computed area and ΔP are cadastre.areas' (planar on the check plane, holes subtracted; invalid polygons have
+none — ZD_INVALID reports them). Recorded areas in 亩 or 公顷 (MJDW 2, 3) are converted to m² first.
 """
 from __future__ import annotations
 
 import numpy as np
-import shapely
 
+from ...cadastre.areas import GRAPHIC_FACTOR, check_recorded_areas, parcel_areas
 from .base import ERROR, CheckInput, Finding, Outcome, Param, Rule
 
 SQUARE_METRES_PER_UNIT = {1: 1.0, 2: 10000.0 / 15.0, 3: 10000.0}  # MJDW: 平方米, 亩, 公顷
 
 
-def graphic_tolerance(area, scale: float, factor: float = 0.0003):
-    """ΔP (m²) for an area P (m²) on a 1:``scale`` map."""
-    return factor * scale * np.sqrt(np.abs(np.asarray(area, dtype=float)))
-
-
 def check(data: CheckInput, params) -> Outcome:
     parcels = data.parcels
     codes = data.parcel_codes
-    geoms = parcels.geometries
+    computed, _problems = parcel_areas(parcels.geometries)
+    units = np.array([SQUARE_METRES_PER_UNIT.get(_unit(u), 1.0) for u in parcels.column("MJDW")])
     out = Outcome()
-    ok = parcels.present.copy()
-    ok[ok] = np.isin(shapely.get_type_id(geoms[ok]), (3, 6))
-    ok[ok] = shapely.is_valid(geoms[ok])  # ZD_INVALID reports the others; their area means nothing
-    computed = np.full(len(parcels), np.nan)
-    computed[ok] = shapely.area(geoms[ok])
-    tolerance = graphic_tolerance(computed, data.scale, params["factor"])
-    units = [_number(u) for u in parcels.column("MJDW")]
     for name in ("ZDMJ", "DCMJ"):
         if not parcels.has(name):
             continue
-        for i, value in enumerate(parcels.column(name)):
-            recorded = _number(value)
-            if recorded is None or not ok[i]:
-                continue
-            recorded *= SQUARE_METRES_PER_UNIT.get(int(units[i]) if units[i] else 1, 1.0)
-            difference = recorded - computed[i]
-            if abs(difference) > tolerance[i]:
-                out.findings.append(Finding(
-                    "differs", [int(parcels.ids[i])], geoms[i],
-                    {"code": codes[i] or f"#{parcels.ids[i]}", "field": name, "recorded": recorded,
-                     "computed": float(computed[i]), "difference": float(difference), "tolerance": float(tolerance[i]),
-                     "scale": data.scale},
-                    codes=[codes[i]] if codes[i] else [], value=float(difference)))
+        recorded = np.array([_number(v) for v in parcels.column(name)]) * units
+        result = check_recorded_areas(computed, recorded, data.scale)
+        tolerance = result.tolerance * (params["factor"] / GRAPHIC_FACTOR)
+        exceeded = np.abs(result.difference) > tolerance  # NaN (no area, no record) compares False
+        for i in np.flatnonzero(exceeded):
+            difference = float(-result.difference[i])  # recorded − computed
+            out.findings.append(Finding(
+                "differs", [int(parcels.ids[i])], parcels.geometries[i],
+                {"code": codes[i] or f"#{parcels.ids[i]}", "field": name, "recorded": float(recorded[i]),
+                 "computed": float(computed[i]), "difference": difference, "tolerance": float(tolerance[i]),
+                 "scale": data.scale},
+                codes=[codes[i]] if codes[i] else [], value=difference))
     return out
 
 
-def _number(value):
-    if value is None or value == "":
-        return None
+def _number(value) -> float:
     try:
-        number = float(value)
+        return float(value) if value not in (None, "") else np.nan
     except (TypeError, ValueError):
-        return None
-    return None if number != number else number
+        return np.nan
+
+
+def _unit(value) -> int:
+    number = _number(value)
+    return int(number) if number == number else 1
 
 
 RULE = Rule(
@@ -73,5 +63,5 @@ RULE = Rule(
                     "（相差 {difference:+.2f} 平方米，1:{scale} 限差 ΔP 为 {tolerance:.2f} 平方米）。"),
     },
     check=check,
-    params=(Param("factor", 0.0003, "", "ΔP factor k in k·M·√P", "ΔP 系数 k（k·M·√P）", 0.0),),
+    params=(Param("factor", GRAPHIC_FACTOR, "", "ΔP factor k in k·M·√P", "ΔP 系数 k（k·M·√P）", 0.0),),
 )

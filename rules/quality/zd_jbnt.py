@@ -1,4 +1,5 @@
-"""ZD_JBNT: a parcel occupies permanent basic farmland (永久基本农田) by more than ``min_area`` m²."""
+"""ZD_JBNT: a parcel occupies permanent basic farmland (永久基本农田) by more than ``min_area`` m² (default: the
+policy profile's farmland sliver area, 1 m² in Louxing 2020; smaller overlaps are digitising slivers)."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,6 +7,9 @@ import numpy as np
 from ...cadastre.farmland import farmland_overlay
 from ...cadastre.overlay import group_multipolygons
 from .base import FARMLAND, WARNING, CheckInput, Finding, Outcome, Param, Rule, group
+from .policy_limits import policy_figures
+
+_, FARMLAND_MIN_AREA = policy_figures()  # the policy profile's sliver area, as homestead:classify uses
 
 
 def patch_ids(farmland) -> list:
@@ -48,6 +52,6 @@ RULE = Rule(
                      "宗地 {code} 占用永久基本农田 {area:.2f} 平方米（{share:.1f}%），图斑 {patches}。"),
     },
     check=check,
-    params=(Param("min_area", 0.0, "m²", "Overlaps up to this area are slivers, not occupation", "不超过此面积的重叠视为碎片，不算占用", 0.0),),
+    params=(Param("min_area", FARMLAND_MIN_AREA, "m²", "Overlaps up to this area are slivers, not occupation", "不超过此面积的重叠视为碎片，不算占用", 0.0),),
     needs=(FARMLAND,),
 )

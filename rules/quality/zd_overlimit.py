@@ -10,9 +10,9 @@ import numpy as np
 import shapely
 
 from .base import WARNING, CheckInput, Finding, Outcome, Param, Rule, is_homestead
-from .policy_limits import area_limits
+from .policy_limits import policy_figures
 
-LIMITS = area_limits()
+LIMITS, _ = policy_figures()
 
 
 def check(data: CheckInput, params) -> Outcome:

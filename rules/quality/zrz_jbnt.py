@@ -5,8 +5,11 @@ import numpy as np
 
 from ...cadastre.overlay import group_multipolygons, polygon_overlaps
 from .base import BUILDINGS, FARMLAND, NOISE_AREA, WARNING, CheckInput, Finding, Outcome, Param, Rule, group
+from .policy_limits import policy_figures
 from .zd_jbnt import patch_ids
 from .zrz_outside import house_names
+
+_, FARMLAND_MIN_AREA = policy_figures()  # the policy profile's sliver area, as homestead:classify uses
 
 
 def check(data: CheckInput, params) -> Outcome:
@@ -40,6 +43,6 @@ RULE = Rule(
                         "房屋 {house} 占用永久基本农田 {area:.2f} 平方米，图斑 {patches}。"),
     },
     check=check,
-    params=(Param("min_area", 0.0, "m²", "Overlaps up to this area are slivers", "不超过此面积的重叠视为碎片", 0.0),),
+    params=(Param("min_area", FARMLAND_MIN_AREA, "m²", "Overlaps up to this area are slivers", "不超过此面积的重叠视为碎片", 0.0),),
     needs=(BUILDINGS, FARMLAND),
 )
