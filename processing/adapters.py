@@ -105,7 +105,15 @@ def check_plane_for(source, context=None, override: Optional[QgsCoordinateRefere
         centre = _geographic_centre(source, crs, context)
         if not zones.is_in_china_zones(centre.x()):
             return QgsCoordinateReferenceSystem(f"EPSG:{zones.utm_epsg(centre.x(), centre.y())}")
-    return survey_plane_for(source, context)
+    plane = survey_plane_for(source, context)
+    from qgis.core import QgsUnitTypes
+
+    if plane.mapUnits() != QgsUnitTypes.DistanceMeters:  # e.g. a GeoPackage's "Undefined geographic SRS"
+        raise QgsProcessingException(tr(
+            "Layer {layer} is in {crs}, whose unit is not the metre; reproject it to the survey's CGCS2000 3° zone "
+            "(e.g. EPSG:4525) first."
+        ).format(layer=_name(source), crs=plane.authid() or plane.description()))
+    return plane
 
 
 def _geographic_centre(source, crs, context):
