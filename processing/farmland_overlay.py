@@ -20,6 +20,7 @@ from ..i18n import tr
 from . import adapters
 from .algorithm import HomesteadAlgorithm
 from .layers import WKB_TYPES, qgs_fields
+from .styling import style_on_load
 
 ADDED = tuple(schema.ZD.field(name) for name in ("ZYJBNTMJ", "ZYJBNTBL", "JBNTBH", "FWZJBNT"))
 
@@ -86,6 +87,7 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
             "FWZJBNT": [None] * len(parcels) if result.house_on_farmland is None else result.house_on_farmland,
         }
         adapters.write_features_with(parcels.features, sink, fields, columns)
+        style_on_load(context, dest, schema.ZD)
         feedback.setProgress(80)
 
         overlap_fields = qgs_fields(schema.JBNTTH.fields)
@@ -101,6 +103,7 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
                 result.sliver.astype(int).tolist())
         ]
         adapters.write_rows(overlap_sink, overlap_fields, rows, to_multipolygons(ov.geometries))
+        style_on_load(context, overlap_dest, schema.JBNTTH)
         feedback.setProgress(100)
 
         occupying = int(result.occupying.sum())
