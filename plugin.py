@@ -14,7 +14,6 @@ from .ui.panel_manager import ReviewPanelManager
 
 MENU_TITLE = "房地一体"
 ICON = os.path.join(os.path.dirname(__file__), "icon.svg")
-# (algorithm name, put on the toolbar too)
 # (algorithm name, QGIS theme icon that tells the toolbar buttons apart, or "" for the plugin icon)
 MENU_ALGORITHMS = (
     ("createproject", "/mActionNewGeoPackageLayer.svg"),
@@ -22,6 +21,9 @@ MENU_ALGORITHMS = (
     ("parcelareas", "/mActionMeasureArea.svg"),
     ("boundarypoints", "/mActionCapturePoint.svg"),
     ("boundarytable", ""),
+    ("importsurvey", ""),
+    ("farmlandoverlay", ""),
+    ("qualitycheck", "/mIconWarning.svg"),
     ("classify", "/mActionFilter2.svg"),
     ("exportdxf", ""),
     ("parcelmaps", "/mActionNewLayout.svg"),
