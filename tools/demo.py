@@ -80,11 +80,20 @@ def main(out_dir: str) -> None:
     table = run(env, "boundarytable", INPUT=points["OUTPUT"], CODE_FIELD="ZDDM", OWNER_FIELD="QLRMC",
                 BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT_XLSX=out / "界址点成果表.xlsx",
                 OUTPUT_CSV=out / "界址点成果表.csv")
-    classified = run(env, "classify", INPUT=points["OUTPUT"], POLICY="louxing_2020",
-                     FARMLAND=layer(VILLAGE, "JBNT"), OUTPUT=out / "classified_parcels.gpkg")
+    farmland = run(env, "farmlandoverlay", INPUT=points["OUTPUT"], FARMLAND=layer(VILLAGE, "JBNT"), MIN_AREA=1,
+                   BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT=out / "zd_jbnt.gpkg",
+                   OUTPUT_OVERLAPS=out / "jbnt_overlaps.gpkg")
+    checked = run(env, "qualitycheck", PARCELS=layer(VILLAGE, "ZD"), BUILDINGS=layer(VILLAGE, "ZRZ"),
+                  FARMLAND=layer(VILLAGE, "JBNT"), BASEMAP=layer(VILLAGE, "DXT_FW"), HOUSEHOLDS=layer(VILLAGE, "QLR"),
+                  SCALE=1000, OUTPUT=out / "quality_findings.gpkg", OUTPUT_SUMMARY=out / "quality_summary.gpkg")
+    print(f"  findings: {int(checked['ERRORS'])} errors, {int(checked['WARNINGS'])} warnings")
+    # classification reads the overlay's ZYJBNTMJ
+    classified = run(env, "classify", INPUT=farmland["OUTPUT"], POLICY="louxing_2020",
+                     OUTPUT=out / "classified_parcels.gpkg")
     print("  classes: " + ", ".join(f"{n}: {int(classified[f'CLASS_{n}'])}" for n in (1, 2, 3, 0)))
     written += [areas["OUTPUT"], points["OUTPUT_POINTS"], points["OUTPUT_LINES"], points["OUTPUT"],
-                table["OUTPUT_XLSX"], table["OUTPUT_CSV"], classified["OUTPUT"]]
+                table["OUTPUT_XLSX"], table["OUTPUT_CSV"], farmland["OUTPUT"], farmland["OUTPUT_OVERLAPS"],
+                checked["OUTPUT"], checked["OUTPUT_SUMMARY"], classified["OUTPUT"]]
 
     # CAD interchange: a CASS coordinate file in, the village out as DXF
     cass = run(env, "parcelsfrompoints", INPUT=REPO / "sample_data" / "demo_village_points.dat",
