@@ -40,6 +40,13 @@ demo: translations
 package: translations
 	@$(PY) tools/package.py dist
 
+# 1,000 parcel maps against a plain QGIS atlas export of the same template (figures: benchmarks/results_maps.md).
+bench-maps: translations
+	@$(PY) benchmarks/bench_maps.py benchmarks/results_maps.md
+# Farmland overlay and quality check on 100,000 parcels vs the QGIS built-in way; writes benchmarks/results_checks.md.
+bench-checks: translations
+	@$(PY) benchmarks/bench_checks.py --out benchmarks/results_checks.md
+
 lint: setup
 	@$(VENV)/bin/ruff check .
 

@@ -8,8 +8,18 @@
             <translation>（未记录）</translation>
         </message>
         <message>
+            <source>A drawing process failed (exit {code}):
+{output}</source>
+            <translation>出图进程失败（退出码 {code}）：
+{output}</translation>
+        </message>
+        <message>
             <source>A parcel list is only read with a CASS .dat file; {path} is read as a table. Choose the CASS format.</source>
             <translation>宗地点号表仅用于 CASS .dat 文件；{path} 按表格读取。请选择 CASS 格式。</translation>
+        </message>
+        <message>
+            <source>A preset name may hold letters, digits, - and _ only: {name}.</source>
+            <translation>预设名称只能包含字母、数字、- 和 _：{name}。</translation>
         </message>
         <message>
             <source>Algorithm {name} is unavailable: {error}</source>
@@ -36,6 +46,10 @@
             <translation>面积 m²</translation>
         </message>
         <message>
+            <source>Area name printed under the title (e.g. village)</source>
+            <translation>标题下方的地名（如村名）</translation>
+        </message>
+        <message>
             <source>Area of the parcel's geometry on the layer's plane (m²), to compare with ZDMJ</source>
             <translation>宗地图形在图层平面坐标系中的面积（m²），用于与宗地面积比对</translation>
         </message>
@@ -58,6 +72,18 @@
         <message>
             <source>Base map</source>
             <translation>地形图</translation>
+        </message>
+        <message>
+            <source>Base map layers (vector and/or raster DOM), top first</source>
+            <translation>底图图层（矢量和/或 DOM 影像），上层在前</translation>
+        </message>
+        <message>
+            <source>Base map scale for the sheet number when TFH is empty</source>
+            <translation>TFH 为空时计算图幅号所用的底图比例尺</translation>
+        </message>
+        <message>
+            <source>Base-map buildings (DXT_FW)</source>
+            <translation>地形图房屋（DXT_FW）</translation>
         </message>
         <message>
             <source>Boundary line class (JZXLB)</source>
@@ -96,6 +122,10 @@
             <translation>界址点（JZD）</translation>
         </message>
         <message>
+            <source>Boundary points (JZD); computed when not given</source>
+            <translation>界址点（JZD）；未提供时自动计算</translation>
+        </message>
+        <message>
             <source>Boundary points and lines (JZD, JZX, 四至)</source>
             <translation>界址点、界址线与四至</translation>
         </message>
@@ -120,6 +150,22 @@
             <translation>房屋要素 {fid} 记载的宗地 {code} 在宗地图层中不存在或不唯一，改为按位置归属。</translation>
         </message>
         <message>
+            <source>Building {number} has no number of storeys (ZCS); it is drawn as one storey.</source>
+            <translation>房屋 {number} 没有总层数（ZCS），按一层绘制。</translation>
+        </message>
+        <message>
+            <source>Building {number} has no polygon geometry.</source>
+            <translation>房屋 {number} 没有面几何。</translation>
+        </message>
+        <message>
+            <source>Buildings (ZRZ)</source>
+            <translation>自然幢（ZRZ）</translation>
+        </message>
+        <message>
+            <source>Buildings (ZRZ); only the selected ones when 'Selected features only' is ticked</source>
+            <translation>自然幢（ZRZ）；勾选“仅选中要素”时只出选中房屋</translation>
+        </message>
+        <message>
             <source>Built {n} parcels; {rejected} rejected (see the messages above).</source>
             <translation>生成 {n} 宗地；{rejected} 宗未生成（见以上信息）。</translation>
         </message>
@@ -136,8 +182,20 @@
             <translation>CASS：宗地点号表（宗地代码、按界址顺序的点名；为空：编码列即宗地代码）</translation>
         </message>
         <message>
+            <source>CGCS2000, 3° Gauss-Krüger zone {zone} ({epsg})</source>
+            <translation>2000 国家大地坐标系，高斯-克吕格 3° 带第 {zone} 带（{epsg}）</translation>
+        </message>
+        <message>
             <source>CRS of the coordinates (empty: from the zone number in the eastings)</source>
             <translation>坐标所在坐标系（留空：按横坐标中的带号确定）</translation>
+        </message>
+        <message>
+            <source>CRS of the input (when its .prj is missing or wrong)</source>
+            <translation>输入数据坐标系（.prj 缺失或错误时）</translation>
+        </message>
+        <message>
+            <source>CRS to import into (default: the input's, or its 3° zone when geographic)</source>
+            <translation>导入坐标系（默认：输入数据的坐标系，地理坐标则为所在 3 度带）</translation>
         </message>
         <message>
             <source>CSV files (*.csv)</source>
@@ -148,12 +206,36 @@
             <translation>权籍调查表</translation>
         </message>
         <message>
+            <source>Cadastral survey forms (权籍调查表)</source>
+            <translation>权籍调查表</translation>
+        </message>
+        <message>
+            <source>Calendar days</source>
+            <translation>自然日</translation>
+        </message>
+        <message>
             <source>Canceled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
             <source>Cannot tell which column holds the {what}; name it in the parameters. First row: {row}.</source>
             <translation>无法判断哪一列是{what}，请在参数中指定。第一行：{row}。</translation>
+        </message>
+        <message>
+            <source>Check survey quality and conflicts</source>
+            <translation>调查成果质量与冲突检查</translation>
+        </message>
+        <message>
+            <source>Checker 审核者 (default: @homestead_checker)</source>
+            <translation>审核者（默认 @homestead_checker）</translation>
+        </message>
+        <message>
+            <source>Checking date (default: @homestead_check_date)</source>
+            <translation>审核日期（默认 @homestead_check_date）</translation>
+        </message>
+        <message>
+            <source>Checking on {crs}.</source>
+            <translation>在 {crs} 上检查。</translation>
         </message>
         <message>
             <source>Choose class {lb} for {zddm}</source>
@@ -184,6 +266,14 @@
             <translation>类别</translation>
         </message>
         <message>
+            <source>Classes (LB) on the registration notice, comma-separated</source>
+            <translation>列入首次登记公告的类别（LB），逗号分隔</translation>
+        </message>
+        <message>
+            <source>Classes must be numbers separated by commas, e.g. 1,2.</source>
+            <translation>类别须为逗号分隔的数字，如 1,2。</translation>
+        </message>
+        <message>
             <source>Classes: 1: {c1}, 2: {c2}, 3: {c3}, 0 (facts missing): {c0}.</source>
             <translation>分类结果：1 类 {c1}，2 类 {c2}，3 类 {c3}，0 类（待补充信息）{c0}。</translation>
         </message>
@@ -212,12 +302,28 @@
             <translation>正在分类… {percent:.0f}%</translation>
         </message>
         <message>
+            <source>Closed polyline(s) made into a polygon.</source>
+            <translation>闭合多段线已转为面。</translation>
+        </message>
+        <message>
             <source>Code or holder</source>
             <translation>宗地代码或权利人</translation>
         </message>
         <message>
             <source>Colour the parcels by class, with a Chinese legend</source>
             <translation>按类别为宗地着色，图例为中文</translation>
+        </message>
+        <message>
+            <source>Column {x} holds eastings, not northings: read it as the easting.</source>
+            <translation>列 {x} 的数值为东坐标而非北坐标：按东坐标读取。</translation>
+        </message>
+        <message>
+            <source>Column {x} is read as the {axis} (survey tables write X = northing).</source>
+            <translation>列 {x} 按{axis}读取（成果表中 X 为北坐标）。</translation>
+        </message>
+        <message>
+            <source>Columns not imported (no matching field): {columns}.</source>
+            <translation>未导入的列（无对应字段）：{columns}。</translation>
         </message>
         <message>
             <source>Completed land-use approval</source>
@@ -256,6 +362,10 @@
             <translation>无法向 {path} 的审核记录表 SHJL 追加记录：{error}。本次决定未生效。</translation>
         </message>
         <message>
+            <source>Could not copy layer {layer} for the parallel workers: {error}</source>
+            <translation>无法为并行进程复制图层 {layer}：{error}</translation>
+        </message>
+        <message>
             <source>Could not create layer {layer} in {path}: {message}</source>
             <translation>无法在 {path} 中新建图层 {layer}：{message}</translation>
         </message>
@@ -264,12 +374,24 @@
             <translation>无法保存图层 {layer} 的样式：{error}</translation>
         </message>
         <message>
+            <source>Could not write feature {n} to the output.</source>
+            <translation>无法将第 {n} 个要素写入输出。</translation>
+        </message>
+        <message>
             <source>Could not write the features to the output: {error}</source>
             <translation>无法将要素写入输出：{error}</translation>
         </message>
         <message>
             <source>Could not write the project {path}.</source>
             <translation>无法写出工程 {path}。</translation>
+        </message>
+        <message>
+            <source>Could not write {path}: {error}</source>
+            <translation>无法写出 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>Counted in</source>
+            <translation>计算方式</translation>
         </message>
         <message>
             <source>Create survey project</source>
@@ -296,8 +418,20 @@
             <translation>{zddm} 的收件清单</translation>
         </message>
         <message>
+            <source>Drafter 制图者 (default: @homestead_drafter)</source>
+            <translation>制图者（默认 @homestead_drafter）</translation>
+        </message>
+        <message>
+            <source>Drawing date (default: @homestead_draw_date, else today)</source>
+            <translation>制图日期（默认 @homestead_draw_date，否则为今天）</translation>
+        </message>
+        <message>
             <source>Drawing scale (text heights: 2 mm on paper)</source>
             <translation>成图比例尺（字高：图上 2 mm）</translation>
+        </message>
+        <message>
+            <source>Drawing {n} pages in {k} processes.</source>
+            <translation>用 {k} 个进程绘制 {n} 页。</translation>
         </message>
         <message>
             <source>Edit {field} of {zddm}</source>
@@ -336,6 +470,18 @@
             <translation>忽略的农田重叠面积上限（平方米；为空时取政策配置的值）</translation>
         </message>
         <message>
+            <source>Farmland patch id field</source>
+            <translation>农田图斑编号字段</translation>
+        </message>
+        <message>
+            <source>Feature {fid} lies on {n} sheets; TFH holds {width} characters, so it keeps the sheet with the largest part: {tfh}.</source>
+            <translation>要素 {fid} 跨 {n} 个图幅；TFH 只能容纳 {width} 个字符，只保留面积最大的图幅：{tfh}。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of {layer} ({what}) has an invalid geometry ({reason}); it was repaired for the overlay only. Run homestead:qualitycheck (ZD_INVALID) and fix it.</source>
+            <translation>{layer} 的要素 {fid}（{what}）图形无效（{reason}）；仅在套合时修复。请运行 homestead:qualitycheck（ZD_INVALID）并修正。</translation>
+        </message>
+        <message>
             <source>Feature {fid} of {layer} has Z/M values; they were ignored (areas are planar).</source>
             <translation>图层 {layer} 的要素 {fid} 带有 Z/M 值，已忽略（面积按平面计算）。</translation>
         </message>
@@ -352,8 +498,24 @@
             <translation>实地查看记录表及实景照片</translation>
         </message>
         <message>
+            <source>Field mapping entries, e.g. ZDDM=宗地编码; QLRMC=户主 (they win over the preset)</source>
+            <translation>字段对应条目，如 ZDDM=宗地编码; QLRMC=户主（优先于预设）</translation>
+        </message>
+        <message>
+            <source>Field mapping: {pairs}.</source>
+            <translation>字段对应：{pairs}。</translation>
+        </message>
+        <message>
+            <source>Field-mapping preset (name or .json path; empty: match names and Chinese aliases)</source>
+            <translation>字段对应预设（名称或 .json 路径；留空：按字段名和中文别名匹配）</translation>
+        </message>
+        <message>
             <source>File format</source>
             <translation>文件格式</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件</translation>
         </message>
         <message>
             <source>Flash the parcel on the map</source>
@@ -372,6 +534,10 @@
             <translation>单元格字体（如 宋体、Noto Sans CJK SC）</translation>
         </message>
         <message>
+            <source>Forms written</source>
+            <translation>已输出调查表数</translation>
+        </message>
+        <message>
             <source>GDAL could not create the DXF file {path}.</source>
             <translation>GDAL 无法创建 DXF 文件 {path}。</translation>
         </message>
@@ -386,6 +552,10 @@
         <message>
             <source>Geometry area</source>
             <translation>图形面积</translation>
+        </message>
+        <message>
+            <source>Geometry from the WKT column {column}.</source>
+            <translation>图形取自 WKT 列 {column}。</translation>
         </message>
         <message>
             <source>Give the reason for choosing another class for parcel {zddm}: it is written to the audit trail.</source>
@@ -408,8 +578,20 @@
             <translation>房地一体权籍调查</translation>
         </message>
         <message>
+            <source>Homesteads without ownership-source documents (30 days): YQSLY = 0</source>
+            <translation>无权属来源材料的宅基地（30 日）：YQSLY = 0</translation>
+        </message>
+        <message>
             <source>House diagram</source>
             <translation>房产图</translation>
+        </message>
+        <message>
+            <source>House map</source>
+            <translation>房产分户图</translation>
+        </message>
+        <message>
+            <source>House maps (房产分户图)</source>
+            <translation>房产分户图</translation>
         </message>
         <message>
             <source>House: measured floor area field (SCJZMJ)</source>
@@ -426,6 +608,10 @@
         <message>
             <source>House: structure field (FWJG)</source>
             <translation>房屋：结构字段（FWJG）</translation>
+        </message>
+        <message>
+            <source>Household / building</source>
+            <translation>户/幢</translation>
         </message>
         <message>
             <source>Household and inheritance certificates (police station)</source>
@@ -448,6 +634,10 @@
             <translation>房屋按位置归属：每宗地计入房屋基底落在其内的部分。</translation>
         </message>
         <message>
+            <source>Houses built after 2008 without planning documents (15 days): JFNF ≥ 2008</source>
+            <translation>2008 年后建设、无规划材料的房屋（15 日）：JFNF ≥ 2008</translation>
+        </message>
+        <message>
             <source>Houses with a parcel code in {field} count for that parcel; the others by location (the part of the footprint inside each parcel).</source>
             <translation>在 {field} 中记有宗地代码的房屋计入该宗地；其余按位置归属（每宗地计入落在其内的基底部分）。</translation>
         </message>
@@ -456,8 +646,24 @@
             <translation>权利人身份证（复印件）</translation>
         </message>
         <message>
+            <source>Import survey data</source>
+            <translation>导入调查数据</translation>
+        </message>
+        <message>
+            <source>Imported layer</source>
+            <translation>导入结果</translation>
+        </message>
+        <message>
             <source>Inquiry record</source>
             <translation>询问记录</translation>
+        </message>
+        <message>
+            <source>Invalid geometry ({reason}) repaired; area {before:.2f} → {after:.2f} m².</source>
+            <translation>已修复无效图形（{reason}）；面积 {before:.2f} → {after:.2f} 平方米。</translation>
+        </message>
+        <message>
+            <source>Issued by (公告单位)</source>
+            <translation>公告单位</translation>
         </message>
         <message>
             <source>Issues</source>
@@ -472,12 +678,48 @@
             <translation>质检问题（{n}）</translation>
         </message>
         <message>
+            <source>It has no geometry.</source>
+            <translation>没有图形。</translation>
+        </message>
+        <message>
+            <source>It is a {kind}; the layer takes lines.</source>
+            <translation>图形为 {kind}，该图层要求线。</translation>
+        </message>
+        <message>
+            <source>It is a {kind}; the layer takes points.</source>
+            <translation>图形为 {kind}，该图层要求点。</translation>
+        </message>
+        <message>
+            <source>It is a {kind}; the layer takes polygons.</source>
+            <translation>图形为 {kind}，该图层要求面。</translation>
+        </message>
+        <message>
+            <source>Its geometry is invalid ({reason}) and repairing it left nothing usable.</source>
+            <translation>图形无效（{reason}），修复后没有可用的图形。</translation>
+        </message>
+        <message>
+            <source>Label {text} ({role}) found no free place at 1:{scale}; it was left out.</source>
+            <translation>注记 {text}（{role}）在 1:{scale} 下找不到空位，未注出。</translation>
+        </message>
+        <message>
+            <source>Label {text} found no free place; it was left out.</source>
+            <translation>注记 {text} 找不到空位，未注出。</translation>
+        </message>
+        <message>
+            <source>Largest scale used</source>
+            <translation>最大比例尺</translation>
+        </message>
+        <message>
             <source>Layer {layer} cannot be edited (read-only file or provider), so the decision was not written.</source>
             <translation>图层 {layer} 不可编辑（文件或数据源只读），决定未写入。</translation>
         </message>
         <message>
             <source>Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) to the survey's CGCS2000 3° zone before measuring.</source>
             <translation>图层 {layer} 没有坐标参照系。请先在“图层属性 ▸ 源”中将其设为调查所用的 CGCS2000 3 度带，再进行量算。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} has no parcel geometry to put on map sheets.</source>
+            <translation>图层 {layer} 没有可分幅的宗地几何。</translation>
         </message>
         <message>
             <source>Layer {layer} has no parcels to classify.</source>
@@ -524,6 +766,22 @@
             <translation>图层 {layer} 拒绝了对宗地 {fid} 的修改。</translation>
         </message>
         <message>
+            <source>Layer, sheet or CAD layer to read (empty: the only one / the first sheet / all)</source>
+            <translation>要读取的图层、工作表或 CAD 图层（留空：唯一图层／第一个工作表／全部）</translation>
+        </message>
+        <message>
+            <source>Layout template (.qpt); default: the bundled 套合图</source>
+            <translation>布局模板（.qpt）；默认为自带的套合图</translation>
+        </message>
+        <message>
+            <source>Layout template (.qpt); default: the bundled 宗地图</source>
+            <translation>布局模板（.qpt）；默认为自带的宗地图</translation>
+        </message>
+        <message>
+            <source>Layout template (.qpt); default: the bundled 房产分户图</source>
+            <translation>布局模板（.qpt）；默认为自带的房产分户图</translation>
+        </message>
+        <message>
             <source>Line {line} (parcel {code}, point {point}): X '{x}' or Y '{y}' is not a number; parcel {code} was not built.</source>
             <translation>第 {line} 行（宗地 {code}，点 {point}）：X“{x}”或 Y“{y}”不是数字，宗地 {code} 未生成。</translation>
         </message>
@@ -544,12 +802,36 @@
             <translation>第 {line} 行：没有宗地代码，已跳过。</translation>
         </message>
         <message>
+            <source>Map scale</source>
+            <translation>比例尺</translation>
+        </message>
+        <message>
             <source>Map scale denominator M for the tolerance ΔP = 0.0003·M·√P</source>
             <translation>限差 ΔP = 0.0003·M·√P 中的比例尺分母 M</translation>
         </message>
         <message>
+            <source>Map sheet index (图幅)</source>
+            <translation>标准图幅（图幅索引）</translation>
+        </message>
+        <message>
+            <source>Map sheets</source>
+            <translation>图幅</translation>
+        </message>
+        <message>
+            <source>Maps</source>
+            <translation>出图方式</translation>
+        </message>
+        <message>
             <source>Maps and documents</source>
             <translation>图件与表册</translation>
+        </message>
+        <message>
+            <source>Maps drawn</source>
+            <translation>已绘制图数</translation>
+        </message>
+        <message>
+            <source>Maps not drawn</source>
+            <translation>未绘制图数</translation>
         </message>
         <message>
             <source>Marker type (JBLX)</source>
@@ -560,16 +842,56 @@
             <translation>在 {crs} 上量算 {n} 宗地，合计 {total:.2f} 平方米。</translation>
         </message>
         <message>
+            <source>Messages</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Minimum overlap area counted as occupation (m²)</source>
+            <translation>计为占用的最小重叠面积（平方米）</translation>
+        </message>
+        <message>
             <source>Next unreviewed</source>
             <translation>下一宗待审核</translation>
+        </message>
+        <message>
+            <source>No Python that imports QGIS was found for parallel drawing (set HOMESTEAD_PYTHON); drawing in this process.</source>
+            <translation>找不到可导入 QGIS 的 Python 用于并行出图（可设置 HOMESTEAD_PYTHON），改为在本进程中绘制。</translation>
+        </message>
+        <message>
+            <source>No boundary points given: computing them with {alg}.</source>
+            <translation>未提供界址点，用 {alg} 计算。</translation>
+        </message>
+        <message>
+            <source>No boundary points were given and {alg} is not available to compute them. Give the JZD (boundary points) and JZX (boundary lines) layers.</source>
+            <translation>未提供界址点，且无法使用 {alg} 计算。请提供界址点（JZD）和界址线（JZX）图层。</translation>
+        </message>
+        <message>
+            <source>No buildings to draw: the layer is empty, nothing is selected, or no parcel code starts with '{prefix}'.</source>
+            <translation>没有可绘制的房屋：图层为空、没有选中要素，或没有宗地代码以“{prefix}”开头。</translation>
         </message>
         <message>
             <source>No farmland information: give the FARMLAND layer or run the farmland overlay first (field ZYJBNTMJ). Without it no parcel can be cleared of 四(六)1 and those parcels stay in class 0.</source>
             <translation>没有永久基本农田信息：请提供 FARMLAND 图层，或先运行永久基本农田套合（字段 ZYJBNTMJ）。没有它，任何宗地都不能排除四(六)1，这些宗地为 0 类。</translation>
         </message>
         <message>
+            <source>No page could be drawn; nothing was written to {path}.</source>
+            <translation>没有任何页面可以绘制，未写出 {path}。</translation>
+        </message>
+        <message>
+            <source>No parcel lies on sheet(s) {sheets} at 1:{scale}.</source>
+            <translation>1:{scale} 图幅 {sheets} 上没有宗地。</translation>
+        </message>
+        <message>
+            <source>No parcel qualifies for this notice among the {n} given.</source>
+            <translation>所给 {n} 宗地中没有符合该公告条件的宗地。</translation>
+        </message>
+        <message>
             <source>No parcel selected</source>
             <translation>未选择宗地</translation>
+        </message>
+        <message>
+            <source>No parcels to draw: the layer is empty, nothing is selected, or no code starts with '{prefix}'.</source>
+            <translation>没有可处理的宗地：图层为空、没有选中要素，或没有代码以“{prefix}”开头。</translation>
         </message>
         <message>
             <source>No right holder field: the 权利人 cells stay empty.</source>
@@ -596,20 +918,140 @@
             <translation>尚未分类</translation>
         </message>
         <message>
+            <source>Notice</source>
+            <translation>公告</translation>
+        </message>
+        <message>
+            <source>Notice default</source>
+            <translation>按公告默认</translation>
+        </message>
+        <message>
+            <source>Notice lists written</source>
+            <translation>已输出公告数</translation>
+        </message>
+        <message>
+            <source>Notice period</source>
+            <translation>公告期</translation>
+        </message>
+        <message>
+            <source>Notice period in days (0: as the policy profile says)</source>
+            <translation>公告期天数（0 为按政策配置）</translation>
+        </message>
+        <message>
+            <source>Notice period: {days} days ({profile}).</source>
+            <translation>公告期：{days} 天（{profile}）。</translation>
+        </message>
+        <message>
+            <source>Notice start date (YYYY-MM-DD; default: today)</source>
+            <translation>公告开始日期（YYYY-MM-DD；默认今天）</translation>
+        </message>
+        <message>
             <source>Noticed</source>
             <translation>已公告</translation>
+        </message>
+        <message>
+            <source>Number of errors</source>
+            <translation>错误数</translation>
+        </message>
+        <message>
+            <source>Number of warnings</source>
+            <translation>警告数</translation>
+        </message>
+        <message>
+            <source>One map per building</source>
+            <translation>每幢一图</translation>
+        </message>
+        <message>
+            <source>One map per household (the buildings of a parcel)</source>
+            <translation>每户一图（一宗地上的房屋）</translation>
+        </message>
+        <message>
+            <source>Only buildings whose parcel code starts with (e.g. the 12-digit village code)</source>
+            <translation>只出宗地代码以此开头的房屋（如 12 位村级代码）</translation>
+        </message>
+        <message>
+            <source>Only parcels whose code starts with (e.g. the 12-digit village code)</source>
+            <translation>只处理代码以此开头的宗地（如 12 位村级代码）</translation>
+        </message>
+        <message>
+            <source>Only these sheet numbers (comma-separated; default: every sheet with parcels)</source>
+            <translation>仅输出这些图幅（逗号分隔；默认为所有有宗地的图幅）</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>输出文件夹</translation>
         </message>
         <message>
             <source>Overlay and checks</source>
             <translation>套合与质检</translation>
         </message>
         <message>
+            <source>Overlay maps by sheet (套合图)</source>
+            <translation>分幅套合图</translation>
+        </message>
+        <message>
+            <source>Overlay parcels with permanent basic farmland</source>
+            <translation>宗地与永久基本农田套合</translation>
+        </message>
+        <message>
             <source>Ownership-source documents (originals, with receipt)</source>
             <translation>权属来源材料（原件，开具收件单）</translation>
         </message>
         <message>
+            <source>PDF and PNG, one file each per parcel</source>
+            <translation>PDF 和 PNG，每宗各一个文件</translation>
+        </message>
+        <message>
+            <source>PDF and PNG, one file each per sheet</source>
+            <translation>PDF 和 PNG，每幅各一个文件</translation>
+        </message>
+        <message>
+            <source>PDF only</source>
+            <translation>仅 PDF</translation>
+        </message>
+        <message>
+            <source>PDF, one file per parcel</source>
+            <translation>PDF，每宗一个文件</translation>
+        </message>
+        <message>
+            <source>PDF, one file per sheet</source>
+            <translation>PDF，每幅一个文件</translation>
+        </message>
+        <message>
+            <source>PDF, one multi-page file</source>
+            <translation>PDF，合为一个多页文件</translation>
+        </message>
+        <message>
+            <source>PNG resolution (dpi)</source>
+            <translation>PNG 分辨率（dpi）</translation>
+        </message>
+        <message>
+            <source>PNG, one file per parcel</source>
+            <translation>PNG，每宗一个文件</translation>
+        </message>
+        <message>
+            <source>PNG, one file per sheet</source>
+            <translation>PNG，每幅一个文件</translation>
+        </message>
+        <message>
+            <source>Parallel processes (files per parcel only)</source>
+            <translation>并行进程数（仅每宗一个文件时）</translation>
+        </message>
+        <message>
+            <source>Parcel</source>
+            <translation>宗地</translation>
+        </message>
+        <message>
             <source>Parcel and building areas</source>
             <translation>宗地与建筑面积</translation>
+        </message>
+        <message>
+            <source>Parcel and farmland overlaps</source>
+            <translation>宗地与基本农田重叠部分</translation>
         </message>
         <message>
             <source>Parcel area (ZDMJ)</source>
@@ -684,6 +1126,10 @@
             <translation>宗地图</translation>
         </message>
         <message>
+            <source>Parcel maps (宗地图)</source>
+            <translation>宗地图</translation>
+        </message>
+        <message>
             <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:.2f} m², more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
             <translation>宗地 {code}（要素 {fid}）：计算面积 {area:.2f} 平方米与记载面积 {recorded:.2f} 平方米相差 {difference:.2f} 平方米，超过 1:{scale} 的限差 ΔP = {tolerance:.2f} 平方米。</translation>
         </message>
@@ -744,6 +1190,18 @@
             <translation>宗地（ZD，含调查事实）</translation>
         </message>
         <message>
+            <source>Parcels (ZD), for 坐落, owner and outline</source>
+            <translation>宗地（ZD），用于坐落、权利人和宗地界线</translation>
+        </message>
+        <message>
+            <source>Parcels (ZD); only the selected ones when 'Selected features only' is ticked</source>
+            <translation>宗地（ZD）；勾选“仅选中要素”时只处理选中宗地</translation>
+        </message>
+        <message>
+            <source>Parcels (ZD); the sheets cover the selected ones when 'Selected features only' is ticked</source>
+            <translation>宗地（ZD）；勾选“仅选中要素”时只出覆盖选中宗地的图幅</translation>
+        </message>
+        <message>
             <source>Parcels from a coordinate file</source>
             <translation>由坐标文件生成宗地</translation>
         </message>
@@ -752,16 +1210,52 @@
             <translation>{n} 类宗地数</translation>
         </message>
         <message>
+            <source>Parcels listed</source>
+            <translation>列入公告的宗地数</translation>
+        </message>
+        <message>
+            <source>Parcels not drawn</source>
+            <translation>未绘制宗地数</translation>
+        </message>
+        <message>
             <source>Parcels with areas</source>
             <translation>含面积的宗地</translation>
+        </message>
+        <message>
+            <source>Parcels with farmland occupation</source>
+            <translation>宗地占用基本农田情况</translation>
+        </message>
+        <message>
+            <source>Parcels with sheet numbers (TFH)</source>
+            <translation>带图幅号（TFH）的宗地</translation>
         </message>
         <message>
             <source>Parcels with 四至</source>
             <translation>含四至的宗地</translation>
         </message>
         <message>
+            <source>Parcels without a form</source>
+            <translation>未输出调查表的宗地数</translation>
+        </message>
+        <message>
+            <source>Permanent basic farmland (JBNT)</source>
+            <translation>永久基本农田（JBNT）</translation>
+        </message>
+        <message>
             <source>Permanent basic farmland (optional: else the ZYJBNTMJ field is read)</source>
             <translation>永久基本农田（可选；不提供时读取 ZYJBNTMJ 字段）</translation>
+        </message>
+        <message>
+            <source>Place name in the title (e.g. the village)</source>
+            <translation>标题中的地名（如村名）</translation>
+        </message>
+        <message>
+            <source>Plane to check on (default: the parcels' survey plane)</source>
+            <translation>检查所用平面（默认：宗地的调查平面）</translation>
+        </message>
+        <message>
+            <source>Plane to measure on (default: the parcels' survey plane)</source>
+            <translation>量算平面（默认：宗地的调查平面）</translation>
         </message>
         <message>
             <source>Point number column (empty: JZDH/点号…)</source>
@@ -774,6 +1268,10 @@
         <message>
             <source>Policy profile (name or .toml file)</source>
             <translation>政策配置（名称或 .toml 文件）</translation>
+        </message>
+        <message>
+            <source>Policy profile for the notice periods (name or .toml file)</source>
+            <translation>公告期所依据的政策配置（名称或 .toml 文件）</translation>
         </message>
         <message>
             <source>Policy profile {file} cannot be read: {error}</source>
@@ -884,6 +1382,10 @@
             <translation>政策配置 {name}：{title}（{path}）。</translation>
         </message>
         <message>
+            <source>Preset {preset} was made for layer {preset_layer}; importing into {layer}.</source>
+            <translation>预设 {preset} 是为图层 {preset_layer} 制作的；现导入到 {layer}。</translation>
+        </message>
+        <message>
             <source>Profile {name} marks these values as not checked against the official text: {keys}. Check them before relying on the classes.</source>
             <translation>政策配置 {name} 标明以下数值未对照原文核实：{keys}。依据分类结果办理前请先核实。</translation>
         </message>
@@ -900,12 +1402,24 @@
             <translation>工程标题</translation>
         </message>
         <message>
+            <source>Public notice lists (公告)</source>
+            <translation>公告清单</translation>
+        </message>
+        <message>
             <source>Public notice record and photos</source>
             <translation>确权登记公告记录及照片</translation>
         </message>
         <message>
             <source>QGIS project</source>
             <translation>QGIS 工程</translation>
+        </message>
+        <message>
+            <source>Quality findings</source>
+            <translation>质检错误</translation>
+        </message>
+        <message>
+            <source>Quality summary per rule and village</source>
+            <translation>按规则和地籍子区的质检汇总</translation>
         </message>
         <message>
             <source>Read the parcels and the check results again</source>
@@ -920,12 +1434,24 @@
             <translation>从 {path} 读取 {n} 行（{encoding}）。</translation>
         </message>
         <message>
+            <source>Read {path} as {encoding}.</source>
+            <translation>按 {encoding} 读取 {path}。</translation>
+        </message>
+        <message>
+            <source>Read {read}, imported {imported} ({repaired} repaired), rejected {rejected}.</source>
+            <translation>读取 {read} 条，导入 {imported} 条（其中修复 {repaired} 条），拒绝 {rejected} 条。</translation>
+        </message>
+        <message>
             <source>Reading parcels of {layer}</source>
             <translation>正在读取 {layer} 的宗地</translation>
         </message>
         <message>
             <source>Reading {n} parcels…</source>
             <translation>正在读取 {n} 宗宗地…</translation>
+        </message>
+        <message>
+            <source>Reading {path} as {encoding} (as chosen).</source>
+            <translation>按所选编码 {encoding} 读取 {path}。</translation>
         </message>
         <message>
             <source>Reason (required to choose another class)</source>
@@ -936,8 +1462,36 @@
             <translation>{date} 收件</translation>
         </message>
         <message>
+            <source>Record {fid} rejected: {reason}</source>
+            <translation>记录 {fid} 被拒绝：{reason}</translation>
+        </message>
+        <message>
+            <source>Record {fid} repaired: {note}</source>
+            <translation>记录 {fid} 已修复：{note}</translation>
+        </message>
+        <message>
             <source>Recorded area field to check (e.g. DCMJ 调查面积)</source>
             <translation>待核对的记载面积字段（如 DCMJ 调查面积）</translation>
+        </message>
+        <message>
+            <source>Records imported</source>
+            <translation>导入记录数</translation>
+        </message>
+        <message>
+            <source>Records read</source>
+            <translation>读取记录数</translation>
+        </message>
+        <message>
+            <source>Records rejected</source>
+            <translation>拒绝记录数</translation>
+        </message>
+        <message>
+            <source>Records repaired</source>
+            <translation>修复记录数</translation>
+        </message>
+        <message>
+            <source>Records {first} and {second} share the parcel code {code}; both were imported (homestead:qualitycheck ZD_DUPCODE lists them).</source>
+            <translation>记录 {first} 与 {second} 的宗地代码同为 {code}；两条均已导入（homestead:qualitycheck 的 ZD_DUPCODE 会列出）。</translation>
         </message>
         <message>
             <source>Redone: {reason}</source>
@@ -952,12 +1506,28 @@
             <translation>不动产登记申请书</translation>
         </message>
         <message>
+            <source>Registration notice (15 working days): parcels of the chosen classes</source>
+            <translation>首次登记公告（15 个工作日）：所选类别的宗地</translation>
+        </message>
+        <message>
+            <source>Rejected records</source>
+            <translation>拒绝的记录</translation>
+        </message>
+        <message>
             <source>Reload</source>
             <translation>重新读取</translation>
         </message>
         <message>
+            <source>Repaired records</source>
+            <translation>修复的记录</translation>
+        </message>
+        <message>
             <source>Replace decisions a person confirmed or overrode</source>
             <translation>替换审核人已确认或改判的结果</translation>
+        </message>
+        <message>
+            <source>Report (CSV)</source>
+            <translation>报告（CSV）</translation>
         </message>
         <message>
             <source>Review</source>
@@ -988,6 +1558,18 @@
             <translation>权利人字段</translation>
         </message>
         <message>
+            <source>Right holders (QLR table)</source>
+            <translation>权利人（QLR 表）</translation>
+        </message>
+        <message>
+            <source>Right holders (QLR)</source>
+            <translation>权利人（QLR）</translation>
+        </message>
+        <message>
+            <source>Right holders (QLR), for parcels without QLRMC</source>
+            <translation>权利人（QLR），用于 QLRMC 为空的宗地</translation>
+        </message>
+        <message>
             <source>Road search distance for 四至 (m)</source>
             <translation>四至道路搜索距离（米）</translation>
         </message>
@@ -996,8 +1578,24 @@
             <translation>道路/水系名称字段</translation>
         </message>
         <message>
+            <source>Roads (DXT_DL)</source>
+            <translation>道路（DXT_DL）</translation>
+        </message>
+        <message>
             <source>Roads and water for 四至 (e.g. DXT_DL)</source>
             <translation>四至用道路、水系（如 DXT_DL）</translation>
+        </message>
+        <message>
+            <source>Rule {rule} needs the {inputs} input(s); give them or leave the rule out.</source>
+            <translation>规则 {rule} 需要输入 {inputs}；请提供，或不选该规则。</translation>
+        </message>
+        <message>
+            <source>Rule {rule} was not run: it needs {inputs}.</source>
+            <translation>规则 {rule} 未运行：需要 {inputs}。</translation>
+        </message>
+        <message>
+            <source>Rules to run (none chosen: all)</source>
+            <translation>要运行的规则（不选则全部）</translation>
         </message>
         <message>
             <source>Run homestead:classify on the layer and take its suggestions for the parcels not yet reviewed</source>
@@ -1012,8 +1610,20 @@
             <translation>将决定和编辑保存到 GeoPackage</translation>
         </message>
         <message>
+            <source>Save the mapping used as a preset named</source>
+            <translation>将所用字段对应保存为预设，名称</translation>
+        </message>
+        <message>
+            <source>Saved the field mapping as preset {name} ({path}).</source>
+            <translation>字段对应已保存为预设 {name}（{path}）。</translation>
+        </message>
+        <message>
             <source>Saving {layer} failed: {errors}</source>
             <translation>保存 {layer} 失败：{errors}</translation>
+        </message>
+        <message>
+            <source>Schema layer to import into</source>
+            <translation>导入到的数据库图层</translation>
         </message>
         <message>
             <source>Scope</source>
@@ -1024,16 +1634,44 @@
             <translation>请在列表或地图上选择宗地。</translation>
         </message>
         <message>
+            <source>Sheet</source>
+            <translation>图幅</translation>
+        </message>
+        <message>
             <source>Sheet (XLSX; empty: the first)</source>
             <translation>工作表（XLSX；留空：第一个）</translation>
+        </message>
+        <message>
+            <source>Sheet number</source>
+            <translation>图幅号</translation>
+        </message>
+        <message>
+            <source>Sheets drawn</source>
+            <translation>已绘制图幅数</translation>
+        </message>
+        <message>
+            <source>Sheets not drawn</source>
+            <translation>未绘制图幅数</translation>
         </message>
         <message>
             <source>Some eastings carry a zone number and others do not; make them consistent.</source>
             <translation>部分横坐标（Y）带带号、部分不带，请统一。</translation>
         </message>
         <message>
+            <source>Some input cannot be passed to parallel workers (a selection on a secondary layer, or a layer that is not a file); drawing in this process.</source>
+            <translation>部分输入无法传给并行进程（辅助图层上有选择集，或图层不是文件），改为在本进程中绘制。</translation>
+        </message>
+        <message>
             <source>Some tools are unavailable: the QGIS Python lacks {names}. Install with: {command}</source>
             <translation>部分工具不可用：QGIS 的 Python 缺少 {names}。安装命令：{command}</translation>
+        </message>
+        <message>
+            <source>Standard sheets are defined for 1:500, 1:1000 and 1:2000, not 1:{scale}.</source>
+            <translation>标准图幅只适用于 1:500、1:1000 和 1:2000，不适用于 1:{scale}。</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
         </message>
         <message>
             <source>Style by class</source>
@@ -1052,8 +1690,24 @@
             <translation>调查 GeoPackage</translation>
         </message>
         <message>
+            <source>Survey data (*.shp *.gpkg *.dxf *.csv *.txt *.xlsx *.geojson *.json);;All files (*.*)</source>
+            <translation>调查数据 (*.shp *.gpkg *.dxf *.csv *.txt *.xlsx *.geojson *.json);;所有文件 (*.*)</translation>
+        </message>
+        <message>
+            <source>Survey data file</source>
+            <translation>调查数据文件</translation>
+        </message>
+        <message>
+            <source>Survey date of the boundary points (e.g. 2020-05; default: @homestead_survey_date)</source>
+            <translation>界址点测绘日期（如 2020-05；默认 @homestead_survey_date）</translation>
+        </message>
+        <message>
             <source>Survey facts</source>
             <translation>调查信息</translation>
+        </message>
+        <message>
+            <source>Survey map scale 1:N (500, 1000 or 2000)</source>
+            <translation>调查比例尺 1:N（500、1000 或 2000）</translation>
         </message>
         <message>
             <source>Surveyed</source>
@@ -1062,6 +1716,10 @@
         <message>
             <source>Surveyed points (every point read)</source>
             <translation>测量点（读取的全部点）</translation>
+        </message>
+        <message>
+            <source>Surveying unit (default: @homestead_producer)</source>
+            <translation>测绘单位（默认 @homestead_producer）</translation>
         </message>
         <message>
             <source>Table with columns</source>
@@ -1076,8 +1734,16 @@
             <translation>{source} 的目标：</translation>
         </message>
         <message>
+            <source>Text encoding of shapefiles and CSV</source>
+            <translation>Shapefile 和 CSV 的文字编码</translation>
+        </message>
+        <message>
             <source>Text or Excel (*.csv *.txt *.xlsx);;All files (*.*)</source>
             <translation>文本或 Excel (*.csv *.txt *.xlsx);;所有文件 (*.*)</translation>
+        </message>
+        <message>
+            <source>The CRS to import into must be projected (metres), not {crs}.</source>
+            <translation>导入坐标系必须是投影坐标系（米），不能是 {crs}。</translation>
         </message>
         <message>
             <source>The DXF header written by GDAL has no $DWGCODEPAGE; the file was not finished.</source>
@@ -1160,16 +1826,84 @@
             <translation>信息已保存。未安装分类判定引擎，分类建议未更新：安装后请运行分类（homestead:classify）。</translation>
         </message>
         <message>
+            <source>The field mapping entry '{entry}' is not TARGET=source.</source>
+            <translation>字段对应条目“{entry}”不是“目标字段=源列”的形式。</translation>
+        </message>
+        <message>
+            <source>The field mapping is not valid JSON: {error}</source>
+            <translation>字段对应不是有效的 JSON：{error}</translation>
+        </message>
+        <message>
+            <source>The field mapping {path} could not be read: {error}</source>
+            <translation>无法读取字段对应文件 {path}：{error}</translation>
+        </message>
+        <message>
             <source>The file has no column {column}; its first row is: {row}.</source>
             <translation>文件中没有列 {column}；第一行为：{row}。</translation>
+        </message>
+        <message>
+            <source>The file is neither UTF-8 nor GBK text; choose its encoding.</source>
+            <translation>该文件既不是 UTF-8 也不是 GBK 文本，请指定编码。</translation>
         </message>
         <message>
             <source>The file is neither UTF-8 nor GBK text; save it as UTF-8 CSV or as an Excel workbook.</source>
             <translation>文件既不是 UTF-8 也不是 GBK 文本，请另存为 UTF-8 编码的 CSV 或 Excel 工作簿。</translation>
         </message>
         <message>
+            <source>The holiday schedule of {year} is not known (known: {first} to {last}). Add that year's State Council holiday notice to cadastre/holidays_cn.py.</source>
+            <translation>{year} 年的节假日安排未知（已知：{first} 至 {last}）。请把该年国务院办公厅节假日安排通知加入 cadastre/holidays_cn.py。</translation>
+        </message>
+        <message>
             <source>The house layer has neither a storeys field nor a measured floor area field: floor areas (JZMJ) and floor-area ratios (RJL) stay empty.</source>
             <translation>房屋图层既无总层数字段也无实测建筑面积字段：建筑面积（JZMJ）和容积率（RJL）留空。</translation>
+        </message>
+        <message>
+            <source>The input file {path} does not exist.</source>
+            <translation>输入文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>The input layer {name} could not be opened.</source>
+            <translation>无法打开输入图层 {name}。</translation>
+        </message>
+        <message>
+            <source>The layout template {path} could not be loaded; open it in the Layout Designer to repair it.</source>
+            <translation>无法加载布局模板 {path}，请在布局设计器中打开并修复。</translation>
+        </message>
+        <message>
+            <source>The layout template {path} does not exist.</source>
+            <translation>布局模板 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>The layout template {path} has no map item with the id '{id}'; give the map item that id in the Layout Designer (Item Properties ▸ Item ID).</source>
+            <translation>布局模板 {path} 中没有 ID 为“{id}”的地图项目；请在布局设计器中为地图项目设置该 ID（项目属性 ▸ 项目 ID）。</translation>
+        </message>
+        <message>
+            <source>The layout template {path} is not a valid QPT (XML) file; save it again from the Layout Designer.</source>
+            <translation>布局模板 {path} 不是有效的 QPT（XML）文件，请在布局设计器中重新保存。</translation>
+        </message>
+        <message>
+            <source>The map scale must be 1:500, 1:1000 or 1:2000, not 1:{scale}.</source>
+            <translation>比例尺必须为 1:500、1:1000 或 1:2000，不能是 1:{scale}。</translation>
+        </message>
+        <message>
+            <source>The mapping names field(s) {fields} that layer {layer} does not have.</source>
+            <translation>字段对应指定的字段 {fields} 不在图层 {layer} 中。</translation>
+        </message>
+        <message>
+            <source>The mapping names layer {layer}, which the survey schema does not have.</source>
+            <translation>字段对应指定的图层 {layer} 不在调查数据库中。</translation>
+        </message>
+        <message>
+            <source>The mapping takes {target} from column {source}, which the input does not have.</source>
+            <translation>字段对应要求从列 {source} 取 {target}，但输入数据没有该列。</translation>
+        </message>
+        <message>
+            <source>The notice start date {text} is not a date like 2020-06-01.</source>
+            <translation>公告开始日期 {text} 不是 2020-06-01 这样的日期。</translation>
+        </message>
+        <message>
+            <source>The parcel ({width:.1f} m × {height:.1f} m) does not fit the map frame even at 1:{scale}.</source>
+            <translation>宗地（{width:.1f} m × {height:.1f} m）即使按 1:{scale} 也放不进图框。</translation>
         </message>
         <message>
             <source>The parcel code (ZDDM) is empty.</source>
@@ -1184,8 +1918,48 @@
             <translation>宗地代码 {code} 有 {n} 位；宗地代码应为 19 位。</translation>
         </message>
         <message>
+            <source>The parcel code {code} is used by {n} parcels; their boundary points cannot be told apart. Give each parcel its own code.</source>
+            <translation>宗地代码 {code} 被 {n} 宗地共用，无法区分各自的界址点。请为每宗地编制唯一的代码。</translation>
+        </message>
+        <message>
+            <source>The parcel geometry is a {kind}, not a polygon.</source>
+            <translation>宗地几何为 {kind}，不是面。</translation>
+        </message>
+        <message>
+            <source>The parcel geometry is empty, invalid or not a single polygon; fix it (Vector ▸ Geometry Tools ▸ Check Validity) before drawing its map.</source>
+            <translation>宗地几何为空、无效或不是单个面；请修复（矢量 ▸ 几何工具 ▸ 检查有效性）后再出图。</translation>
+        </message>
+        <message>
+            <source>The parcel geometry is invalid ({reason}); repair it before drawing its map.</source>
+            <translation>宗地几何无效（{reason}），请修复后再出图。</translation>
+        </message>
+        <message>
+            <source>The parcel has no boundary points (JZD); run homestead:boundarypoints or give the JZD layer.</source>
+            <translation>该宗地没有界址点（JZD）；请运行 homestead:boundarypoints 或提供界址点图层。</translation>
+        </message>
+        <message>
+            <source>The parcel has no code (ZDDM); its boundary points cannot be found. Give it its code.</source>
+            <translation>该宗地没有宗地代码（ZDDM），无法找到其界址点。请填写宗地代码。</translation>
+        </message>
+        <message>
+            <source>The parcel has no geometry.</source>
+            <translation>该宗地没有几何图形。</translation>
+        </message>
+        <message>
+            <source>The parcel has {n} separate parts; a 宗地图 draws one parcel. Split it into parcels with their own codes, or merge the parts.</source>
+            <translation>该宗地由 {n} 个分离部分组成，而一张宗地图只画一宗地。请拆分为各自编码的宗地，或合并各部分。</translation>
+        </message>
+        <message>
             <source>The parcel layer could not be opened.</source>
             <translation>无法打开宗地图层。</translation>
+        </message>
+        <message>
+            <source>The parcel layer {layer} is empty: there is nothing to check.</source>
+            <translation>宗地图层 {layer} 为空：没有可检查的内容。</translation>
+        </message>
+        <message>
+            <source>The parcels must be a layer to be drawn.</source>
+            <translation>宗地必须是图层才能绘制。</translation>
         </message>
         <message>
             <source>The real-estate unit code (BDCDYH) is empty.</source>
@@ -1194,6 +1968,26 @@
         <message>
             <source>The survey CRS must be a CGCS2000 3-degree Gauss-Krüger zone (EPSG:4513-4554); {crs} is not. Choose e.g. EPSG:4525 (zone 37, 111°E) or EPSG:4546 (111°E without the zone number).</source>
             <translation>调查坐标系必须是 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513-4554），{crs} 不是。请选择如 EPSG:4525（37 带，111°E）或 EPSG:4546（111°E，不带带号）。</translation>
+        </message>
+        <message>
+            <source>The table has no WKT column and no X/Y columns: its records have no geometry.</source>
+            <translation>表格没有 WKT 列，也没有 X/Y 列：记录没有图形。</translation>
+        </message>
+        <message>
+            <source>The table {path} has no header row.</source>
+            <translation>表格 {path} 没有表头行。</translation>
+        </message>
+        <message>
+            <source>The target CRS {crs} is geographic (degrees); choose a projected CRS in metres, e.g. the survey's CGCS2000 3° zone.</source>
+            <translation>目标坐标系 {crs} 是地理坐标系（度）；请选择以米为单位的投影坐标系，如调查所用的 CGCS2000 3 度带。</translation>
+        </message>
+        <message>
+            <source>The template lacks the item(s) {items}; their content is left out.</source>
+            <translation>模板缺少项目 {items}，相应内容未输出。</translation>
+        </message>
+        <message>
+            <source>The template's map item is not 500 mm × 500 mm; each sheet is drawn at 1:{scale} around its centre.</source>
+            <translation>模板中的地图项目不是 500 mm × 500 mm；各图幅按 1:{scale} 以图幅中心绘制。</translation>
         </message>
         <message>
             <source>The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits.</source>
@@ -1212,12 +2006,24 @@
             <translation>工作簿中没有工作表 {sheet}，现有：{sheets}。</translation>
         </message>
         <message>
+            <source>The workbook {path} has no sheet {sheet}; it has {sheets}.</source>
+            <translation>工作簿 {path} 中没有工作表 {sheet}；现有：{sheets}。</translation>
+        </message>
+        <message>
             <source>The zone number {zone} was added to the eastings for EPSG:{epsg} (a zone CRS with it).</source>
             <translation>已为横坐标加上带号 {zone}，以符合 EPSG:{epsg}（带带号的坐标系）。</translation>
         </message>
         <message>
             <source>The zone number {zone} was removed from the eastings for EPSG:{epsg} (a zone CRS without it).</source>
             <translation>已去掉横坐标中的带号 {zone}，以符合 EPSG:{epsg}（不带带号的坐标系）。</translation>
+        </message>
+        <message>
+            <source>There are no buildings to draw.</source>
+            <translation>没有可绘制的房屋。</translation>
+        </message>
+        <message>
+            <source>There is no field-mapping preset {name}; known: {names}.</source>
+            <translation>没有字段对应预设 {name}；现有：{names}。</translation>
         </message>
         <message>
             <source>This parcel is hidden by the list's filters.</source>
@@ -1228,8 +2034,16 @@
             <translation>待审核</translation>
         </message>
         <message>
+            <source>Tolerance: a house may stick out of its parcel by (m)</source>
+            <translation>容差：房屋可超出宗地的距离（米）</translation>
+        </message>
+        <message>
             <source>Tolerance: one physical point within (m)</source>
             <translation>容差：在此距离内视为同一界址点（米）</translation>
+        </message>
+        <message>
+            <source>Transformed from {source} to {target}.</source>
+            <translation>已从 {source} 转换到 {target}。</translation>
         </message>
         <message>
             <source>Undone: {reason}</source>
@@ -1244,6 +2058,10 @@
             <translation>村集体确认证明及公告30天无异议证明</translation>
         </message>
         <message>
+            <source>Working days</source>
+            <translation>工作日</translation>
+        </message>
+        <message>
             <source>Wrote the boundary point tables of {n} parcels to {path}.</source>
             <translation>已将 {n} 宗地的界址点成果表写入 {path}。</translation>
         </message>
@@ -1256,6 +2074,14 @@
             <translation>X（北坐标）列（留空：X/XZBZ…）</translation>
         </message>
         <message>
+            <source>XLSX and PDF</source>
+            <translation>XLSX 和 PDF</translation>
+        </message>
+        <message>
+            <source>XLSX only</source>
+            <translation>仅 XLSX</translation>
+        </message>
+        <message>
             <source>Y (easting) column (empty: Y/YZBZ…)</source>
             <translation>Y（东坐标）列（留空：Y/YZBZ…）</translation>
         </message>
@@ -1264,12 +2090,44 @@
             <translation>您的姓名，随每项决定记录（审核人）</translation>
         </message>
         <message>
+            <source>Z values were dropped (the survey plane is 2-D).</source>
+            <translation>已舍去 Z 值（调查平面为二维）。</translation>
+        </message>
+        <message>
+            <source>ZDMJ is empty; the area computed from the coordinates ({area} m²) is shown.</source>
+            <translation>宗地面积 ZDMJ 为空，显示按坐标计算的面积（{area} m²）。</translation>
+        </message>
+        <message>
             <source>Zoom to the parcel</source>
             <translation>缩放至宗地</translation>
         </message>
         <message>
             <source>an unknown CRS</source>
             <translation>未知坐标系</translation>
+        </message>
+        <message>
+            <source>drawn</source>
+            <translation>已绘制</translation>
+        </message>
+        <message>
+            <source>drawn, with notes</source>
+            <translation>已绘制（有提示）</translation>
+        </message>
+        <message>
+            <source>easting</source>
+            <translation>东坐标</translation>
+        </message>
+        <message>
+            <source>export error {code}</source>
+            <translation>导出错误 {code}</translation>
+        </message>
+        <message>
+            <source>farmland patch</source>
+            <translation>农田图斑</translation>
+        </message>
+        <message>
+            <source>feature {fid}</source>
+            <translation>要素 {fid}</translation>
         </message>
         <message>
             <source>fid {fid}</source>
@@ -1288,8 +2146,28 @@
             <translation>已达成</translation>
         </message>
         <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>northing</source>
+            <translation>北坐标</translation>
+        </message>
+        <message>
+            <source>not drawn</source>
+            <translation>未绘制</translation>
+        </message>
+        <message>
             <source>overdue by {days} days</source>
             <translation>已逾期 {days} 天</translation>
+        </message>
+        <message>
+            <source>parcel</source>
+            <translation>宗地</translation>
+        </message>
+        <message>
+            <source>{alg} failed; see the log above.</source>
+            <translation>{alg} 运行失败，详见上方日志。</translation>
         </message>
         <message>
             <source>{crs} is not a CGCS2000 3° zone: lengths and areas are those of its own plane, not of the survey plane.</source>
@@ -1308,16 +2186,60 @@
             <translation>已收 {done} / {total} 件材料</translation>
         </message>
         <message>
+            <source>{drawn} pages drawn, {failed} not drawn; report: {report}</source>
+            <translation>已绘制 {drawn} 页，未绘制 {failed} 页；报告：{report}</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is neither a code nor a label of its code list.</source>
+            <translation>{field} =“{value}”既不是代码表中的代码，也不是其名称。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not a date (e.g. 2020-05-13).</source>
+            <translation>{field} =“{value}”不是日期（如 2020-05-13）。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not a date and time (e.g. 2020-05-13 09:30).</source>
+            <translation>{field} =“{value}”不是日期时间（如 2020-05-13 09:30）。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not a number.</source>
+            <translation>{field} =“{value}”不是数值。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not a whole number.</source>
+            <translation>{field} =“{value}”不是整数。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not text.</source>
+            <translation>{field} =“{value}”不是文本。</translation>
+        </message>
+        <message>
+            <source>{field} is empty; the {layer} layer needs it.</source>
+            <translation>{field} 为空；{layer} 图层必须填写。</translation>
+        </message>
+        <message>
             <source>{n} decisions confirmed by a person were kept (set OVERWRITE_CONFIRMED to replace them).</source>
             <translation>保留了 {n} 个审核人已确认的结果（勾选“替换审核人已确认或改判的结果”可替换）。</translation>
+        </message>
+        <message>
+            <source>{n} map sheets at 1:{scale}.</source>
+            <translation>1:{scale} 图幅 {n} 幅。</translation>
         </message>
         <message>
             <source>{n} of {total} parcels differ from {field} by more than ΔP.</source>
             <translation>{total} 宗地中有 {n} 宗与 {field} 的差值超过限差 ΔP。</translation>
         </message>
         <message>
+            <source>{n} of {total} parcels occupy permanent basic farmland ({area:.2f} m² in all); {slivers} overlaps of {min_area} m² or less were kept as slivers.</source>
+            <translation>{total} 宗地中有 {n} 宗占用永久基本农田（共 {area:.2f} 平方米）；{slivers} 处不超过 {min_area} 平方米的重叠作为碎片保留。</translation>
+        </message>
+        <message>
             <source>{n} parcels got no boundary points; the messages above say why.</source>
             <translation>{n} 宗地没有生成界址点，原因见以上信息。</translation>
+        </message>
+        <message>
+            <source>{n} parcels have a house standing on farmland.</source>
+            <translation>{n} 宗地内有房屋压占基本农田。</translation>
         </message>
         <message>
             <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
@@ -1332,8 +2254,52 @@
             <translation>{parcel}：已审核为 {confirmed} 类，按政策现为 {suggested} 类</translation>
         </message>
         <message>
+            <source>{path} could not be opened as vector data (or has no layer {layer}).</source>
+            <translation>无法以矢量数据打开 {path}（或其中没有图层 {layer}）。</translation>
+        </message>
+        <message>
+            <source>{path} declares its encoding ({encoding}).</source>
+            <translation>{path} 自带编码声明（{encoding}）。</translation>
+        </message>
+        <message>
+            <source>{path} has no .cpg; its text reads as {encoding}.</source>
+            <translation>{path} 没有 .cpg 文件；其文字按 {encoding} 读取。</translation>
+        </message>
+        <message>
+            <source>{path} has no CRS (.prj) and its coordinates carry no 3° zone number; set the input CRS (SOURCE_CRS).</source>
+            <translation>{path} 没有坐标系（.prj），坐标中也没有 3 度带带号；请设置输入数据坐标系（SOURCE_CRS）。</translation>
+        </message>
+        <message>
+            <source>{path} has no CRS: its 8-digit eastings carry a zone number, so it is EPSG:{epsg}.</source>
+            <translation>{path} 没有坐标系：其 8 位横坐标带有带号，故按 EPSG:{epsg} 处理。</translation>
+        </message>
+        <message>
+            <source>{path} has no CRS: its coordinates are longitude/latitude, taken as CGCS2000 (EPSG:4490).</source>
+            <translation>{path} 没有坐标系：其坐标为经纬度，按 CGCS2000（EPSG:4490）处理。</translation>
+        </message>
+        <message>
+            <source>{path} holds several layers ({layers}); say which one in LAYER.</source>
+            <translation>{path} 含有多个图层（{layers}）；请在“图层”参数中指定。</translation>
+        </message>
+        <message>
+            <source>{path} is in longitude/latitude outside China's 3° zones; choose the CRS to import into (TARGET_CRS).</source>
+            <translation>{path} 为中国 3 度带范围以外的经纬度；请选择导入坐标系（TARGET_CRS）。</translation>
+        </message>
+        <message>
+            <source>{rule}: {n} findings ({seconds:.1f} s).</source>
+            <translation>{rule}：{n} 处问题（{seconds:.1f} 秒）。</translation>
+        </message>
+        <message>
             <source>{shown} of {total} parcels shown · {pending} to review</source>
             <translation>显示 {shown} / {total} 宗 · 待审核 {pending} 宗</translation>
+        </message>
+        <message>
+            <source>{village}: {n} parcels, notice from {start} to {end}.</source>
+            <translation>{village}：{n} 宗，公告期 {start} 至 {end}。</translation>
+        </message>
+        <message>
+            <source>{what} {key} was not drawn: {why}</source>
+            <translation>{what} {key} 未绘制：{why}</translation>
         </message>
         <message>
             <source>… and {n} more confirmed decisions differ from the policy.</source>

@@ -21,6 +21,15 @@ ALGORITHMS = (
     ("parcels_from_points", "ParcelsFromPointsAlgorithm"),
     ("classify", "ClassifyAlgorithm"),
     ("export_dxf", "ExportDxfAlgorithm"),
+    ("parcel_maps", "ParcelMapsAlgorithm"),
+    ("house_maps", "HouseMapsAlgorithm"),
+    ("sheet_index", "SheetIndexAlgorithm"),
+    ("sheet_maps", "SheetMapsAlgorithm"),
+    ("survey_forms", "SurveyFormsAlgorithm"),
+    ("notice_list", "NoticeListAlgorithm"),
+    ("import_survey", "ImportSurveyAlgorithm"),
+    ("farmland_overlay", "FarmlandOverlayAlgorithm"),
+    ("quality_check", "QualityCheckAlgorithm"),
 )
 
 
