@@ -1,0 +1,189 @@
+"""PostGIS through QGIS's own connection API (no extra Python package): connections by name or URI, running
+the SQL of cadastre/pg_schema.py, layer and project URIs, and recognising PostGIS layers for the server paths.
+
+A database is named the way a QGIS user knows it: a saved connection (Browser ▸ PostgreSQL) or a libpq
+connection string ("service=county", "host=... dbname=... user=..."). Passwords never go into layer sources
+or projects: each member of the team connects with their own login (a service file, or QGIS asks).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional
+
+from qgis.core import (
+    QgsAbstractDatabaseProviderConnection,
+    QgsDataSourceUri,
+    QgsException,
+    QgsProcessingException,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QUrl, QUrlQuery
+
+from ..cadastre import pg_schema, schema
+from ..i18n import tr
+from .layers import WKB_TYPES
+
+PROVIDER = "postgres"
+
+
+def _metadata():
+    return QgsProviderRegistry.instance().providerMetadata(PROVIDER)
+
+
+def connection_names() -> List[str]:
+    return sorted(_metadata().connections().keys())
+
+
+def connect(database: str) -> QgsAbstractDatabaseProviderConnection:
+    """The connection named ``database`` (a saved QGIS connection), or one made from it as a libpq
+    connection string or service. Refuses, naming the saved connections, when it is neither."""
+    database = (database or "").strip()
+    saved = _metadata().connections()
+    if database in saved:
+        return _metadata().createConnection(database)
+    if "=" not in database:
+        raise QgsProcessingException(tr(
+            "There is no saved PostgreSQL connection named '{name}'. Saved connections: {names}. Give a saved "
+            "connection's name, a service (service=name) or a connection string (host=... dbname=... user=...)."
+        ).format(name=database, names=", ".join(sorted(saved)) or tr("none")))
+    uri = QgsDataSourceUri(database)
+    if not uri.database() and not uri.service():
+        raise QgsProcessingException(tr(
+            "The connection string '{uri}' names no database: add dbname=... (or service=...)."
+        ).format(uri=database))
+    return _metadata().createConnection(uri.uri(False), {})
+
+
+def execute(conn: QgsAbstractDatabaseProviderConnection, sql: str, what: str = "") -> list:
+    """Run ``sql`` (several statements run as one transaction) and return its rows; a database error becomes a
+    translated refusal that says what was being done and the server's message."""
+    try:
+        return conn.executeSql(sql)
+    except QgsException as error:
+        raise QgsProcessingException(tr("The database refused {what}: {error}").format(
+            what=what or tr("the command"), error=_server_message(str(error)))) from None
+
+
+def _server_message(text: str) -> str:
+    """The server's own words from a QGIS SQL error ("SQL error: <sql> returned 0 [ERROR: ...]")."""
+    start = text.rfind("[ERROR:")
+    if start < 0:
+        return text.strip()
+    return text[start + 1:].rstrip("]\n ").strip()
+
+
+def credentials_free(uri_text: str) -> QgsDataSourceUri:
+    """The connection part of ``uri_text`` without its password (the user name stays: QGIS asks for the
+    password, and a member of the team may change the name there)."""
+    uri = QgsDataSourceUri(uri_text)
+    uri.setPassword("")
+    return uri
+
+
+def layer_uri(conn: QgsAbstractDatabaseProviderConnection, schema_name: str, layer: schema.Layer, srid: int) -> str:
+    """Data source of one survey table for QGIS's postgres provider (key fid, geometry geom, type and SRID
+    given so QGIS does not scan the table)."""
+    uri = credentials_free(conn.uri())
+    if layer.geometry == schema.NONE:
+        uri.setDataSource(schema_name, layer.name, None, "", pg_schema.PRIMARY_KEY)
+        uri.setWkbType(QgsWkbTypes.NoGeometry)
+    else:
+        uri.setDataSource(schema_name, layer.name, pg_schema.GEOMETRY_COLUMN, "", pg_schema.PRIMARY_KEY)
+        uri.setWkbType(WKB_TYPES[layer.geometry])
+        uri.setSrid(str(srid))
+    return uri.uri(False)
+
+
+def open_layer(conn, schema_name: str, layer: schema.Layer, srid: int, display_name: str = "") -> QgsVectorLayer:
+    result = QgsVectorLayer(layer_uri(conn, schema_name, layer, srid), display_name or layer.name, PROVIDER)
+    if not result.isValid():
+        raise QgsProcessingException(tr("Table {table} of schema {schema} does not open in QGIS: {error}").format(
+            table=layer.name, schema=schema_name, error=result.dataProvider().error().summary() if result.dataProvider() else ""))
+    return result
+
+
+def project_uri(conn: QgsAbstractDatabaseProviderConnection, schema_name: str, project_name: str) -> str:
+    """The address of a project stored in the database (QGIS's postgresql:// project storage), the same form
+    QGIS writes itself: postgresql://user@host:port?sslmode=..&dbname=..&schema=..&project=.."""
+    uri = credentials_free(conn.uri())
+    url = QUrl()
+    url.setScheme("postgresql")
+    url.setHost(uri.host())
+    if uri.port():
+        url.setPort(int(uri.port()))
+    url.setUserName(uri.username())
+    query = QUrlQuery()
+    if uri.service():
+        query.addQueryItem("service", uri.service())
+    if uri.authConfigId():
+        query.addQueryItem("authcfg", uri.authConfigId())
+    if uri.sslMode() != QgsDataSourceUri.SslPrefer:
+        query.addQueryItem("sslmode", QgsDataSourceUri.encodeSslMode(uri.sslMode()))
+    query.addQueryItem("dbname", uri.database())
+    query.addQueryItem("schema", schema_name)
+    query.addQueryItem("project", project_name)
+    url.setQuery(query)
+    return bytes(url.toEncoded()).decode("utf-8")
+
+
+def regclass(conn, name: str) -> Optional[str]:
+    """The table ``name`` resolves to on the connection's search path (e.g. public.layer_styles), or None."""
+    rows = execute(conn, f"SELECT to_regclass({pg_schema.quote_literal(name)})::text", tr("a catalogue query"))
+    return rows[0][0] if rows and rows[0][0] else None
+
+
+# --- PostGIS layers given to algorithms -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PostgisTable:
+    """Where a QGIS layer's rows live in PostGIS: connection (without table), schema, table, columns."""
+
+    connection_info: str
+    schema: str
+    table: str
+    geometry_column: str
+    key: str
+    subset: str
+
+    @property
+    def qualified(self) -> str:
+        return f"{pg_schema.quote_ident(self.schema)}.{pg_schema.quote_ident(self.table)}"
+
+
+def postgis_table(layer) -> Optional[PostgisTable]:
+    """The PostGIS table behind ``layer`` when it is a plain postgres-provider table layer, else None (a
+    GeoPackage, a query layer, a layer with edits not yet saved: those are read through QGIS)."""
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != PROVIDER:
+        return None
+    if layer.isEditable() and layer.isModified():
+        return None
+    uri = QgsDataSourceUri(layer.source())
+    if not uri.table() or uri.table().lstrip().startswith("("):
+        return None
+    return PostgisTable(uri.connectionInfo(False), uri.schema() or "public", uri.table(), uri.geometryColumn(),
+                        uri.keyColumn(), uri.sql())
+
+
+def layer_connection(layer) -> Optional[QgsAbstractDatabaseProviderConnection]:
+    found = postgis_table(layer)
+    return _metadata().createConnection(found.connection_info, {}) if found else None
+
+
+def audit_written_by_database(layer) -> bool:
+    """True when ``layer`` is a PostGIS ZD table whose database writes the audit trail itself (a trigger
+    made by homestead:createproject): the review dock must then not append SHJL rows of its own."""
+    found = postgis_table(layer)
+    if found is None:
+        return False
+    conn = _metadata().createConnection(found.connection_info, {})
+    rows = execute(conn, (
+        "SELECT count(*) FROM pg_trigger WHERE tgname = 'hc_audit_decision' "
+        f"AND tgrelid = to_regclass({pg_schema.quote_literal(found.qualified)})"), tr("a catalogue query"))
+    return bool(rows and int(rows[0][0]))
+
+
+def is_version_conflict(errors) -> bool:
+    """Whether commit errors (QgsVectorLayer.commitErrors()) contain the database's row-version refusal."""
+    return any(pg_schema.CONFLICT_MARKER in str(error) for error in errors)
