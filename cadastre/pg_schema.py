@@ -243,13 +243,19 @@ def create_schema_sql(schema_name: str, srid: int, layers: Sequence[schema.Layer
     return "\n".join(parts)
 
 
+def delete_styles_sql(schema_name: str, styles_table: str) -> str:
+    """Delete the stored styles (QGIS layer_styles rows) of a schema's tables."""
+    check_identifier(schema_name, translatable("schema"))
+    return (f"DELETE FROM {styles_table} WHERE f_table_catalog = current_database() "
+            f"AND f_table_schema = {quote_literal(schema_name)};")
+
+
 def drop_schema_sql(schema_name: str, styles_table: str = "") -> str:
     """Remove a survey schema and its stored default styles (used to undo an unfinished creation)."""
     check_identifier(schema_name, translatable("schema"))
     sql = f"DROP SCHEMA IF EXISTS {quote_ident(schema_name)} CASCADE;"
     if styles_table:
-        sql += (f"\nDELETE FROM {styles_table} WHERE f_table_catalog = current_database() "
-                f"AND f_table_schema = {quote_literal(schema_name)};")
+        sql += "\n" + delete_styles_sql(schema_name, styles_table)
     return sql
 
 

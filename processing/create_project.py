@@ -116,6 +116,11 @@ def create_in_database(database: str, schema_name: str, crs: QgsCoordinateRefere
         postgis.execute(conn, pg_schema.roles_sql(roles), tr(
             "to create the team roles (this needs the CREATEROLE right; ask the database administrator, or "
             "uncheck the roles option)"))
+    styles = postgis.regclass(conn, pg_schema.STYLES_TABLE)
+    if styles:
+        # Styles left behind by a dropped schema of the same name: QGIS 3.22 would stop at each layer to
+        # ask whether to overwrite them (and wait forever in qgis_process).
+        postgis.execute(conn, pg_schema.delete_styles_sql(schema_name, styles), tr("to remove stale layer styles"))
     postgis.execute(conn, pg_schema.create_schema_sql(schema_name, srid), tr("to create the survey schema"))
     feedback.setProgress(30.0)
     try:
@@ -129,6 +134,9 @@ def create_in_database(database: str, schema_name: str, crs: QgsCoordinateRefere
         uri = postgis.project_uri(conn, schema_name, schema_name)
         project = survey_project(
             title, crs, lambda layer_schema: postgis.open_layer(conn, schema_name, layer_schema, srid, layer_schema.alias))
+        # Each member of the team opens the layers with their own login (their role decides what they may
+        # do): the stored layer sources carry no user name or password.
+        project.writeMapLayer.connect(postgis.strip_login_from_layer_xml)
         written = project.write(uri)
         project.clear()
         if not written:

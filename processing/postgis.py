@@ -75,11 +75,27 @@ def _server_message(text: str) -> str:
 
 
 def credentials_free(uri_text: str) -> QgsDataSourceUri:
-    """The connection part of ``uri_text`` without its password (the user name stays: QGIS asks for the
-    password, and a member of the team may change the name there)."""
+    """``uri_text`` without its password."""
     uri = QgsDataSourceUri(uri_text)
     uri.setPassword("")
     return uri
+
+
+def strip_login_from_layer_xml(layer, element, _document) -> None:
+    """QgsProject.writeMapLayer slot: the stored data source of a postgres layer without user name and
+    password, so that whoever opens the project connects as themselves (a service file, PGUSER, the QGIS
+    authentication database, or QGIS asks)."""
+    if layer.providerType() != PROVIDER:
+        return
+    node = element.firstChildElement("datasource")
+    if node.isNull():
+        return
+    uri = QgsDataSourceUri(node.text())
+    uri.setUsername("")
+    uri.setPassword("")
+    text = node.firstChild().toText()
+    if not text.isNull():
+        text.setData(uri.uri(False))
 
 
 def layer_uri(conn: QgsAbstractDatabaseProviderConnection, schema_name: str, layer: schema.Layer, srid: int) -> str:

@@ -17,6 +17,13 @@ NO_SERVER = ("no PostgreSQL/PostGIS test server: HC_TEST_PG is not set. Run `mak
              "a throwaway server on 127.0.0.1 with tools/pg_test_server.sh")
 
 
+if SERVER:
+    # Projects made by createproject store layer sources without a login (each person connects as
+    # themselves): here libpq takes the user from PGUSER. Tests that open a project as someone else set it.
+    os.environ.setdefault("PGUSER", dict(item.split("=", 1) for item in SERVER.split()).get("user", "postgres"))
+    os.environ.setdefault("PGCONNECT_TIMEOUT", "10")
+
+
 def pytest_collection_modifyitems(config, items):
     here = os.path.dirname(__file__)
     for item in items:
@@ -91,3 +98,39 @@ def pg_sql(psycopg2):
             con.close()
 
     return run
+
+
+@pytest.fixture(scope="module")
+def survey(pg_database, team, pg_sql, provider):
+    """A survey schema made by homestead:createproject with team roles of its own; the team's logins are
+    members of them. Returns a namespace: schema, roles, project, layer(person, table) -> QgsVectorLayer."""
+    import processing
+    from qgis.core import QgsDataSourceUri, QgsVectorLayer
+
+    from homestead_cadastre.cadastre import pg_schema
+
+    name = f"s_{uuid.uuid4().hex[:8]}"
+    prefix = f"t{uuid.uuid4().hex[:6]}"
+    result = processing.run("homestead:createproject", {
+        "CRS": "EPSG:4525", "DATABASE": pg_database, "SCHEMA": name, "ROLE_PREFIX": prefix})
+    roles = pg_schema.Roles.with_prefix(prefix)
+    for login, job, _info in team.values():
+        pg_sql(pg_database, f'GRANT "{getattr(roles, job)}" TO "{login}"')
+
+    def layer(person: str, table: str = "ZD") -> QgsVectorLayer:
+        info = team[person][2] if person != "owner" else pg_database
+        uri = QgsDataSourceUri(info)
+        geometry = None if table in ("SHJL", "QLR") else "geom"
+        uri.setDataSource(name, table, geometry, "", "fid")
+        result_layer = QgsVectorLayer(uri.uri(False), f"{person}:{table}", "postgres")
+        assert result_layer.isValid(), (person, table)
+        return result_layer
+
+    class Survey:
+        pass
+
+    s = Survey()
+    s.schema, s.roles, s.project, s.layer, s.database = name, roles, result["PROJECT"], layer, pg_database
+    s.info = {person: values[2] for person, values in team.items()}
+    s.info["owner"] = pg_database
+    return s

@@ -86,6 +86,17 @@ def test_project_in_database_has_aliases_value_maps_and_styles(created, pg_datab
         project.clear()
 
 
+def test_stored_layer_sources_carry_no_login(created):
+    _, result = created
+    project = QgsProject()
+    assert project.read(result["PROJECT"])
+    try:
+        for layer in project.mapLayers().values():
+            assert "user=" not in layer.source() and "password=" not in layer.source(), layer.source()
+    finally:
+        project.clear()
+
+
 def test_default_styles_in_layer_styles(created, pg_database, pg_sql):
     name, _ = created
     rows = pg_sql(pg_database, "SELECT f_table_name, useasdefault, styleqml FROM layer_styles WHERE f_table_schema = %s",
