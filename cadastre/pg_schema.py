@@ -71,19 +71,23 @@ class Roles:
         return (self.reviewer, self.surveyor, self.readonly)
 
     @classmethod
-    def with_prefix(cls, prefix: str) -> "Roles":
+    def with_prefix(cls, prefix: str) -> Roles:
         return cls(f"{prefix}_reviewer", f"{prefix}_surveyor", f"{prefix}_readonly")
 
 
-def check_identifier(name: str, what: str) -> str:
-    """``name`` when it is a plain lower-case SQL identifier (a-z, 0-9, _; at most 63), else a refusal."""
+_IDENTIFIER_REFUSALS = {
+    "schema": translatable("The schema name '{name}' is not usable: use lower-case letters a-z, digits and _ "
+                           "(starting with a letter, at most 63 characters), e.g. louxing_2020."),
+    "role": translatable("The role name '{name}' is not usable: use lower-case letters a-z, digits and _ "
+                         "(starting with a letter, at most 63 characters), e.g. homestead_reviewer."),
+}
+
+
+def check_identifier(name: str, kind: str = "schema") -> str:
+    """``name`` when it is a plain lower-case SQL identifier (a-z, 0-9, _; at most 63), else a refusal.
+    ``kind``: "schema" or "role" (the message says which)."""
     if not _IDENTIFIER.match(name or ""):
-        raise fail(
-            "PG_IDENTIFIER",
-            translatable("The {what} name '{name}' is not usable: use lower-case letters a-z, digits and _ "
-                         "(starting with a letter, at most 63 characters), e.g. louxing_2020."),
-            what=what, name=name,
-        )
+        raise fail("PG_IDENTIFIER", _IDENTIFIER_REFUSALS[kind], name=name)
     return name
 
 
@@ -231,7 +235,7 @@ def create_schema_sql(schema_name: str, srid: int, layers: Sequence[schema.Layer
 
     Needs the PostGIS extension in the database (``extension_sql``) and a schema name not yet used.
     """
-    check_identifier(schema_name, translatable("schema"))
+    check_identifier(schema_name)
     parts = [f"CREATE SCHEMA {quote_ident(schema_name)};"]
     parts += [create_table_sql(schema_name, layer, srid) for layer in layers]
     parts.append(codelist_sql(schema_name))
@@ -245,14 +249,14 @@ def create_schema_sql(schema_name: str, srid: int, layers: Sequence[schema.Layer
 
 def delete_styles_sql(schema_name: str, styles_table: str) -> str:
     """Delete the stored styles (QGIS layer_styles rows) of a schema's tables."""
-    check_identifier(schema_name, translatable("schema"))
+    check_identifier(schema_name)
     return (f"DELETE FROM {styles_table} WHERE f_table_catalog = current_database() "
             f"AND f_table_schema = {quote_literal(schema_name)};")
 
 
 def drop_schema_sql(schema_name: str, styles_table: str = "") -> str:
     """Remove a survey schema and its stored default styles (used to undo an unfinished creation)."""
-    check_identifier(schema_name, translatable("schema"))
+    check_identifier(schema_name)
     sql = f"DROP SCHEMA IF EXISTS {quote_ident(schema_name)} CASCADE;"
     if styles_table:
         sql += "\n" + delete_styles_sql(schema_name, styles_table)
@@ -267,7 +271,7 @@ def roles_sql(roles: Roles = Roles()) -> str:
     """Create the group roles that do not exist yet (needs CREATEROLE)."""
     blocks = []
     for role in roles.all():
-        check_identifier(role, translatable("role"))
+        check_identifier(role, "role")
         blocks.append(
             f"IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {quote_literal(role)}) THEN "
             f"CREATE ROLE {quote_ident(role)} NOLOGIN; END IF;")
@@ -278,7 +282,7 @@ def grants_sql(schema_name: str, roles: Roles = Roles(), layers: Sequence[schema
                extra_tables: Iterable[str] = ()) -> str:
     """Grants of the three roles on the survey schema (run after QGIS made its projects and styles tables,
     named in ``extra_tables`` as they exist: e.g. public.layer_styles, "louxing".qgis_projects)."""
-    check_identifier(schema_name, translatable("schema"))
+    check_identifier(schema_name)
     s = quote_ident(schema_name)
     everyone = ", ".join(quote_ident(role) for role in roles.all())
     reviewer, surveyor = quote_ident(roles.reviewer), quote_ident(roles.surveyor)

@@ -98,10 +98,10 @@ def create_in_database(database: str, schema_name: str, crs: QgsCoordinateRefere
     is left behind."""
     conn = postgis.connect(database)
     try:
-        pg_schema.check_identifier(schema_name, translatable("schema"))
+        pg_schema.check_identifier(schema_name)
         if roles is not None:
             for role in roles.all():
-                pg_schema.check_identifier(role, translatable("role"))
+                pg_schema.check_identifier(role, "role")
     except CadastreError as error:
         raise QgsProcessingException(error.problem.format(tr)) from error
     if schema_name in conn.schemas():
