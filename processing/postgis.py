@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional
 
+import numpy as np
+import shapely
 from qgis.core import (
     QgsAbstractDatabaseProviderConnection,
+    QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
     QgsException,
     QgsProcessingException,
@@ -21,7 +24,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QUrl, QUrlQuery
 
-from ..cadastre import pg_schema, schema
+from ..cadastre import pg_overlay, pg_schema, schema
+from ..cadastre.overlay import Overlaps
 from ..i18n import tr
 from .layers import WKB_TYPES
 
@@ -161,30 +165,69 @@ class PostgisTable:
     table: str
     geometry_column: str
     key: str
-    subset: str
+    crs: QgsCoordinateReferenceSystem
 
     @property
     def qualified(self) -> str:
         return f"{pg_schema.quote_ident(self.schema)}.{pg_schema.quote_ident(self.table)}"
 
+    def source(self) -> pg_overlay.Source:
+        return pg_overlay.Source(self.qualified, self.geometry_column, self.key)
+
 
 def postgis_table(layer) -> Optional[PostgisTable]:
-    """The PostGIS table behind ``layer`` when it is a plain postgres-provider table layer, else None (a
-    GeoPackage, a query layer, a layer with edits not yet saved: those are read through QGIS)."""
-    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != PROVIDER:
+    """The PostGIS table behind ``layer`` when the database can stand in for it: a postgres-provider layer on
+    a whole table with a single key column, no filter and no unsaved edits. Else None (a GeoPackage, a query
+    layer, a filtered or edited layer are read through QGIS)."""
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != PROVIDER or not layer.isValid():
         return None
     if layer.isEditable() and layer.isModified():
         return None
     uri = QgsDataSourceUri(layer.source())
-    if not uri.table() or uri.table().lstrip().startswith("("):
+    if not uri.table() or uri.table().lstrip().startswith("(") or uri.sql() or layer.subsetString():
+        return None
+    key = uri.keyColumn()
+    if not key or "," in key:
         return None
     return PostgisTable(uri.connectionInfo(False), uri.schema() or "public", uri.table(), uri.geometryColumn(),
-                        uri.keyColumn(), uri.sql())
+                        key.strip('"'), layer.crs())
 
 
-def layer_connection(layer) -> Optional[QgsAbstractDatabaseProviderConnection]:
-    found = postgis_table(layer)
-    return _metadata().createConnection(found.connection_info, {}) if found else None
+def server_overlaps(left: PostgisTable, left_ids, right: Optional[PostgisTable] = None, right_ids=None,
+                    min_area: float = 0.0, same: bool = False, pieces: bool = True, feedback=None) -> Overlaps:
+    """cadastre.overlay.polygon_overlaps computed by the database (cadastre/pg_overlay.py), as indices into
+    ``left_ids``/``right_ids`` (the feature ids in the order the layers were read), sorted by left then right.
+
+    Both tables must be in one database and one projected CRS (the survey plane): areas are the CRS's m².
+    """
+    right = left if same else right
+    right_ids = left_ids if same else right_ids
+    conn = _metadata().createConnection(left.connection_info, {})
+    sql = pg_overlay.overlaps_sql(left.source(), right.source(), min_area, same, pieces)
+    rows = execute(conn, sql, tr("the overlay of {left} and {right}").format(left=left.table, right=right.table))
+    if feedback is not None and feedback.isCanceled():
+        raise QgsProcessingException(tr("Canceled."))
+    left_index = {int(fid): i for i, fid in enumerate(left_ids)}
+    right_index = left_index if same else {int(fid): i for i, fid in enumerate(right_ids)}
+    li = np.array([left_index[int(row[0])] for row in rows], dtype=np.int64)
+    ri = np.array([right_index[int(row[1])] for row in rows], dtype=np.int64)
+    if same:  # pairs by position in the layer as read, as the local overlay gives them
+        li, ri = np.minimum(li, ri), np.maximum(li, ri)
+    areas = np.array([float(row[2]) for row in rows], dtype=float)
+    geometries = np.empty(len(rows), dtype=object)
+    if pieces and rows:
+        geometries[:] = list(shapely.from_wkb([str(row[3]) for row in rows]))
+    order = np.lexsort((ri, li))
+    return Overlaps(li[order], ri[order], geometries[order], areas[order])
+
+
+def same_database(*tables: Optional[PostgisTable]) -> bool:
+    """Whether every table is in PostGIS, in one database, in one projected CRS."""
+    if not tables or any(t is None for t in tables):
+        return False
+    first = tables[0]
+    return all(t.connection_info == first.connection_info and t.crs == first.crs for t in tables) \
+        and first.crs.isValid() and not first.crs.isGeographic()
 
 
 def audit_written_by_database(layer) -> bool:
