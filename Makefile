@@ -10,7 +10,8 @@ export QGIS_PLUGINPATH := $(CURDIR)/build/plugins
 export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/build/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test demo package lint translations i18n-update sample-data clean
+.PHONY: setup test test-qgis340 clean-qgis340 demo package lint translations i18n-update sample-data clean \
+	bench bench-boundary bench-checks bench-maps bench-dock bench-postgis
 
 setup:
 	@VENV=$(VENV) bash tools/setup.sh
@@ -24,7 +25,14 @@ i18n-update: setup
 	@$(VPY) tools/i18n.py update
 
 test: translations
-	@$(VPY) -P -m pytest
+	@$(VPY) -P -m pytest $(PYTEST_ARGS)
+
+# The same suite on QGIS 3.40 LTR / Python 3.13, in a Debian 13 chroot (.chroot-trixie/, built once; root).
+test-qgis340:
+	@bash tools/qgis340.sh $(PYTEST_ARGS)
+
+clean-qgis340:
+	@bash tools/qgis340.sh --remove
 
 # The PostGIS tests against a throwaway PostgreSQL 15 + PostGIS server on 127.0.0.1 (installed from Debian
 # when missing, stopped on exit); `make test` skips them when no server is given (HC_TEST_PG).
@@ -44,6 +52,11 @@ package: translations
 
 lint: setup
 	@$(VENV)/bin/ruff check .
+
+# Benchmark (not a test): 100 000 parcels → JZD + JZX against the QGIS built-in way; figures appended to
+# benchmarks/results_boundary.md.
+bench-boundary: translations
+	@$(PY) benchmarks/bench_boundary.py
 
 # Regenerate the bundled demo village (deterministic: the same bytes every run).
 sample-data: setup

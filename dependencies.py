@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import platform
+import sys
 from dataclasses import dataclass
 from typing import List, Optional
 
@@ -15,6 +16,8 @@ REQUIREMENTS = (
     ("shapely", "shapely>=2", "2.0"),
     ("openpyxl", "openpyxl", "3.0"),
 )
+if sys.version_info < (3, 11):  # the policy profiles are TOML; Python 3.11 reads it with tomllib
+    REQUIREMENTS += (("tomli", "tomli", "1.1"),)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,11 @@ ICON = os.path.join(os.path.dirname(__file__), "icon.svg")
 # (algorithm name, put on the toolbar too)
 MENU_ALGORITHMS = (
     ("createproject", True),
+    ("parcelsfrompoints", False),
+    ("parcelareas", True),
+    ("boundarypoints", True),
+    ("boundarytable", False),
+    ("classify", True),
 )
 
 

@@ -132,6 +132,9 @@ ZD_STANDARD = (
 ZD_COMPUTED = (
     _f("QLRMC", TEXT, "权利人名称", 100, ext=True, doc="Right holder's name, copied from QLR for maps and tables."),
     _f("DCMJ", REAL, "调查面积", 15, 2, ext=True, doc="Area recorded by the survey team (m²), checked against ZDMJ with the graphic tolerance ΔP."),
+    _f("MJJC", REAL, "面积较差", 15, 2, ext=True, doc="ZDMJ minus the recorded area (e.g. DCMJ), m² (homestead:parcelareas)."),
+    _f("MJXC", REAL, "面积限差", 15, 2, ext=True, doc="Graphic area tolerance ΔP = 0.0003·M·√P (m²) at the map scale 1:M, P = ZDMJ."),
+    _f("MJCX", INT, "面积超限", codelist="SF", ext=True, doc="1 when |MJJC| > MJXC: the recorded area is outside the tolerance."),
     _f("JZZDMJ", REAL, "建筑占地面积", 15, 2, ext=True, doc="Footprint of the houses inside the parcel (m²)."),
     _f("JZMJ", REAL, "建筑面积", 15, 2, ext=True, doc="Floor area of the houses on the parcel (m²): measured SCJZMJ, else footprint × ZCS."),
     _f("ZYJBNTMJ", REAL, "占用永久基本农田面积", 15, 2, ext=True, doc="Area of permanent basic farmland the parcel occupies (m²)."),

@@ -4,6 +4,10 @@
     <context>
         <name>HomesteadCadastre</name>
         <message>
+            <source>(not recorded)</source>
+            <translation>（未记录）</translation>
+        </message>
+        <message>
             <source>Algorithm {name} is unavailable: {error}</source>
             <translation>工具 {name} 不可用：{error}</translation>
         </message>
@@ -16,12 +20,108 @@
             <translation>地形图</translation>
         </message>
         <message>
+            <source>Boundary line class (JZXLB)</source>
+            <translation>界址线类别（JZXLB）</translation>
+        </message>
+        <message>
+            <source>Boundary line nature (JXXZ)</source>
+            <translation>界线性质（JXXZ）</translation>
+        </message>
+        <message>
+            <source>Boundary line position (JZXWZ)</source>
+            <translation>界址线位置（JZXWZ）</translation>
+        </message>
+        <message>
+            <source>Boundary lines (JZX)</source>
+            <translation>界址线（JZX）</translation>
+        </message>
+        <message>
+            <source>Boundary point table (one sheet per parcel)</source>
+            <translation>界址点成果表（每宗地一个工作表）</translation>
+        </message>
+        <message>
+            <source>Boundary point table (界址点成果表)</source>
+            <translation>界址点成果表</translation>
+        </message>
+        <message>
+            <source>Boundary point table as CSV</source>
+            <translation>界址点成果表 CSV</translation>
+        </message>
+        <message>
+            <source>Boundary point type (JZDLX)</source>
+            <translation>界址点类型（JZDLX）</translation>
+        </message>
+        <message>
+            <source>Boundary points (JZD)</source>
+            <translation>界址点（JZD）</translation>
+        </message>
+        <message>
+            <source>Boundary points and lines (JZD, JZX, 四至)</source>
+            <translation>界址点、界址线与四至</translation>
+        </message>
+        <message>
+            <source>Building feature {fid} has an invalid geometry ({reason}); it was repaired for this computation. Fix it in the data (Processing ▸ Fix geometries).</source>
+            <translation>房屋要素 {fid} 的几何图形无效（{reason}），本次计算时已临时修复。请在数据中修复（处理工具 ▸ 修复几何图形）。</translation>
+        </message>
+        <message>
+            <source>Building feature {fid} has neither a measured floor area (SCJZMJ) nor a storey count (ZCS ≥ 1); the floor area of its parcel is left empty. Fill in ZCS or SCJZMJ.</source>
+            <translation>房屋要素 {fid} 既无实测建筑面积（SCJZMJ）也无总层数（ZCS ≥ 1），所在宗地的建筑面积留空。请填写 ZCS 或 SCJZMJ。</translation>
+        </message>
+        <message>
+            <source>Building feature {fid} lies on no parcel; it was not counted.</source>
+            <translation>房屋要素 {fid} 不在任何宗地上，未计入。</translation>
+        </message>
+        <message>
+            <source>Building feature {fid} names parcel {code}, which is not a single usable parcel of the layer; it was assigned by location instead.</source>
+            <translation>房屋要素 {fid} 记载的宗地 {code} 在宗地图层中不存在或不唯一，改为按位置归属。</translation>
+        </message>
+        <message>
+            <source>Built {n} parcels; {rejected} rejected (see the messages above).</source>
+            <translation>生成 {n} 宗地；{rejected} 宗未生成（见以上信息）。</translation>
+        </message>
+        <message>
+            <source>CRS of the coordinates (empty: from the zone number in the eastings)</source>
+            <translation>坐标所在坐标系（留空：按横坐标中的带号确定）</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
             <source>Canceled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
+            <source>Cannot tell which column holds the {what}; name it in the parameters. First row: {row}.</source>
+            <translation>无法判断哪一列是{what}，请在参数中指定。第一行：{row}。</translation>
+        </message>
+        <message>
             <source>Choose where to create the survey: a GeoPackage file, or a PostGIS database and a schema.</source>
             <translation>请选择在哪里新建调查库：GeoPackage 文件，或 PostGIS 数据库及模式（schema）。</translation>
+        </message>
+        <message>
+            <source>Classes: 1: {c1}, 2: {c2}, 3: {c3}, 0 (facts missing): {c0}.</source>
+            <translation>分类结果：1 类 {c1}，2 类 {c2}，3 类 {c3}，0 类（待补充信息）{c0}。</translation>
+        </message>
+        <message>
+            <source>Classified parcels</source>
+            <translation>分类后的宗地</translation>
+        </message>
+        <message>
+            <source>Classify parcels (three classes)</source>
+            <translation>宗地分类（三类）</translation>
+        </message>
+        <message>
+            <source>Confirmed decisions kept</source>
+            <translation>保留的已审核结果</translation>
+        </message>
+        <message>
+            <source>Coordinate file (CSV, TXT or XLSX: parcel code, point number, X, Y)</source>
+            <translation>坐标文件（CSV、TXT 或 XLSX：宗地代码、点号、X、Y）</translation>
+        </message>
+        <message>
+            <source>Coordinate files (*.csv *.txt *.dat *.xlsx);;All files (*.*)</source>
+            <translation>坐标文件 (*.csv *.txt *.dat *.xlsx);;所有文件 (*.*)</translation>
         </message>
         <message>
             <source>Could not create layer {layer} in {path}: {message}</source>
@@ -36,8 +136,8 @@
             <translation>无法保存图层 {layer} 的样式：{error}</translation>
         </message>
         <message>
-            <source>Could not write feature {n} to the output.</source>
-            <translation>无法将第 {n} 个要素写入输出。</translation>
+            <source>Could not write the features to the output: {error}</source>
+            <translation>无法将要素写入输出：{error}</translation>
         </message>
         <message>
             <source>Could not write the project {path}.</source>
@@ -64,12 +164,32 @@
             <translation>三类划分</translation>
         </message>
         <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Farmland overlap ignored up to (m²; empty: the profile's value)</source>
+            <translation>忽略的农田重叠面积上限（平方米；为空时取政策配置的值）</translation>
+        </message>
+        <message>
             <source>Feature {fid} of {layer} has Z/M values; they were ignored (areas are planar).</source>
             <translation>图层 {layer} 的要素 {fid} 带有 Z/M 值，已忽略（面积按平面计算）。</translation>
         </message>
         <message>
+            <source>Feature {fid} of {layer} has an invalid polygon ({reason}); its area is not used and it stays in class 0. Repair it (Vector ▸ Geometry Tools ▸ Fix Geometries) and classify again.</source>
+            <translation>{layer} 的要素 {fid} 图形无效（{reason}），不使用其面积，该宗地为 0 类。请修复（矢量 ▸ 几何工具 ▸ 修复几何图形）后重新分类。</translation>
+        </message>
+        <message>
             <source>Feature {fid} of {layer} has no geometry.</source>
             <translation>图层 {layer} 的要素 {fid} 没有几何图形。</translation>
+        </message>
+        <message>
+            <source>Folder for one workbook per parcel</source>
+            <translation>每宗地一个工作簿的输出文件夹</translation>
+        </message>
+        <message>
+            <source>Font in the cells (e.g. 宋体, Noto Sans CJK SC)</source>
+            <translation>单元格字体（如 宋体、Noto Sans CJK SC）</translation>
         </message>
         <message>
             <source>GeoPackage (*.gpkg)</source>
@@ -96,12 +216,52 @@
             <translation>房地一体权籍调查</translation>
         </message>
         <message>
+            <source>House: measured floor area field (SCJZMJ)</source>
+            <translation>房屋：实测建筑面积字段（SCJZMJ）</translation>
+        </message>
+        <message>
+            <source>House: parcel code field</source>
+            <translation>房屋：宗地代码字段</translation>
+        </message>
+        <message>
+            <source>House: storeys field (ZCS)</source>
+            <translation>房屋：总层数字段（ZCS）</translation>
+        </message>
+        <message>
+            <source>Houses (ZRZ)</source>
+            <translation>房屋（ZRZ）</translation>
+        </message>
+        <message>
+            <source>Houses (ZRZ) for the floor area</source>
+            <translation>计算建筑面积的房屋（ZRZ）</translation>
+        </message>
+        <message>
+            <source>Houses are assigned by location: each parcel gets the part of a footprint inside it.</source>
+            <translation>房屋按位置归属：每宗地计入房屋基底落在其内的部分。</translation>
+        </message>
+        <message>
+            <source>Houses with a parcel code in {field} count for that parcel; the others by location (the part of the footprint inside each parcel).</source>
+            <translation>在 {field} 中记有宗地代码的房屋计入该宗地；其余按位置归属（每宗地计入落在其内的基底部分）。</translation>
+        </message>
+        <message>
             <source>Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) to the survey's CGCS2000 3° zone before measuring.</source>
             <translation>图层 {layer} 没有坐标参照系。请先在“图层属性 ▸ 源”中将其设为调查所用的 CGCS2000 3 度带，再进行量算。</translation>
         </message>
         <message>
+            <source>Layer {layer} has no parcels to classify.</source>
+            <translation>图层 {layer} 中没有可分类的宗地。</translation>
+        </message>
+        <message>
             <source>Layer {layer} is empty: nothing to measure.</source>
             <translation>图层 {layer} 为空，没有可量算的要素。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} is in {crs}, whose unit is not the metre; reproject it to the survey's CGCS2000 3° zone (e.g. EPSG:4525) first.</source>
+            <translation>图层 {layer} 的坐标系 {crs} 单位不是米，请先投影到调查所用的 CGCS2000 3 度带（例如 EPSG:4525）。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} is measured in its own CRS {crs}.</source>
+            <translation>图层 {layer} 在其自身坐标系 {crs} 中量算。</translation>
         </message>
         <message>
             <source>Layer {layer} is measured in {crs} (projected from {source}).</source>
@@ -120,8 +280,36 @@
             <translation>无法打开 {path} 中的图层 {layer}。</translation>
         </message>
         <message>
+            <source>Line {line} (parcel {code}, point {point}): X '{x}' or Y '{y}' is not a number; parcel {code} was not built.</source>
+            <translation>第 {line} 行（宗地 {code}，点 {point}）：X“{x}”或 Y“{y}”不是数字，宗地 {code} 未生成。</translation>
+        </message>
+        <message>
+            <source>Line {line}: no parcel code; the row was skipped.</source>
+            <translation>第 {line} 行：没有宗地代码，已跳过。</translation>
+        </message>
+        <message>
+            <source>Map scale denominator M for the tolerance ΔP = 0.0003·M·√P</source>
+            <translation>限差 ΔP = 0.0003·M·√P 中的比例尺分母 M</translation>
+        </message>
+        <message>
             <source>Maps and documents</source>
             <translation>图件与表册</translation>
+        </message>
+        <message>
+            <source>Marker type (JBLX)</source>
+            <translation>界标类型（JBLX）</translation>
+        </message>
+        <message>
+            <source>Measured {n} parcels on {crs}: {total:.2f} m² in all.</source>
+            <translation>在 {crs} 上量算 {n} 宗地，合计 {total:.2f} 平方米。</translation>
+        </message>
+        <message>
+            <source>No farmland information: give the FARMLAND layer or run the farmland overlay first (field ZYJBNTMJ). Without it no parcel can be cleared of 四(六)1 and those parcels stay in class 0.</source>
+            <translation>没有永久基本农田信息：请提供 FARMLAND 图层，或先运行永久基本农田套合（字段 ZYJBNTMJ）。没有它，任何宗地都不能排除四(六)1，这些宗地为 0 类。</translation>
+        </message>
+        <message>
+            <source>No right holder field: the 权利人 cells stay empty.</source>
+            <translation>未指定权利人字段：权利人一栏留空。</translation>
         </message>
         <message>
             <source>Or a PostGIS database (saved connection, service=... or connection string)</source>
@@ -132,8 +320,236 @@
             <translation>套合与质检</translation>
         </message>
         <message>
+            <source>Parcel and building areas</source>
+            <translation>宗地与建筑面积</translation>
+        </message>
+        <message>
+            <source>Parcel code column (name or number; empty: ZDDM/宗地代码…)</source>
+            <translation>宗地代码列（列名或列号；留空：ZDDM/宗地代码…）</translation>
+        </message>
+        <message>
+            <source>Parcel code field</source>
+            <translation>宗地代码字段</translation>
+        </message>
+        <message>
+            <source>Parcel code {code} is used by features {fids}: nothing was written for feature {fid}. Give each parcel its own code, or merge the pieces of one parcel into one multi-part feature.</source>
+            <translation>宗地代码 {code} 被要素 {fids} 重复使用：未为要素 {fid} 输出成果。请为每宗地赋唯一代码，或把同一宗地的几块合并为一个多部分要素。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid} ({code}) collapses at the tolerance of {tolerance} m (a ring keeps fewer than 3 distinct points); it was left out. Check its geometry or lower the tolerance.</source>
+            <translation>宗地要素 {fid}（{code}）在 {tolerance} 米容差下退化（某个环剩下不足 3 个不同的点），已跳过。请检查其图形或减小容差。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid} ({code}) has an empty geometry; it was left out.</source>
+            <translation>宗地要素 {fid}（{code}）的几何图形为空，已跳过。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid} ({code}) has an invalid geometry ({reason}); it was left out. Repair it (Vector ▸ Geometry Tools ▸ Check Validity, or Processing ▸ Fix geometries) and run again.</source>
+            <translation>宗地要素 {fid}（{code}）的几何图形无效（{reason}），已跳过。请修复（矢量 ▸ 几何工具 ▸ 检查有效性，或处理工具 ▸ 修复几何图形）后重新运行。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid} ({code}) has an invalid geometry ({reason}); its area was left empty. Repair it (Processing ▸ Fix geometries) and run again.</source>
+            <translation>宗地要素 {fid}（{code}）的几何图形无效（{reason}），面积留空。请修复（处理工具 ▸ 修复几何图形）后重新运行。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid} ({code}) has {n} parts; its points are numbered part by part, the part nearest the north-west corner first.</source>
+            <translation>宗地要素 {fid}（{code}）由 {n} 个部分组成；界址点按部分依次编号，最靠近西北角的部分在前。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid} ({code}) is a {kind}, not a polygon; it was left out.</source>
+            <translation>宗地要素 {fid}（{code}）是 {kind}，不是面，已跳过。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid} ({code}) is a {kind}, not a polygon; its area was left empty.</source>
+            <translation>宗地要素 {fid}（{code}）是 {kind}，不是面，面积留空。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid} has no code in field {field}: nothing was written for it (it still counts as a neighbour). Fill in its code and run again.</source>
+            <translation>宗地要素 {fid} 的字段 {field} 中没有宗地代码：未为其输出成果（仍作为邻宗地参与计算）。请填写宗地代码后重新运行。</translation>
+        </message>
+        <message>
+            <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:.2f} m², more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
+            <translation>宗地 {code}（要素 {fid}）：计算面积 {area:.2f} 平方米与记载面积 {recorded:.2f} 平方米相差 {difference:.2f} 平方米，超过 1:{scale} 的限差 ΔP = {tolerance:.2f} 平方米。</translation>
+        </message>
+        <message>
+            <source>Parcel {code}: its boundary crosses itself or its rings overlap ({reason}); check the point order.</source>
+            <translation>宗地 {code}：界址线自相交或各环相互重叠（{reason}），请检查点的顺序。</translation>
+        </message>
+        <message>
+            <source>Parcel {code}: line {line} has no usable coordinates; the parcel was not built.</source>
+            <translation>宗地 {code}：第 {line} 行没有可用坐标，该宗地未生成。</translation>
+        </message>
+        <message>
+            <source>Parcel {code}: point {point} closes the ring on line {line} at another place ({distance:.3f} m away) than on line {first}.</source>
+            <translation>宗地 {code}：第 {line} 行的点 {point} 闭合界址环，但位置与第 {first} 行不同（相距 {distance:.3f} 米）。</translation>
+        </message>
+        <message>
+            <source>Parcel {code}: the ring closed on line {line} has fewer than 3 points.</source>
+            <translation>宗地 {code}：在第 {line} 行闭合的界址环不足 3 个点。</translation>
+        </message>
+        <message>
+            <source>Parcel {code}: the ring starting with point {point} (line {line}) is not closed; repeat its first point at its end.</source>
+            <translation>宗地 {code}：从点 {point}（第 {line} 行）开始的界址环未闭合，请在末尾重复其第一个点。</translation>
+        </message>
+        <message>
+            <source>Parcels</source>
+            <translation>宗地</translation>
+        </message>
+        <message>
+            <source>Parcels (ZD)</source>
+            <translation>宗地（ZD）</translation>
+        </message>
+        <message>
+            <source>Parcels (ZD) with the survey facts</source>
+            <translation>宗地（ZD，含调查事实）</translation>
+        </message>
+        <message>
+            <source>Parcels from a coordinate file</source>
+            <translation>由坐标文件生成宗地</translation>
+        </message>
+        <message>
+            <source>Parcels in class {n}</source>
+            <translation>{n} 类宗地数</translation>
+        </message>
+        <message>
+            <source>Parcels with areas</source>
+            <translation>含面积的宗地</translation>
+        </message>
+        <message>
+            <source>Parcels with 四至</source>
+            <translation>含四至的宗地</translation>
+        </message>
+        <message>
+            <source>Permanent basic farmland (optional: else the ZYJBNTMJ field is read)</source>
+            <translation>永久基本农田（可选；不提供时读取 ZYJBNTMJ 字段）</translation>
+        </message>
+        <message>
+            <source>Point number column (empty: JZDH/点号…)</source>
+            <translation>点号列（留空：JZDH/点号…）</translation>
+        </message>
+        <message>
+            <source>Point rows per A4 page</source>
+            <translation>每页 A4 的点行数</translation>
+        </message>
+        <message>
+            <source>Policy profile (name or .toml file)</source>
+            <translation>政策配置（名称或 .toml 文件）</translation>
+        </message>
+        <message>
+            <source>Policy profile {file} cannot be read: {error}</source>
+            <translation>无法读取政策配置 {file}：{error}</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: [{table}] has no value for “{key}”; add “{key} = …”.</source>
+            <translation>政策配置 {file} 第 {line} 行：[{table}] 缺少“{key}”的值，请添加“{key} = …”。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: a milestone needs “survey” or “registered” (percent).</source>
+            <translation>政策配置 {file} 第 {line} 行：进度目标需要“survey”（调查）或“registered”（登记）百分数。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: class = {value} is not a class; write 1, 2, 3, or 0 (information missing).</source>
+            <translation>政策配置 {file} 第 {line} 行：class = {value} 不是有效的类别；请写 1、2、3，或 0（待补充信息）。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: not a valid date ({detail}). Write dates as YYYY-MM-DD without quotes, e.g. 2020-07-31.</source>
+            <translation>政策配置 {file} 第 {line} 行：日期无效（{detail}）。日期按 YYYY-MM-DD 书写，不加引号，例如 2020-07-31。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: not valid TOML ({detail}). A value may be missing after “=”, or text may lack its quotes.</source>
+            <translation>政策配置 {file} 第 {line} 行：不是有效的 TOML（{detail}）。可能“=”后缺少值，或文字缺少引号。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: rule “{rule}” is a note (it explains, it does not classify) and takes no “class”.</source>
+            <translation>政策配置 {file} 第 {line} 行：规则“{rule}”是说明性规则（只作说明，不决定类别），不能有“class”。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: rule “{rule}” is missing; add a [rules.{rule}] table with clause, text and class.</source>
+            <translation>政策配置 {file} 第 {line} 行：缺少规则“{rule}”；请添加 [rules.{rule}] 表，写明 clause、text 和 class。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: the [{key}] table is missing; add it.</source>
+            <translation>政策配置 {file} 第 {line} 行：缺少 [{key}] 表，请添加。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: unbalanced braces in “{key}”; write a placeholder as {{zdmj}} and a literal brace twice.</source>
+            <translation>政策配置 {file} 第 {line} 行：“{key}”中的花括号不配对；占位符写作 {{zdmj}}，花括号本身要写两次。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: unknown key “{key}” in [{table}]. Allowed here: {allowed}.</source>
+            <translation>政策配置 {file} 第 {line} 行：[{table}] 中有未知的键“{key}”。这里允许的键：{allowed}。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: unknown rule “{rule}”. The engine knows: {allowed}.</source>
+            <translation>政策配置 {file} 第 {line} 行：未知的规则“{rule}”。分类引擎能识别的规则：{allowed}。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: unknown table or key “{key}”. Allowed: {allowed}.</source>
+            <translation>政策配置 {file} 第 {line} 行：未知的表或键“{key}”。允许的有：{allowed}。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: verify names “{key}”, which the profile does not have.</source>
+            <translation>政策配置 {file} 第 {line} 行：verify 中的“{key}”在配置中不存在。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} is not a date. Write YYYY-MM-DD without quotes (e.g. 1982-02-13), or only the year (e.g. 1987) when the day is not known.</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 不是日期。请按 YYYY-MM-DD 书写，不加引号（例如 1982-02-13）；不知道具体日期时只写年份（例如 1987）。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} is not a date. Write it as YYYY-MM-DD without quotes, e.g. 2020-07-31.</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 不是日期。请按 YYYY-MM-DD 书写，不加引号，例如 2020-07-31。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} must be a number of square metres ({limit} 0).</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 必须是平方米数（{limit} 0）。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} must be a percentage above 0 and at most 100.</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 必须是大于 0、不超过 100 的百分数。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} must be a whole number of days above 0.</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 必须是大于 0 的整天数。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: {later} ({later_value}) is before {earlier} ({earlier_value}); the periods must follow each other.</source>
+            <translation>政策配置 {file} 第 {line} 行：{later}（{later_value}）早于 {earlier}（{earlier_value}）；各阶段必须依次衔接。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: “{key}” must be a list of texts, e.g. ["limits.cropland"].</source>
+            <translation>政策配置 {file} 第 {line} 行：“{key}”必须是文字的列表，例如 ["limits.cropland"]。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: “{key}” must be a table ([{key}]).</source>
+            <translation>政策配置 {file} 第 {line} 行：“{key}”必须是表（[{key}]）。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: “{key}” must be text in quotes, not empty.</source>
+            <translation>政策配置 {file} 第 {line} 行：“{key}”必须是加引号的文字，且不能为空。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: “{key}” uses the placeholder “{name}”, which the engine does not fill. Known: {known}.</source>
+            <translation>政策配置 {file} 第 {line} 行：“{key}”使用了分类引擎不填写的占位符“{name}”。可用的占位符：{known}。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}: its bases loop ({chain}).</source>
+            <translation>政策配置 {file}：base 形成循环（{chain}）。</translation>
+        </message>
+        <message>
+            <source>Policy profile {name} was not found. Give a shipped profile ({names}) or the path of a .toml file.</source>
+            <translation>找不到政策配置 {name}。请填写自带的配置（{names}）或 .toml 文件的路径。</translation>
+        </message>
+        <message>
+            <source>Policy profile {name}: {title} ({path}).</source>
+            <translation>政策配置 {name}：{title}（{path}）。</translation>
+        </message>
+        <message>
             <source>Prefix of the team role names</source>
             <translation>团队角色名称前缀</translation>
+        </message>
+        <message>
+            <source>Profile {name} marks these values as not checked against the official text: {keys}. Check them before relying on the classes.</source>
+            <translation>政策配置 {name} 标明以下数值未对照原文核实：{keys}。依据分类结果办理前请先核实。</translation>
         </message>
         <message>
             <source>Project and data</source>
@@ -148,12 +564,48 @@
             <translation>QGIS 工程</translation>
         </message>
         <message>
+            <source>Read {n} rows from {path} ({encoding}).</source>
+            <translation>从 {path} 读取 {n} 行（{encoding}）。</translation>
+        </message>
+        <message>
+            <source>Recorded area field to check (e.g. DCMJ 调查面积)</source>
+            <translation>待核对的记载面积字段（如 DCMJ 调查面积）</translation>
+        </message>
+        <message>
+            <source>Replace decisions a person confirmed or overrode</source>
+            <translation>替换审核人已确认或改判的结果</translation>
+        </message>
+        <message>
+            <source>Right holder field (权利人)</source>
+            <translation>权利人字段</translation>
+        </message>
+        <message>
+            <source>Road search distance for 四至 (m)</source>
+            <translation>四至道路搜索距离（米）</translation>
+        </message>
+        <message>
+            <source>Road/water name field</source>
+            <translation>道路/水系名称字段</translation>
+        </message>
+        <message>
+            <source>Roads and water for 四至 (e.g. DXT_DL)</source>
+            <translation>四至用道路、水系（如 DXT_DL）</translation>
+        </message>
+        <message>
             <source>Schema for the survey in the database (new; a-z, 0-9, _)</source>
             <translation>数据库中的调查模式（新建；a-z、0-9、_）</translation>
         </message>
         <message>
             <source>Schema {schema} already exists in the database; a survey is never written over. Choose another schema name, or drop the old schema first.</source>
             <translation>数据库中已有模式 {schema}；不会覆盖已有的调查数据。请换一个模式名称，或先删除旧模式。</translation>
+        </message>
+        <message>
+            <source>Sheet (XLSX; empty: the first)</source>
+            <translation>工作表（XLSX；留空：第一个）</translation>
+        </message>
+        <message>
+            <source>Some eastings carry a zone number and others do not; make them consistent.</source>
+            <translation>部分横坐标（Y）带带号、部分不带，请统一。</translation>
         </message>
         <message>
             <source>Some tools are unavailable: the QGIS Python lacks {names}. Install with: {command}</source>
@@ -180,6 +632,14 @@
             <translation>团队角色：{roles}。请为每个人建立登录角色并加入其中之一（GRANT {reviewer} TO 用户名）。</translation>
         </message>
         <message>
+            <source>The X column holds eastings and the Y column northings (X/Y swapped); they were exchanged. Survey tables write X = northing.</source>
+            <translation>X 列是东坐标、Y 列是北坐标（X/Y 颠倒），已互换。测量成果中 X 为北坐标。</translation>
+        </message>
+        <message>
+            <source>The boundary segment at X {x:.3f}, Y {y:.3f} belongs to parcels {codes} at the tolerance of {tolerance} m: a sliver or overlap narrower than the tolerance. Each of their boundary lines names one neighbour only; check these parcels.</source>
+            <translation>X {x:.3f}、Y {y:.3f} 处的界址边在 {tolerance} 米容差下同时属于宗地 {codes}：存在窄于容差的缝隙或重叠。它们的界址线各只记一个邻宗地，请检查这些宗地。</translation>
+        </message>
+        <message>
             <source>The code {code} has right type {right} on {owner} land; A and C exist only on collective land (J).</source>
             <translation>代码 {code} 在 {owner} 土地上设了权利类型 {right}；A、C 只能用于集体土地（J）。</translation>
         </message>
@@ -188,8 +648,52 @@
             <translation>连接字符串“{uri}”未指定数据库：请加上 dbname=...（或 service=...）。</translation>
         </message>
         <message>
+            <source>The coordinate file {path} has no rows.</source>
+            <translation>坐标文件 {path} 没有数据行。</translation>
+        </message>
+        <message>
+            <source>The coordinate file {path} has no usable rows.</source>
+            <translation>坐标文件 {path} 没有可用的数据行。</translation>
+        </message>
+        <message>
+            <source>The coordinates are not CGCS2000 3° zone coordinates (X northing 1 500 000-6 500 000 m, Y easting); choose the CRS they are in.</source>
+            <translation>坐标不是 CGCS2000 3 度带坐标（X 北坐标 1 500 000-6 500 000 米，Y 东坐标），请选择其坐标系。</translation>
+        </message>
+        <message>
+            <source>The coordinates' CRS must be a projected EPSG CRS such as a CGCS2000 3° zone (EPSG:4513-4554); {crs} is not.</source>
+            <translation>坐标系必须是投影坐标系（EPSG），例如 CGCS2000 3 度带（EPSG:4513-4554）；{crs} 不是。</translation>
+        </message>
+        <message>
             <source>The database refused {what}: {error}</source>
             <translation>数据库拒绝{what}：{error}</translation>
+        </message>
+        <message>
+            <source>The eastings carry no zone number, so the zone is unknown: choose the CRS (e.g. EPSG:4546 for 111°E).</source>
+            <translation>横坐标不带带号，无法确定投影带：请选择坐标系（例如 111°E 选 EPSG:4546）。</translation>
+        </message>
+        <message>
+            <source>The eastings carry several zone numbers ({zones}); split the file by zone.</source>
+            <translation>横坐标带有多个带号（{zones}），请按带拆分文件。</translation>
+        </message>
+        <message>
+            <source>The eastings carry zone number {zone}, but the chosen CRS EPSG:{epsg} is zone {crs_zone}; choose EPSG:{right}.</source>
+            <translation>横坐标带号为 {zone}，但所选坐标系 EPSG:{epsg} 是第 {crs_zone} 带，请选择 EPSG:{right}。</translation>
+        </message>
+        <message>
+            <source>The eastings carry zone number {zone}: the parcels are in EPSG:{epsg}.</source>
+            <translation>横坐标带号为 {zone}：宗地坐标系为 EPSG:{epsg}。</translation>
+        </message>
+        <message>
+            <source>The file has no column {column}; its first row is: {row}.</source>
+            <translation>文件中没有列 {column}；第一行为：{row}。</translation>
+        </message>
+        <message>
+            <source>The file is neither UTF-8 nor GBK text; save it as UTF-8 CSV or as an Excel workbook.</source>
+            <translation>文件既不是 UTF-8 也不是 GBK 文本，请另存为 UTF-8 编码的 CSV 或 Excel 工作簿。</translation>
+        </message>
+        <message>
+            <source>The house layer has neither a storeys field nor a measured floor area field: floor areas (JZMJ) and floor-area ratios (RJL) stay empty.</source>
+            <translation>房屋图层既无总层数字段也无实测建筑面积字段：建筑面积（JZMJ）和容积率（RJL）留空。</translation>
         </message>
         <message>
             <source>The parcel code (ZDDM) is empty.</source>
@@ -232,8 +736,36 @@
             <translation>不动产单元代码 {code} 有 {n} 位；不动产单元代码应为 28 位。</translation>
         </message>
         <message>
+            <source>The workbook has no sheet {sheet}; it has {sheets}.</source>
+            <translation>工作簿中没有工作表 {sheet}，现有：{sheets}。</translation>
+        </message>
+        <message>
+            <source>The zone number {zone} was added to the eastings for EPSG:{epsg} (a zone CRS with it).</source>
+            <translation>已为横坐标加上带号 {zone}，以符合 EPSG:{epsg}（带带号的坐标系）。</translation>
+        </message>
+        <message>
+            <source>The zone number {zone} was removed from the eastings for EPSG:{epsg} (a zone CRS without it).</source>
+            <translation>已去掉横坐标中的带号 {zone}，以符合 EPSG:{epsg}（不带带号的坐标系）。</translation>
+        </message>
+        <message>
             <source>There is no saved PostgreSQL connection named '{name}'. Saved connections: {names}. Give a saved connection's name, a service (service=name) or a connection string (host=... dbname=... user=...).</source>
             <translation>没有名为“{name}”的已保存 PostgreSQL 连接。已保存的连接：{names}。请给出已保存连接的名称、服务（service=名称）或连接字符串（host=... dbname=... user=...）。</translation>
+        </message>
+        <message>
+            <source>Tolerance: one physical point within (m)</source>
+            <translation>容差：在此距离内视为同一界址点（米）</translation>
+        </message>
+        <message>
+            <source>Wrote the boundary point tables of {n} parcels to {path}.</source>
+            <translation>已将 {n} 宗地的界址点成果表写入 {path}。</translation>
+        </message>
+        <message>
+            <source>X (northing) column (empty: X/XZBZ…)</source>
+            <translation>X（北坐标）列（留空：X/XZBZ…）</translation>
+        </message>
+        <message>
+            <source>Y (easting) column (empty: Y/YZBZ…)</source>
+            <translation>Y（东坐标）列（留空：Y/YZBZ…）</translation>
         </message>
         <message>
             <source>a catalogue query</source>
@@ -242,6 +774,10 @@
         <message>
             <source>an unknown CRS</source>
             <translation>未知坐标系</translation>
+        </message>
+        <message>
+            <source>fid {fid}</source>
+            <translation>要素 {fid}</translation>
         </message>
         <message>
             <source>found</source>
@@ -258,6 +794,10 @@
         <message>
             <source>the command</source>
             <translation>该命令</translation>
+        </message>
+        <message>
+            <source>the overlay of {left} and {right}</source>
+            <translation>{left} 与 {right} 的叠加计算</translation>
         </message>
         <message>
             <source>to create the survey schema</source>
@@ -282,6 +822,34 @@
         <message>
             <source>to remove the unfinished schema</source>
             <translation>删除未完成的模式</translation>
+        </message>
+        <message>
+            <source>{crs} is not a CGCS2000 3° zone: lengths and areas are those of its own plane, not of the survey plane.</source>
+            <translation>{crs} 不是 CGCS2000 3 度带：长度和面积是该坐标系平面上的值，而非调查平面上的值。</translation>
+        </message>
+        <message>
+            <source>{n} decisions confirmed by a person were kept (set OVERWRITE_CONFIRMED to replace them).</source>
+            <translation>保留了 {n} 个审核人已确认的结果（勾选“替换审核人已确认或改判的结果”可替换）。</translation>
+        </message>
+        <message>
+            <source>{n} of {total} parcels differ from {field} by more than ΔP.</source>
+            <translation>{total} 宗地中有 {n} 宗与 {field} 的差值超过限差 ΔP。</translation>
+        </message>
+        <message>
+            <source>{n} parcels got no boundary points; the messages above say why.</source>
+            <translation>{n} 宗地没有生成界址点，原因见以上信息。</translation>
+        </message>
+        <message>
+            <source>{parcels} parcels: {points} boundary points ({physical} physical points), {lines} boundary lines.</source>
+            <translation>{parcels} 宗地：界址点 {points} 个（实地点位 {physical} 个），界址线 {lines} 条。</translation>
+        </message>
+        <message>
+            <source>{parcel}: confirmed class {confirmed}, the policy now gives {suggested}</source>
+            <translation>{parcel}：已审核为 {confirmed} 类，按政策现为 {suggested} 类</translation>
+        </message>
+        <message>
+            <source>… and {n} more confirmed decisions differ from the policy.</source>
+            <translation>……另有 {n} 个已审核结果与按政策得出的类别不同。</translation>
         </message>
     </context>
 </TS>

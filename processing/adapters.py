@@ -7,6 +7,7 @@ and the CRS used is reported.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -18,20 +19,23 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProject,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime
 
+from .. import compat
 from ..cadastre import schema, zones
 from ..cadastre.messages import Problem, translatable
 from ..i18n import tr
 from .layers import qgs_field
 
 CGCS2000 = QgsCoordinateReferenceSystem(f"EPSG:{zones.CGCS2000_GEOGRAPHIC}")
+BATCH = 5000  # features handed to a sink at once (one addFeatures call is much cheaper than many addFeature)
 
 
 @dataclass
@@ -99,6 +103,7 @@ def read_layer(
 
     ``fields``: attribute columns to read (None: all). ``required``: fields that must exist, else a translated
     refusal naming them. ``crs``: the plane to transform to (default: survey_plane_for(source)).
+    Invalid geometries are read as they are (see _features): the caller reports them per feature.
     """
     name = _name(source)
     source_fields = source.fields()
@@ -123,10 +128,11 @@ def read_layer(
         request.setFlags(QgsFeatureRequest.NoGeometry)
     total = source.featureCount() or 0
     ids: List[int] = []
+    features = _features(source, request)
     wkbs: List[Optional[bytes]] = []
     columns: Dict[str, list] = {f: [] for f in wanted}
     problems: List[Tuple[int, Problem]] = []
-    for n, feature in enumerate(source.getFeatures(request)):
+    for n, feature in enumerate(features):
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Canceled."))
@@ -177,8 +183,11 @@ def write_rows(
     feedback=None,
 ) -> int:
     """Write ``rows`` (attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``."""
-    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object)) if geometries is not None else None
+    # output_dimension=3 (Z kept, never M): inside QGIS (qgis_process, the desktop) shapely may run on QGIS's own
+    # GEOS 3.11, which refuses shapely 2.1's default of 4 dimensions
+    wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object), output_dimension=3) if geometries is not None else None
     total = len(rows)
+    batch: List[QgsFeature] = []
     for n, row in enumerate(rows):
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
@@ -186,13 +195,15 @@ def write_rows(
             if total:
                 feedback.setProgress(100.0 * n / total)
         feature = QgsFeature(fields)
-        feature.setAttributes(list(row))
+        feature.setAttributes([_qt_value(value) for value in row])
         if wkbs is not None and wkbs[n] is not None:
             geom = QgsGeometry()
             geom.fromWkb(wkbs[n])
             feature.setGeometry(geom)
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(tr("Could not write feature {n} to the output.").format(n=n))
+        batch.append(feature)
+        if len(batch) >= BATCH:
+            _add(sink, batch)
+    _add(sink, batch)
     return total
 
 
@@ -205,9 +216,18 @@ def report_problems(data: LayerData, feedback) -> None:
         feedback.reportError(problem.format(tr), False)
 
 
-def add_field(fields: QgsFields, name: str, qvariant_type, length: int = 0, precision: int = 0) -> None:
-    """Append an ad-hoc output field (for outputs that are not schema layers, e.g. an error layer)."""
-    fields.append(QgsField(name, qvariant_type, "", length, precision))
+def add_field(fields: QgsFields, name: str, field_type, length: int = 0, precision: int = 0) -> None:
+    """Append an ad-hoc output field (for outputs that are not schema layers, e.g. an error layer);
+    ``field_type`` a QMetaType.Type (e.g. QMetaType.Type.QString) or a QVariant.Type."""
+    fields.append(compat.field(name, field_type, length, precision))
+
+
+def _features(source, request: QgsFeatureRequest):
+    """Features of ``source``, invalid geometries included: the domain code judges validity and names each
+    invalid feature, where Processing's invalid-feature filter would stop the run or drop them silently."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
 
 
 def _name(source) -> str:
@@ -217,6 +237,15 @@ def _name(source) -> str:
             if value:
                 return value
     return tr("input layer")
+
+
+def _qt_value(value):
+    """Python dates back to Qt types: a QVariant holding a Python date is not written by the providers."""
+    if isinstance(value, datetime.datetime):
+        return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value)
+    return value
 
 
 def _python_value(value):
@@ -229,4 +258,76 @@ def _python_value(value):
         return value.toPyDateTime()
     if hasattr(value, "toPyDate"):
         return value.toPyDate()
+    return value
+
+
+def report_plane(data: LayerData, feedback) -> None:
+    """Say which plane ``data`` is measured on (with report_problems, which names the plane of a reprojected
+    layer); refuse a projected CRS whose unit is not the metre."""
+    from qgis.core import QgsUnitTypes
+
+    if data.crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        raise QgsProcessingException(tr(
+            "Layer {layer} is in {crs}, whose unit is not the metre; reproject it to the survey's CGCS2000 3° zone "
+            "(e.g. EPSG:4525) first."
+        ).format(layer=data.name, crs=data.crs.authid()))
+    epsg = data.crs.authid()
+    if not data.reprojected:  # report_problems says where a reprojected layer is measured
+        feedback.pushInfo(tr("Layer {layer} is measured in its own CRS {crs}.").format(layer=data.name, crs=epsg))
+    code = int(epsg.split(":")[1]) if epsg.startswith("EPSG:") and epsg.split(":")[1].isdigit() else 0
+    if not zones.is_zone_epsg(code):
+        feedback.pushInfo(tr(
+            "{crs} is not a CGCS2000 3° zone: lengths and areas are those of its own plane, not of the survey plane."
+        ).format(crs=epsg))
+
+
+def copy_features(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence[int], values: Dict[str, Sequence], feedback=None) -> int:
+    """Write every feature of ``source`` (geometry as it is, attributes kept) to ``sink`` with ``fields``,
+    setting field ``name`` to ``values[name][row]`` where ``ids[row]`` is the feature's id. NaN → NULL."""
+    row_of = {int(fid): row for row, fid in enumerate(ids)}
+    columns = [(fields.indexOf(name), column) for name, column in values.items()]
+    n_source = source.fields().count()
+    total = source.featureCount() or 0
+    written = 0
+    batch: List[QgsFeature] = []
+    for n, feature in enumerate(_features(source, QgsFeatureRequest())):
+        if feedback is not None and n % 1000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled."))
+            if total:
+                feedback.setProgress(100.0 * n / total)
+        attrs = feature.attributes() + [None] * (fields.count() - n_source)
+        row = row_of.get(feature.id())
+        if row is not None:
+            for index, column in columns:
+                attrs[index] = _output_value(column[row])
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        out.setAttributes(attrs)
+        batch.append(out)
+        if len(batch) >= BATCH:
+            written += _add(sink, batch)
+    written += _add(sink, batch)
+    return written
+
+
+def _add(sink: QgsFeatureSink, batch: list) -> int:
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        raise QgsProcessingException(tr("Could not write the features to the output: {error}").format(
+            error=sink.lastError() if hasattr(sink, "lastError") else ""))
+    n = len(batch)
+    batch.clear()
+    return n
+
+
+def _output_value(value):
+    """numpy scalars → Python; NaN → NULL."""
+    if value is None:
+        return None
+    if isinstance(value, (float, np.floating)):
+        return None if np.isnan(value) else float(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return int(value)
     return value

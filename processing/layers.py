@@ -15,19 +15,20 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType
 
+from .. import compat
 from ..cadastre import schema
 from ..i18n import tr
 
 SYMBOLOGY_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "symbology")
 
-_QVARIANT = {
-    schema.TEXT: QVariant.String,
-    schema.INT: QVariant.Int,
-    schema.REAL: QVariant.Double,
-    schema.DATE: QVariant.Date,
-    schema.DATETIME: QVariant.DateTime,
+FIELD_TYPES = {
+    schema.TEXT: QMetaType.Type.QString,
+    schema.INT: QMetaType.Type.Int,
+    schema.REAL: QMetaType.Type.Double,
+    schema.DATE: QMetaType.Type.QDate,
+    schema.DATETIME: QMetaType.Type.QDateTime,
 }
 WKB_TYPES = {
     schema.POLYGON: QgsWkbTypes.MultiPolygon,
@@ -38,7 +39,7 @@ WKB_TYPES = {
 
 
 def qgs_field(f: schema.Field) -> QgsField:
-    field = QgsField(f.name, _QVARIANT[f.type], "", f.length, f.precision)
+    field = compat.field(f.name, FIELD_TYPES[f.type], f.length, f.precision)
     field.setAlias(f.alias)
     return field
 

@@ -15,6 +15,11 @@ PROVIDER_ID = "homestead"
 # (a missing optional package) is left out with a log message; the others still load.
 ALGORITHMS = (
     ("create_project", "CreateProjectAlgorithm"),
+    ("parcel_areas", "ParcelAreasAlgorithm"),
+    ("boundary_points", "BoundaryPointsAlgorithm"),
+    ("boundary_table", "BoundaryTableAlgorithm"),
+    ("parcels_from_points", "ParcelsFromPointsAlgorithm"),
+    ("classify", "ClassifyAlgorithm"),
 )
 
 

@@ -10,12 +10,17 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 PLUGINS = REPO / "build" / "plugins"
 SHARED = REPO.parent / "shared"
+if not SHARED.exists():  # a worktree in /work/wt/<name>: the shared folder is one level further up
+    SHARED = REPO.parent.parent / "shared"
 REAL_DATA = SHARED / "data" / "real"
 SAMPLE = REPO / "sample_data"
 
 PLUGINS.mkdir(parents=True, exist_ok=True)
-if not (PLUGINS / "homestead_cadastre").exists():
-    os.symlink(REPO, PLUGINS / "homestead_cadastre")
+_link = PLUGINS / "homestead_cadastre"
+if not _link.exists():  # absent, or dangling (an absolute link made where the checkout was mounted elsewhere)
+    if _link.is_symlink():
+        _link.unlink()
+    os.symlink(os.path.join("..", ".."), _link)  # relative: valid on the host and in the QGIS 3.40 chroot
 if str(PLUGINS) not in sys.path:
     sys.path.insert(0, str(PLUGINS))
 xdg = REPO / "build" / "xdg"

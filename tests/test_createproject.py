@@ -1,6 +1,8 @@
 """homestead:createproject writes a GeoPackage and a project that open in QGIS with the schema's fields,
 aliases, value maps and stored default styles."""
 import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer, QgsWkbTypes
@@ -42,7 +44,7 @@ def test_layers_fields_aliases(created):
 
 def test_styles_stored_as_default(created):
     out, _ = created
-    with sqlite3.connect(out) as db:
+    with closing(sqlite3.connect(out)) as db:  # `with connect()` alone leaves it open
         rows = db.execute("select f_table_name, useAsDefault, styleQML from layer_styles").fetchall()
     styled = {name for name, default, qml in rows if default}
     assert styled == {layer.name for layer in schema.ALL_LAYERS}
@@ -67,7 +69,7 @@ def test_project_opens_with_all_layers(created):
         zd = layers["宗地"]
         assert zd.attributeAlias(zd.fields().indexOf("ZDMJ")) == "宗地面积"
         # relative paths: the project names the GeoPackage by its file name only
-        text = open(result["PROJECT"], encoding="utf-8").read()
+        text = Path(result["PROJECT"]).read_text(encoding="utf-8")
         assert "./village.gpkg" in text and str(out.parent) not in text
     finally:
         project.clear()

@@ -70,6 +70,21 @@ def main(out_dir: str) -> None:
                   OUTPUT=out / "survey_template.gpkg")
     written += [project["OUTPUT"], project["PROJECT"]]
 
+    # areas → boundary points and 四至 → 界址点成果表 → classes: each step reads the previous step's parcels
+    areas = run(env, "parcelareas", INPUT=layer(VILLAGE, "ZD"), CODE_FIELD="ZDDM", RECORDED_AREA_FIELD="DCMJ",
+                SCALE=1000, BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT=out / "zd_areas.gpkg")
+    points = run(env, "boundarypoints", INPUT=areas["OUTPUT"], CODE_FIELD="ZDDM", TOLERANCE=0.05,
+                 ROADS=layer(VILLAGE, "DXT_DL"), ROAD_NAME_FIELD="MC", OUTPUT_POINTS=out / "jzd.gpkg",
+                 OUTPUT_LINES=out / "jzx.gpkg", OUTPUT=out / "zd_sizhi.gpkg")
+    table = run(env, "boundarytable", INPUT=points["OUTPUT"], CODE_FIELD="ZDDM", OWNER_FIELD="QLRMC",
+                BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT_XLSX=out / "界址点成果表.xlsx",
+                OUTPUT_CSV=out / "界址点成果表.csv")
+    classified = run(env, "classify", INPUT=points["OUTPUT"], POLICY="louxing_2020",
+                     FARMLAND=layer(VILLAGE, "JBNT"), OUTPUT=out / "classified_parcels.gpkg")
+    print("  classes: " + ", ".join(f"{n}: {int(classified[f'CLASS_{n}'])}" for n in (1, 2, 3, 0)))
+    written += [areas["OUTPUT"], points["OUTPUT_POINTS"], points["OUTPUT_LINES"], points["OUTPUT"],
+                table["OUTPUT_XLSX"], table["OUTPUT_CSV"], classified["OUTPUT"]]
+
     print("demo: wrote")
     for path in written:
         size = os.path.getsize(path)

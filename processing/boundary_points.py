@@ -1,0 +1,167 @@
+"""homestead:boundarypoints — 界址点 JZD and 界址线 JZX of every parcel, and the parcels' 四至."""
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from ..cadastre import boundary, schema
+from ..cadastre.messages import translatable
+from ..i18n import tr
+from .adapters import copy_features, output_fields, read_layer, report_plane, report_problems, write_rows
+from .algorithm import HomesteadAlgorithm
+from .layers import qgs_fields
+
+# coded attributes the survey fills in the field: (parameter, schema layer, field, default option index)
+CODED = (
+    ("POINT_TYPE", schema.JZD, "JZDLX", 1),  # 1 解析: coordinates computed from a survey
+    ("MARKER_TYPE", schema.JZD, "JBLX", 0),
+    ("LINE_TYPE", schema.JZX, "JZXLB", 0),
+    ("LINE_POSITION", schema.JZX, "JZXWZ", 0),
+    ("LINE_NATURE", schema.JZX, "JXXZ", 0),
+)
+CODED_LABELS = {
+    "POINT_TYPE": translatable("Boundary point type (JZDLX)"),
+    "MARKER_TYPE": translatable("Marker type (JBLX)"),
+    "LINE_TYPE": translatable("Boundary line class (JZXLB)"),
+    "LINE_POSITION": translatable("Boundary line position (JZXWZ)"),
+    "LINE_NATURE": translatable("Boundary line nature (JXXZ)"),
+}
+
+
+def compute_boundaries(source, code_field: str, tolerance: float, context, feedback):
+    """Read the parcels once and number their boundary points: (LayerData, codes, Boundaries)."""
+    data = read_layer(source, context, feedback, fields=[code_field], required=[code_field])
+    report_problems(data, feedback)
+    report_plane(data, feedback)
+    codes = [boundary.clean_code(c) for c in data.column(code_field)]
+    result = boundary.boundaries(data.geometries, codes, tolerance, data.ids, code_field)
+    for _index, problem in result.problems:
+        feedback.reportError(problem.format(tr), False)
+    return data, codes, result
+
+
+def coded_value(layer: schema.Layer, field_name: str, option: int):
+    """The code of enum ``option`` (0 = not recorded → None)."""
+    codes = list(schema.CODELISTS[layer.field(field_name).codelist])
+    return None if option <= 0 else codes[option - 1]
+
+
+class BoundaryPointsAlgorithm(HomesteadAlgorithm):
+    NAME = "boundarypoints"
+    DISPLAY_NAME = translatable("Boundary points and lines (JZD, JZX, 四至)")
+    GROUP = "geometry"
+
+    INPUT, CODE_FIELD, TOLERANCE = "INPUT", "CODE_FIELD", "TOLERANCE"
+    ROADS, ROAD_NAME_FIELD, ROAD_DISTANCE = "ROADS", "ROAD_NAME_FIELD", "ROAD_DISTANCE"
+    OUTPUT_POINTS, OUTPUT_LINES, OUTPUT = "OUTPUT_POINTS", "OUTPUT_LINES", "OUTPUT"
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(self.INPUT, tr("Parcels (ZD)"), [QgsProcessing.TypeVectorPolygon]))
+        # optional, defaulting to ZDDM: QGIS 3.22 refuses an omitted required field parameter despite its default
+        self.addParameter(QgsProcessingParameterField(
+            self.CODE_FIELD, tr("Parcel code field"), "ZDDM", self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, tr("Tolerance: one physical point within (m)"), QgsProcessingParameterNumber.Double,
+            boundary.DEFAULT_TOLERANCE, minValue=0.0, maxValue=10.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROADS, tr("Roads and water for 四至 (e.g. DXT_DL)"), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ROAD_NAME_FIELD, tr("Road/water name field"), "MC", self.ROADS, optional=True))
+        distance = QgsProcessingParameterNumber(
+            self.ROAD_DISTANCE, tr("Road search distance for 四至 (m)"), QgsProcessingParameterNumber.Double, 5.0, minValue=0.0)
+        distance.setFlags(distance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(distance)
+        not_recorded = tr("(not recorded)")
+        for name, layer, field_name, default in CODED:
+            options = [not_recorded] + [f"{code} {label}" for code, label in schema.CODELISTS[layer.field(field_name).codelist].items()]
+            param = QgsProcessingParameterEnum(name, tr(CODED_LABELS[name]), options, defaultValue=default)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_POINTS, tr("Boundary points (JZD)"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_LINES, tr("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Parcels with 四至"), QgsProcessing.TypeVectorPolygon))
+
+    def process(self, parameters, context, feedback):
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or "ZDDM"
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        data, codes, result = compute_boundaries(source, code_field, tolerance, context, steps)
+        coded = {name: coded_value(layer, field_name, self.parameterAsEnum(parameters, name, context))
+                 for name, layer, field_name, _default in CODED}
+
+        steps.setCurrentStep(1)
+        sides = self._four_sides(parameters, context, steps, data, codes, result)
+
+        steps.setCurrentStep(2)
+        code_of = np.array(codes + [""], dtype=object)  # index -1 (no neighbour) → ""
+        points_dest = self._write_points(parameters, context, steps, data.crs, result.points, code_of, coded)
+        steps.setCurrentStep(3)
+        lines_dest = self._write_lines(parameters, context, steps, data.crs, result.lines, code_of, coded)
+        steps.setCurrentStep(4)
+        names = ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")
+        values = {name: [row[k] or None for row in sides] for k, name in enumerate(names)}
+        fields = output_fields(source.fields(), [schema.ZD.field(name) for name in names])
+        sink, parcels_dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        copy_features(source, sink, fields, data.ids, values, steps)
+        del sink  # closes the file
+
+        points, lines = result.points, result.lines
+        feedback.pushInfo(tr(
+            "{parcels} parcels: {points} boundary points ({physical} physical points), {lines} boundary lines."
+        ).format(parcels=int(result.numbered.sum()), points=len(points),
+                 physical=len(np.unique(points.point_id)), lines=len(lines)))
+        skipped = len(data) - int(result.numbered.sum())
+        if skipped:
+            feedback.reportError(tr("{n} parcels got no boundary points; the messages above say why.").format(n=skipped), False)
+        return {self.OUTPUT_POINTS: points_dest, self.OUTPUT_LINES: lines_dest, self.OUTPUT: parcels_dest}
+
+    def _write_points(self, parameters, context, feedback, crs, points, code_of, coded):
+        fields = qgs_fields(schema.JZD.fields)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_POINTS, context, fields, QgsWkbTypes.Point, crs)
+        marker, point_type = coded["MARKER_TYPE"], coded["POINT_TYPE"]
+        rows = [
+            [bsm, schema.YSDM["JZD"], code, f"J{seq}", seq, marker, point_type, x, y, pid]
+            for bsm, code, seq, pid, x, y in zip(
+                range(1, len(points) + 1), code_of[points.parcel].tolist(), points.sequence.tolist(),
+                points.point_id.tolist(), np.round(points.xy[:, 1], 3).tolist(), np.round(points.xy[:, 0], 3).tolist())
+        ]  # XZBZ = X = northing, YZBZ = Y = easting
+        write_rows(sink, fields, rows, shapely.points(points.xy), feedback)
+        del sink
+        return dest
+
+    def _write_lines(self, parameters, context, feedback, crs, lines, code_of, coded):
+        fields = qgs_fields(schema.JZX.fields)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, fields, QgsWkbTypes.LineString, crs)
+        line_type, position, nature = coded["LINE_TYPE"], coded["LINE_POSITION"], coded["LINE_NATURE"]
+        rows = [
+            [bsm, schema.YSDM["JZX"], code, length, line_type, position, nature, None, f"J{start}", f"J{end}", neighbour or None, None]
+            for bsm, code, length, start, end, neighbour in zip(
+                range(1, len(lines) + 1), code_of[lines.parcel].tolist(), np.round(lines.length, 2).tolist(),
+                lines.start.tolist(), lines.end.tolist(), code_of[lines.neighbour].tolist())
+        ]
+        write_rows(sink, fields, rows, shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)), feedback)
+        del sink
+        return dest
+
+    def _four_sides(self, parameters, context, feedback, data, codes, result):
+        roads_source = self.parameterAsSource(parameters, self.ROADS, context)
+        roads, road_names = None, ()
+        if roads_source is not None:
+            name_field = self.parameterAsString(parameters, self.ROAD_NAME_FIELD, context) or "MC"
+            road_data = read_layer(roads_source, context, feedback, fields=[name_field], required=[name_field], crs=data.crs)
+            report_problems(road_data, feedback)
+            roads, road_names = road_data.geometries, road_data.column(name_field)
+        distance = self.parameterAsDouble(parameters, self.ROAD_DISTANCE, context)
+        return boundary.four_sides(result.lines, len(data), codes, roads, road_names, distance)

@@ -1,0 +1,1 @@
+"""Rules as data plus small functions: the eligibility policy (policy/, policies/). QGIS-free."""
