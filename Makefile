@@ -36,7 +36,7 @@ clean-qgis340:
 
 # The PostGIS tests against a throwaway PostgreSQL 15 + PostGIS server on 127.0.0.1 (installed from Debian
 # when missing, stopped on exit); `make test` skips them when no server is given (HC_TEST_PG).
-.PHONY: test-postgis bench-postgis
+.PHONY: test-postgis
 test-postgis: translations
 	@tools/pg_test_server.sh run -- $(VPY) -P -m pytest tests/postgis
 
