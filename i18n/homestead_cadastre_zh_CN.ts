@@ -16,6 +16,10 @@
             <translation>面积与界址</translation>
         </message>
         <message>
+            <source>Automatic: in the database when that spares reading layers from another machine</source>
+            <translation>自动：当可免于从另一台机器读取图层时在数据库中计算</translation>
+        </message>
+        <message>
             <source>Base map</source>
             <translation>地形图</translation>
         </message>
@@ -172,6 +176,10 @@
             <translation>忽略的农田重叠面积上限（平方米；为空时取政策配置的值）</translation>
         </message>
         <message>
+            <source>Farmland overlay computed in the database.</source>
+            <translation>永久基本农田套合已在数据库中计算。</translation>
+        </message>
+        <message>
             <source>Feature {fid} of {layer} has Z/M values; they were ignored (areas are planar).</source>
             <translation>图层 {layer} 的要素 {fid} 带有 Z/M 值，已忽略（面积按平面计算）。</translation>
         </message>
@@ -202,6 +210,10 @@
         <message>
             <source>Give the name of the new schema for the survey in the database, e.g. louxing_2020.</source>
             <translation>请给出数据库中用于本次调查的新模式名称，例如 louxing_2020。</translation>
+        </message>
+        <message>
+            <source>Here, in QGIS</source>
+            <translation>在本机 QGIS 中计算</translation>
         </message>
         <message>
             <source>Homestead Cadastre</source>
@@ -242,6 +254,10 @@
         <message>
             <source>Houses with a parcel code in {field} count for that parcel; the others by location (the part of the footprint inside each parcel).</source>
             <translation>在 {field} 中记有宗地代码的房屋计入该宗地；其余按位置归属（每宗地计入落在其内的基底部分）。</translation>
+        </message>
+        <message>
+            <source>In the database whenever the inputs are PostGIS tables of one database</source>
+            <translation>只要输入是同一数据库中的 PostGIS 表，就在数据库中计算</translation>
         </message>
         <message>
             <source>Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) to the survey's CGCS2000 3° zone before measuring.</source>
@@ -318,6 +334,10 @@
         <message>
             <source>Overlay and checks</source>
             <translation>套合与质检</translation>
+        </message>
+        <message>
+            <source>Overlays of PostGIS inputs</source>
+            <translation>PostGIS 输入的叠加计算位置</translation>
         </message>
         <message>
             <source>Parcel and building areas</source>

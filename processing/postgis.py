@@ -8,7 +8,7 @@ or projects: each member of the team connects with their own login (a service fi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 import numpy as np
 import shapely
@@ -18,6 +18,9 @@ from qgis.core import (
     QgsDataSourceUri,
     QgsException,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -25,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QUrl, QUrlQuery
 
 from ..cadastre import pg_overlay, pg_schema, schema
+from ..cadastre.messages import translatable
 from ..cadastre.overlay import Overlaps
 from ..i18n import tr
 from .layers import WKB_TYPES
@@ -197,6 +201,7 @@ def server_overlaps(left: PostgisTable, left_ids, right: Optional[PostgisTable] 
                     min_area: float = 0.0, same: bool = False, pieces: bool = True, feedback=None) -> Overlaps:
     """cadastre.overlay.polygon_overlaps computed by the database (cadastre/pg_overlay.py), as indices into
     ``left_ids``/``right_ids`` (the feature ids in the order the layers were read), sorted by left then right.
+    Without ``right_ids`` (the right layer was not read) ``right`` holds the right features' ids.
 
     Both tables must be in one database and one projected CRS (the survey plane): areas are the CRS's m².
     """
@@ -208,9 +213,15 @@ def server_overlaps(left: PostgisTable, left_ids, right: Optional[PostgisTable] 
     if feedback is not None and feedback.isCanceled():
         raise QgsProcessingException(tr("Canceled."))
     left_index = {int(fid): i for i, fid in enumerate(left_ids)}
-    right_index = left_index if same else {int(fid): i for i, fid in enumerate(right_ids)}
+    if same:
+        right_index = left_index
+    elif right_ids is not None:
+        right_index = {int(fid): i for i, fid in enumerate(right_ids)}
+    else:
+        right_index = None
     li = np.array([left_index[int(row[0])] for row in rows], dtype=np.int64)
-    ri = np.array([right_index[int(row[1])] for row in rows], dtype=np.int64)
+    ri = np.array([right_index[int(row[1])] if right_index is not None else int(row[1]) for row in rows],
+                  dtype=np.int64)
     if same:  # pairs by position in the layer as read, as the local overlay gives them
         li, ri = np.minimum(li, ri), np.maximum(li, ri)
     areas = np.array([float(row[2]) for row in rows], dtype=float)
@@ -219,6 +230,56 @@ def server_overlaps(left: PostgisTable, left_ids, right: Optional[PostgisTable] 
         geometries[:] = list(shapely.from_wkb([str(row[3]) for row in rows]))
     order = np.lexsort((ri, li))
     return Overlaps(li[order], ri[order], geometries[order], areas[order])
+
+
+# Where the overlays of an algorithm run (its advanced parameter IN_DATABASE).
+IN_DATABASE_AUTO, IN_DATABASE_YES, IN_DATABASE_NO = 0, 1, 2
+IN_DATABASE_OPTIONS = (
+    translatable("Automatic: in the database when that spares reading layers from another machine"),
+    translatable("In the database whenever the inputs are PostGIS tables of one database"),
+    translatable("Here, in QGIS"),
+)
+
+
+def in_database_parameter(name: str = "IN_DATABASE") -> QgsProcessingParameterEnum:
+    """The advanced parameter choosing where overlays run when the inputs live in PostGIS."""
+    parameter = QgsProcessingParameterEnum(
+        name, tr("Overlays of PostGIS inputs"), [tr(option) for option in IN_DATABASE_OPTIONS],
+        defaultValue=IN_DATABASE_AUTO)
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def input_table(algorithm, parameters, name: str, context) -> Optional[PostgisTable]:
+    """The PostGIS table behind a feature-source parameter, when the whole table is the input (not only
+    selected, limited or filtered features)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", ""):
+            return None
+    return postgis_table(algorithm.parameterAsVectorLayer(parameters, name, context))
+
+
+def is_remote(table: PostgisTable) -> bool:
+    """Whether the database is on another machine: a host that is not this one (a service counts as
+    remote: services name shared servers)."""
+    uri = QgsDataSourceUri(table.connection_info)
+    host = (uri.host() or "").strip().lower()
+    if not host:
+        return bool(uri.service())
+    return host not in ("localhost", "127.0.0.1", "::1") and not host.startswith("/")
+
+
+def overlays_in_database(mode: int, tables: Sequence[Optional[PostgisTable]], spares_reading: bool) -> bool:
+    """Whether to run the overlays in the database. ``spares_reading``: the database path saves reading a
+    layer's geometries into QGIS. Measured (benchmarks/results_postgis.md): on one machine shapely's
+    vectorised overlay is faster than the same GEOS calls in PostGIS, so Automatic chooses the database only
+    when it spares moving geometries from another machine."""
+    if mode == IN_DATABASE_NO or not same_database(*tables):
+        return False
+    if mode == IN_DATABASE_YES:
+        return True
+    return spares_reading and is_remote(tables[0])
 
 
 def same_database(*tables: Optional[PostgisTable]) -> bool:

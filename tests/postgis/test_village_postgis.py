@@ -5,7 +5,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsDataSourceUri, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsDataSourceUri, QgsFeatureRequest, QgsProcessingFeedback, QgsVectorLayer
 
 from homestead_cadastre.cadastre import schema
 
@@ -64,3 +64,44 @@ def test_same_features_fids_values_and_geometries(village, layer_name):
         assert _rows(pg_layer, names) == _rows(local, names)
     finally:
         del pg_layer, local
+
+
+class Said(QgsProcessingFeedback):
+    """Feedback that keeps what the algorithm said."""
+
+    def __init__(self):
+        super().__init__()
+        self.said = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.said.append(info)
+        super().pushInfo(info)
+
+
+def _by_fid(layer, names):
+    """{fid attribute: [values]} of an output layer (outputs keep the input's fid as an attribute)."""
+    return {feature["fid"]: [feature[n] for n in names] for feature in layer.getFeatures()}
+
+
+@pytest.mark.parametrize("in_database", [0, 1])
+def test_classification_is_the_same(village, run_alg, in_database):
+    """homestead:classify on the PostGIS village (farmland overlay here or in the database) gives every
+    parcel the same class, area to register, notes and farmland area as on the GeoPackage."""
+    _, pg, gpkg = village
+    names = [f.name for f in schema.ZD_DECISION] + ["ZYJBNTMJ"]
+    results = []
+    for opener, extra in ((gpkg, {}), (pg, {"IN_DATABASE": in_database})):
+        zd, jbnt = opener("ZD"), opener("JBNT")
+        feedback = Said()
+        try:
+            out = run_alg("classify", {"INPUT": zd, "FARMLAND": jbnt, "POLICY": "louxing_2020",
+                                       "OUTPUT": "memory:", **extra}, feedback=feedback)
+            results.append((_by_fid(out["OUTPUT"], names), {k: v for k, v in out.items() if k.startswith("CLASS")}))
+        finally:
+            del zd, jbnt
+    # loopback is this machine: Automatic overlays here; asked, the database does them
+    assert ("Farmland overlay computed in the database." in feedback.said) == (in_database == 1)
+    (local, local_counts), (database, database_counts) = results
+    assert len(local) == 300 and database == local
+    assert database_counts == local_counts and sum(local_counts.values()) == 300
+    assert any(row[-1] for row in local.values())  # some parcels do occupy farmland
