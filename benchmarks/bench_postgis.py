@@ -150,11 +150,10 @@ def main():
     import psycopg2
 
     app, provider = setup_qgis()
-    import processing
-    from qgis.core import Qgis, QgsApplication
-
     import pg_load
+    import processing
     import review_load
+    from qgis.core import Qgis, QgsApplication
 
     timer = Timer()
     gpkg = timer("generate the county (tools/make_village.py; cached)", lambda: county(args.parcels))
@@ -201,11 +200,11 @@ def main():
         three_ways("homestead:classify (with farmland)", "homestead:classify",
                    {"INPUT": "ZD", "FARMLAND": "JBNT"}, {"POLICY": "louxing_2020", "OUTPUT": "memory:"},
                    lambda out: by_fid(out["OUTPUT"], ("LB", "DJMJ", "CZMJ", "ZYJBNTMJ")))
-        zd, jbnt = pg("ZD"), pg("JBNT")
+        builtin = {"INPUT": pg("ZD"), "OVERLAY": pg("JBNT"), "INPUT_FIELDS": ["ZDDM"], "OVERLAY_FIELDS": ["JBNTTBBH"],
+                   "OUTPUT": "memory:"}
         timer("QGIS built-in on the same PostGIS tables: native:intersection ZD × JBNT",
-              lambda: processing.run("native:intersection", {"INPUT": zd, "OVERLAY": jbnt, "INPUT_FIELDS": ["ZDDM"],
-                                                             "OVERLAY_FIELDS": ["JBNTTBBH"], "OUTPUT": "memory:"}))
-        del zd, jbnt
+              lambda b=builtin: processing.run("native:intersection", b))
+        del builtin
 
         # the concurrent-review load, on the county's first parcels
         logins = []
@@ -253,7 +252,7 @@ def write_report(args, timer, counts, sizes, results, load, problems, server_ver
         f"QGIS {qgis_version}, shapely {shapely.__version__} (GEOS {'.'.join(map(str, shapely.geos_version))}), "
         f"{server_version} with PostGIS on 127.0.0.1 (tools/pg_test_server.sh).",
         "",
-        f"Data: the generated county (tools/make_village.py, seed 20200513): "
+        "Data: the generated county (tools/make_village.py, seed 20200513): "
         + ", ".join(f"{k} {v:,}" for k, v in counts.items() if v) + " features; geometry as WKB: "
         + ", ".join(f"{k} {v:.1f} MB" for k, v in sizes.items()) + ".",
         "",
@@ -283,10 +282,10 @@ def write_report(args, timer, counts, sizes, results, load, problems, server_ver
         f"{args.decisions} decisions each on parcels drawn at random, a refused decision re-read and decided again. "
         f"{len(load.decisions):,} decisions accepted, {load.conflicts:,} refused by the row version and decided "
         f"again, {load.given_up} given up, in {load.seconds:.1f} s ({len(load.decisions) / load.seconds:.0f} accepted "
-        f"decisions/s). Contention rounds: "
-        + ", ".join(f"{a} won/{r} refused" for a, r in Counter(load.contention_rounds).keys())
-        + f". Verification (audit rows = accepted decisions, versions without gaps, no decision on a state its "
-        f"reviewer had not seen, final state = last decision): "
+        f"decisions/s). Contention rounds (won/refused: rounds): "
+        + ", ".join(f"{a}/{r}: {n}" for (a, r), n in sorted(Counter(load.contention_rounds).items()))
+        + ". Verification (audit rows = accepted decisions, versions without gaps, no decision on a state its "
+        "reviewer had not seen, final state = last decision): "
         + ("**nothing lost**." if not problems else f"**{len(problems)} problems**: {problems[:3]}"),
         "",
     ]

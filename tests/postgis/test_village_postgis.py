@@ -105,3 +105,61 @@ def test_classification_is_the_same(village, run_alg, in_database):
     assert len(local) == 300 and database == local
     assert database_counts == local_counts and sum(local_counts.values()) == 300
     assert any(row[-1] for row in local.values())  # some parcels do occupy farmland
+
+
+def _rows_of(layer):
+    """Sorted rows (attributes, WKT) of an output layer, without the row version BBH (kept by the database
+    only: 1 in PostGIS, empty in the GeoPackage)."""
+    keep = [i for i, field in enumerate(layer.fields()) if field.name() != "BBH"]
+    rows = []
+    for feature in layer.getFeatures():
+        geometry = feature.geometry()
+        values = feature.attributes()
+        rows.append((tuple(values[i] for i in keep), None if geometry.isNull() else geometry.asWkt(4)))
+    return sorted(rows, key=lambda row: repr(row))
+
+
+def test_areas_boundary_points_and_table_are_the_same(village, run_alg, tmp_path):
+    """The geometry algorithms take PostGIS layers as they take GeoPackage layers, with the same outputs."""
+    _, pg, gpkg = village
+    outputs = []
+    for way, opener in (("gpkg", gpkg), ("pg", pg)):
+        zd, zrz, roads = opener("ZD"), opener("ZRZ"), opener("DXT_DL")
+        try:
+            areas = run_alg("parcelareas", {"INPUT": zd, "CODE_FIELD": "ZDDM", "RECORDED_AREA_FIELD": "DCMJ",
+                                            "SCALE": 1000, "BUILDINGS": zrz, "OUTPUT": "memory:"})
+            points = run_alg("boundarypoints", {"INPUT": zd, "CODE_FIELD": "ZDDM", "TOLERANCE": 0.05, "ROADS": roads,
+                                                "ROAD_NAME_FIELD": "MC", "OUTPUT_POINTS": "memory:",
+                                                "OUTPUT_LINES": "memory:", "OUTPUT": "memory:"})
+            run_alg("boundarytable", {"INPUT": zd, "CODE_FIELD": "ZDDM", "OWNER_FIELD": "QLRMC",
+                                              "BUILDINGS": zrz, "OUTPUT_XLSX": str(tmp_path / f"{way}.xlsx"),
+                                              "OUTPUT_CSV": str(tmp_path / f"{way}.csv")})
+            outputs.append((
+                _rows_of(areas["OUTPUT"]), _rows_of(points["OUTPUT_POINTS"]), _rows_of(points["OUTPUT_LINES"]),
+                _rows_of(points["OUTPUT"]), (tmp_path / f"{way}.csv").read_text(encoding="utf-8-sig")))
+        finally:
+            del zd, zrz, roads
+    local, database = outputs
+    assert len(local[0]) == 300 and len(local[1]) > 300
+    for what, mine, theirs in zip(("areas", "points", "lines", "parcels", "table"), database, local):
+        if mine != theirs:
+            diff = [(a, b) for a, b in zip(mine, theirs) if a != b][:1]
+            raise AssertionError(f"{what} differ: {diff}")
+
+
+def test_outputs_can_go_into_postgis(village, run_alg, pg_database, pg_sql):
+    """A Processing output written into the survey database (the postgis: destination) holds the same rows."""
+    name, pg, gpkg = village
+    zd, jbnt = pg("ZD"), pg("JBNT")
+    try:
+        uri = QgsDataSourceUri(pg_database)
+        uri.setDataSource(name, "zd_classified", "geom", "", "fid")
+        run_alg("classify", {"INPUT": zd, "FARMLAND": jbnt, "POLICY": "louxing_2020",
+                             "OUTPUT": "postgis:" + uri.uri(False)})
+        memory = run_alg("classify", {"INPUT": zd, "FARMLAND": jbnt, "POLICY": "louxing_2020", "OUTPUT": "memory:"})
+        expected = sorted((f["fid"], f["LB"], f["DJMJ"]) for f in memory["OUTPUT"].getFeatures())
+    finally:
+        del zd, jbnt
+    stored = pg_sql(pg_database, f'SELECT "fid", "LB", "DJMJ" FROM "{name}".zd_classified ORDER BY 1')
+    assert len(stored) == 300
+    assert sorted((int(a), b, c) for a, b, c in stored) == expected
