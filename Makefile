@@ -11,7 +11,7 @@ export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/build/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup test test-qgis340 clean-qgis340 demo package lint translations i18n-update sample-data clean \
-	bench bench-boundary bench-checks bench-maps bench-dock bench-postgis
+	bench bench-boundary bench-checks bench-maps bench-dock bench-postgis screenshot
 
 setup:
 	@VENV=$(VENV) bash tools/setup.sh
@@ -57,6 +57,20 @@ lint: setup
 # benchmarks/results_boundary.md.
 bench-boundary: translations
 	@$(PY) benchmarks/bench_boundary.py
+
+# The review panel on a 100,000-parcel layer, side by side with QGIS built-ins → benchmarks/results_dock.md
+bench-dock: setup
+	@$(VPY) -P benchmarks/bench_dock.py --parcels 100000 --out benchmarks/results_dock.md
+
+# Real QGIS under Xvfb with a private profile where the plugin is enabled; saves docs/screenshots/review_dock.png
+SHOT_CONFIG := $(CURDIR)/build/screenshot-config
+screenshot: translations
+	@rm -rf $(SHOT_CONFIG) && mkdir -p $(SHOT_CONFIG)/profiles/default/QGIS
+	@printf '[PythonPlugins]\nhomestead_cadastre=true\nprocessing=true\n\n[locale]\noverrideFlag=true\nuserLocale=zh-Hans\n\n[qgis]\nshowTips322=false\ncheckVersion=false\naskToSaveMemoryLayers=false\n' \
+		> $(SHOT_CONFIG)/profiles/default/QGIS/QGIS3.ini
+	@env -u QT_QPA_PLATFORM QGIS_CUSTOM_CONFIG_PATH=$(SHOT_CONFIG) HOMESTEAD_REPO=$(CURDIR) timeout 240 \
+		xvfb-run -a -s "-screen 0 1600x1000x24" qgis --nologo --noversioncheck --code tools/screenshot_dock.py
+	@test -s docs/screenshots/review_dock.png && echo "docs/screenshots/review_dock.png"
 
 # Regenerate the bundled demo village (deterministic: the same bytes every run).
 sample-data: setup

@@ -1,4 +1,4 @@
-"""The plugin object QGIS loads: Processing provider, the 房地一体 menu and toolbar, and nothing else."""
+"""The plugin object QGIS loads: Processing provider, the 房地一体 menu and toolbar, the review panel."""
 from __future__ import annotations
 
 import os
@@ -10,6 +10,7 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 from .dependencies import install_hint, missing_packages
 from .i18n import install_translator, remove_translator, tr
 from .processing.provider import PROVIDER_ID, HomesteadProvider
+from .ui.panel_manager import ReviewPanelManager
 
 MENU_TITLE = "房地一体"
 ICON = os.path.join(os.path.dirname(__file__), "icon.svg")
@@ -31,6 +32,7 @@ class HomesteadCadastrePlugin:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.review_panel = None
 
     # --- Processing: also called by qgis_process, which has no GUI ----------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS API name)
@@ -61,6 +63,8 @@ class HomesteadCadastrePlugin:
             if on_toolbar:
                 self.toolbar.addAction(action)
             self.actions.append(action)
+        self.menu.addSeparator()
+        self.review_panel = ReviewPanelManager(self.iface, self.menu, self.toolbar)
         menubar = self.iface.mainWindow().menuBar()
         help_menu = getattr(self.iface, "firstRightStandardMenu", lambda: None)()
         if help_menu is not None:  # QGIS puts plugin menus before Help
@@ -72,6 +76,9 @@ class HomesteadCadastrePlugin:
             self.iface.messageBar().pushWarning(MENU_TITLE, self.dependency_message(missing))
 
     def unload(self):
+        if self.review_panel is not None:
+            self.review_panel.unload()
+            self.review_panel = None
         for action in self.actions:
             action.deleteLater()
         self.actions = []

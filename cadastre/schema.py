@@ -191,9 +191,17 @@ ZD_VERSION = (
         "the database refuses the update. Not maintained in a GeoPackage.")),
 )
 
+# The first-registration document checklist (首次登记收件清单) kept by the review panel.
+ZD_DOCUMENTS = (
+    _f("SJQD", TEXT, "收件清单", 2000, ext=True, doc=(
+        "Documents received for first registration, as JSON: document key (cadastre.review.DOCUMENTS) -> "
+        "ISO date received, e.g. {\"application\": \"2020-06-01\", \"id_card\": \"2020-06-01\"}; "
+        "a document not received is absent.")),
+)
+
 ZD = Layer(
     "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
-    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_VERSION, style="zd.qml",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS + ZD_VERSION, style="zd.qml",
 )
 
 # The fields a reviewer may change: the class decision and its review (not survey facts, geometry or

@@ -12,8 +12,40 @@
             <translation>工具 {name} 不可用：{error}</translation>
         </message>
         <message>
+            <source>All classes</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>All villages</source>
+            <translation>全部村</translation>
+        </message>
+        <message>
+            <source>All villages ({n} parcels)</source>
+            <translation>全部村（{n} 宗）</translation>
+        </message>
+        <message>
+            <source>Area m²</source>
+            <translation>面积 m²</translation>
+        </message>
+        <message>
+            <source>Area of the parcel's geometry on the layer's plane (m²), to compare with ZDMJ</source>
+            <translation>宗地图形在图层平面坐标系中的面积（m²），用于与宗地面积比对</translation>
+        </message>
+        <message>
+            <source>Area recorded by the survey (DCMJ); the parcel area has not been computed yet</source>
+            <translation>调查记载面积（DCMJ）；尚未计算宗地面积</translation>
+        </message>
+        <message>
             <source>Areas and boundaries</source>
             <translation>面积与界址</translation>
+        </message>
+        <message>
+            <source>Areas and farmland</source>
+            <translation>面积与永久基本农田</translation>
         </message>
         <message>
             <source>Automatic: in the database when that spares reading layers from another machine</source>
@@ -64,6 +96,10 @@
             <translation>界址点、界址线与四至</translation>
         </message>
         <message>
+            <source>Boundary-point coordinate table</source>
+            <translation>界址点成果表</translation>
+        </message>
+        <message>
             <source>Building feature {fid} has an invalid geometry ({reason}); it was repaired for this computation. Fix it in the data (Processing ▸ Fix geometries).</source>
             <translation>房屋要素 {fid} 的几何图形无效（{reason}），本次计算时已临时修复。请在数据中修复（处理工具 ▸ 修复几何图形）。</translation>
         </message>
@@ -92,6 +128,10 @@
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
+            <source>Cadastral survey form</source>
+            <translation>权籍调查表</translation>
+        </message>
+        <message>
             <source>Canceled.</source>
             <translation>已取消。</translation>
         </message>
@@ -100,24 +140,96 @@
             <translation>无法判断哪一列是{what}，请在参数中指定。第一行：{row}。</translation>
         </message>
         <message>
+            <source>Choose class {lb} for {zddm}</source>
+            <translation>将 {zddm} 改判为第{lb}类</translation>
+        </message>
+        <message>
+            <source>Choose this class</source>
+            <translation>改判为此类</translation>
+        </message>
+        <message>
             <source>Choose where to create the survey: a GeoPackage file, or a PostGIS database and a schema.</source>
             <translation>请选择在哪里新建调查库：GeoPackage 文件，或 PostGIS 数据库及模式（schema）。</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Class decision</source>
+            <translation>分类决定</translation>
+        </message>
+        <message>
+            <source>Class {lb}</source>
+            <translation>{lb}类</translation>
+        </message>
+        <message>
+            <source>Class {lb} does not exist; choose class 1, 2 or 3.</source>
+            <translation>类别 {lb} 不存在；请选择第1、2或3类。</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>类别</translation>
         </message>
         <message>
             <source>Classes: 1: {c1}, 2: {c2}, 3: {c3}, 0 (facts missing): {c0}.</source>
             <translation>分类结果：1 类 {c1}，2 类 {c2}，3 类 {c3}，0 类（待补充信息）{c0}。</translation>
         </message>
         <message>
+            <source>Classification done: {n} suggestions taken; reviewed parcels were left as they are.</source>
+            <translation>分类完成：采用了 {n} 条建议；已审核的宗地保持不变。</translation>
+        </message>
+        <message>
+            <source>Classified</source>
+            <translation>已分类</translation>
+        </message>
+        <message>
             <source>Classified parcels</source>
             <translation>分类后的宗地</translation>
+        </message>
+        <message>
+            <source>Classify parcels</source>
+            <translation>分类</translation>
         </message>
         <message>
             <source>Classify parcels (three classes)</source>
             <translation>宗地分类（三类）</translation>
         </message>
         <message>
+            <source>Classifying… {percent:.0f}%</source>
+            <translation>正在分类… {percent:.0f}%</translation>
+        </message>
+        <message>
+            <source>Code or holder</source>
+            <translation>宗地代码或权利人</translation>
+        </message>
+        <message>
+            <source>Colour the parcels by class, with a Chinese legend</source>
+            <translation>按类别为宗地着色，图例为中文</translation>
+        </message>
+        <message>
+            <source>Completed land-use approval</source>
+            <translation>补办的用地审批手续</translation>
+        </message>
+        <message>
+            <source>Confirm suggestion</source>
+            <translation>确认建议</translation>
+        </message>
+        <message>
+            <source>Confirm the class of {zddm}</source>
+            <translation>确认 {zddm} 的类别</translation>
+        </message>
+        <message>
+            <source>Confirm the suggested class (Ctrl+Return)</source>
+            <translation>确认建议的类别（Ctrl+回车）</translation>
+        </message>
+        <message>
             <source>Confirmed decisions kept</source>
             <translation>保留的已审核结果</translation>
+        </message>
+        <message>
+            <source>Confirmed the suggested class</source>
+            <translation>确认分类建议</translation>
         </message>
         <message>
             <source>Coordinate file (CSV, TXT or XLSX: parcel code, point number, X, Y)</source>
@@ -126,6 +238,10 @@
         <message>
             <source>Coordinate files (*.csv *.txt *.dat *.xlsx);;All files (*.*)</source>
             <translation>坐标文件 (*.csv *.txt *.dat *.xlsx);;所有文件 (*.*)</translation>
+        </message>
+        <message>
+            <source>Could not append to the audit table SHJL of {path}: {error}. The decision was not made.</source>
+            <translation>无法向 {path} 的审核记录表 SHJL 追加记录：{error}。本次决定未生效。</translation>
         </message>
         <message>
             <source>Could not create layer {layer} in {path}: {message}</source>
@@ -164,12 +280,40 @@
             <translation>已新建 {path}（{n} 个图层，{crs}）和工程 {project}。</translation>
         </message>
         <message>
+            <source>Documents received for first registration</source>
+            <translation>首次登记收件清单</translation>
+        </message>
+        <message>
+            <source>Documents received for {zddm}</source>
+            <translation>{zddm} 的收件清单</translation>
+        </message>
+        <message>
+            <source>Edit {field} of {zddm}</source>
+            <translation>修改 {zddm} 的{field}</translation>
+        </message>
+        <message>
             <source>Eligibility</source>
             <translation>三类划分</translation>
         </message>
         <message>
+            <source>Enter the reviewer's name at the top of the review panel: every decision records who made it.</source>
+            <translation>请在审核面板顶部填写审核人姓名：每项决定都会记录审核人。</translation>
+        </message>
+        <message>
+            <source>Every listed parcel has been reviewed.</source>
+            <translation>列表中的宗地均已审核。</translation>
+        </message>
+        <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Fact {field} changed to {value}; suggestion renewed</source>
+            <translation>{field} 改为 {value}；已重新生成建议</translation>
+        </message>
+        <message>
+            <source>Facts missing</source>
+            <translation>待补充</translation>
         </message>
         <message>
             <source>Farmland overlap ignored up to (m²; empty: the profile's value)</source>
@@ -192,8 +336,20 @@
             <translation>图层 {layer} 的要素 {fid} 没有几何图形。</translation>
         </message>
         <message>
+            <source>Field check record and photos</source>
+            <translation>实地查看记录表及实景照片</translation>
+        </message>
+        <message>
+            <source>Flash the parcel on the map</source>
+            <translation>在地图上闪烁显示宗地</translation>
+        </message>
+        <message>
             <source>Folder for one workbook per parcel</source>
             <translation>每宗地一个工作簿的输出文件夹</translation>
+        </message>
+        <message>
+            <source>Follow on the map: pan to and flash the parcel you select</source>
+            <translation>地图跟随：平移至所选宗地并闪烁显示</translation>
         </message>
         <message>
             <source>Font in the cells (e.g. 宋体, Noto Sans CJK SC)</source>
@@ -204,12 +360,24 @@
             <translation>GeoPackage 文件 (*.gpkg)</translation>
         </message>
         <message>
+            <source>Geometry area</source>
+            <translation>图形面积</translation>
+        </message>
+        <message>
             <source>Give either a survey GeoPackage or a PostGIS database, not both.</source>
             <translation>请只指定调查 GeoPackage 或 PostGIS 数据库之一，不能同时指定。</translation>
         </message>
         <message>
             <source>Give the name of the new schema for the survey in the database, e.g. louxing_2020.</source>
             <translation>请给出数据库中用于本次调查的新模式名称，例如 louxing_2020。</translation>
+        </message>
+        <message>
+            <source>Give the reason for choosing another class for parcel {zddm}: it is written to the audit trail.</source>
+            <translation>请填写宗地 {zddm} 改判的理由：理由将写入审核记录。</translation>
+        </message>
+        <message>
+            <source>Go to the next parcel not yet reviewed (F8; Shift+F8 goes back)</source>
+            <translation>转到下一宗待审核的宗地（F8；Shift+F8 返回上一宗）</translation>
         </message>
         <message>
             <source>Here, in QGIS</source>
@@ -228,6 +396,10 @@
             <translation>房地一体权籍调查</translation>
         </message>
         <message>
+            <source>House diagram</source>
+            <translation>房产图</translation>
+        </message>
+        <message>
             <source>House: measured floor area field (SCJZMJ)</source>
             <translation>房屋：实测建筑面积字段（SCJZMJ）</translation>
         </message>
@@ -238,6 +410,14 @@
         <message>
             <source>House: storeys field (ZCS)</source>
             <translation>房屋：总层数字段（ZCS）</translation>
+        </message>
+        <message>
+            <source>Household and inheritance certificates (police station)</source>
+            <translation>派出所户籍及继承证明材料</translation>
+        </message>
+        <message>
+            <source>Household register (copy)</source>
+            <translation>户口簿（复印件）</translation>
         </message>
         <message>
             <source>Houses (ZRZ)</source>
@@ -256,8 +436,32 @@
             <translation>在 {field} 中记有宗地代码的房屋计入该宗地；其余按位置归属（每宗地计入落在其内的基底部分）。</translation>
         </message>
         <message>
+            <source>ID card of the right holder (copy)</source>
+            <translation>权利人身份证（复印件）</translation>
+        </message>
+        <message>
             <source>In the database whenever the inputs are PostGIS tables of one database</source>
             <translation>只要输入是同一数据库中的 PostGIS 表，就在数据库中计算</translation>
+        </message>
+        <message>
+            <source>Inquiry record</source>
+            <translation>询问记录</translation>
+        </message>
+        <message>
+            <source>Issues</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Issues found by the checks</source>
+            <translation>质检问题</translation>
+        </message>
+        <message>
+            <source>Issues found by the checks ({n})</source>
+            <translation>质检问题（{n}）</translation>
+        </message>
+        <message>
+            <source>Layer {layer} cannot be edited (read-only file or provider), so the decision was not written.</source>
+            <translation>图层 {layer} 不可编辑（文件或数据源只读），决定未写入。</translation>
         </message>
         <message>
             <source>Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) to the survey's CGCS2000 3° zone before measuring.</source>
@@ -284,8 +488,16 @@
             <translation>图层 {layer} 在 {crs} 下量算（由 {source} 投影转换）。</translation>
         </message>
         <message>
+            <source>Layer {layer} is not in a GeoPackage, so the review panel cannot keep its audit trail (SHJL) beside it. Save the parcels into the survey GeoPackage (homestead:createproject) and review there.</source>
+            <translation>图层 {layer} 不在 GeoPackage 中，审核面板无法在其旁保存审核记录（SHJL）。请将宗地保存到调查 GeoPackage（homestead:createproject）后再审核。</translation>
+        </message>
+        <message>
             <source>Layer {layer} lacks the field(s) {fields}. Add them, or import the data with homestead:importsurvey to map your fields onto the survey schema.</source>
             <translation>图层 {layer} 缺少字段 {fields}。请添加这些字段，或用 homestead:importsurvey 导入数据，将原有字段对应到调查数据库结构。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} lacks the field(s) {fields}; add them from the survey schema (homestead:createproject).</source>
+            <translation>图层 {layer} 缺少字段 {fields}；请按调查数据结构（homestead:createproject）补充。</translation>
         </message>
         <message>
             <source>Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS.</source>
@@ -294,6 +506,10 @@
         <message>
             <source>Layer {layer} of {path} does not open.</source>
             <translation>无法打开 {path} 中的图层 {layer}。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} refused the change of parcel {fid}.</source>
+            <translation>图层 {layer} 拒绝了对宗地 {fid} 的修改。</translation>
         </message>
         <message>
             <source>Line {line} (parcel {code}, point {point}): X '{x}' or Y '{y}' is not a number; parcel {code} was not built.</source>
@@ -320,12 +536,44 @@
             <translation>在 {crs} 上量算 {n} 宗地，合计 {total:.2f} 平方米。</translation>
         </message>
         <message>
+            <source>Next unreviewed</source>
+            <translation>下一宗待审核</translation>
+        </message>
+        <message>
             <source>No farmland information: give the FARMLAND layer or run the farmland overlay first (field ZYJBNTMJ). Without it no parcel can be cleared of 四(六)1 and those parcels stay in class 0.</source>
             <translation>没有永久基本农田信息：请提供 FARMLAND 图层，或先运行永久基本农田套合（字段 ZYJBNTMJ）。没有它，任何宗地都不能排除四(六)1，这些宗地为 0 类。</translation>
         </message>
         <message>
+            <source>No parcel selected</source>
+            <translation>未选择宗地</translation>
+        </message>
+        <message>
             <source>No right holder field: the 权利人 cells stay empty.</source>
             <translation>未指定权利人字段：权利人一栏留空。</translation>
+        </message>
+        <message>
+            <source>No rule has been applied yet.</source>
+            <translation>尚未应用任何规则。</translation>
+        </message>
+        <message>
+            <source>No targets: the policy profile gives none, so only counts are shown.</source>
+            <translation>无目标：政策配置未设定目标，仅显示统计数。</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Not classified</source>
+            <translation>未分类</translation>
+        </message>
+        <message>
+            <source>Not classified yet</source>
+            <translation>尚未分类</translation>
+        </message>
+        <message>
+            <source>Noticed</source>
+            <translation>已公告</translation>
         </message>
         <message>
             <source>Or a PostGIS database (saved connection, service=... or connection string)</source>
@@ -340,8 +588,20 @@
             <translation>PostGIS 输入的叠加计算位置</translation>
         </message>
         <message>
+            <source>Ownership-source documents (originals, with receipt)</source>
+            <translation>权属来源材料（原件，开具收件单）</translation>
+        </message>
+        <message>
             <source>Parcel and building areas</source>
             <translation>宗地与建筑面积</translation>
+        </message>
+        <message>
+            <source>Parcel area (ZDMJ)</source>
+            <translation>宗地面积（ZDMJ）</translation>
+        </message>
+        <message>
+            <source>Parcel code</source>
+            <translation>宗地代码</translation>
         </message>
         <message>
             <source>Parcel code column (name or number; empty: ZDDM/宗地代码…)</source>
@@ -354,6 +614,10 @@
         <message>
             <source>Parcel code {code} is used by features {fids}: nothing was written for feature {fid}. Give each parcel its own code, or merge the pieces of one parcel into one multi-part feature.</source>
             <translation>宗地代码 {code} 被要素 {fids} 重复使用：未为要素 {fid} 输出成果。请为每宗地赋唯一代码，或把同一宗地的几块合并为一个多部分要素。</translation>
+        </message>
+        <message>
+            <source>Parcel count</source>
+            <translation>宗数</translation>
         </message>
         <message>
             <source>Parcel feature {fid} ({code}) collapses at the tolerance of {tolerance} m (a ring keeps fewer than 3 distinct points); it was left out. Check its geometry or lower the tolerance.</source>
@@ -388,6 +652,10 @@
             <translation>宗地要素 {fid} 的字段 {field} 中没有宗地代码：未为其输出成果（仍作为邻宗地参与计算）。请填写宗地代码后重新运行。</translation>
         </message>
         <message>
+            <source>Parcel map</source>
+            <translation>宗地图</translation>
+        </message>
+        <message>
             <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:.2f} m², more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
             <translation>宗地 {code}（要素 {fid}）：计算面积 {area:.2f} 平方米与记载面积 {recorded:.2f} 平方米相差 {difference:.2f} 平方米，超过 1:{scale} 的限差 ΔP = {tolerance:.2f} 平方米。</translation>
         </message>
@@ -410,6 +678,30 @@
         <message>
             <source>Parcel {code}: the ring starting with point {point} (line {line}) is not closed; repeat its first point at its end.</source>
             <translation>宗地 {code}：从点 {point}（第 {line} 行）开始的界址环未闭合，请在末尾重复其第一个点。</translation>
+        </message>
+        <message>
+            <source>Parcel {fid} (no code)</source>
+            <translation>宗地 {fid}（无代码）</translation>
+        </message>
+        <message>
+            <source>Parcel {fid} is no longer in layer {layer}.</source>
+            <translation>宗地 {fid} 已不在图层 {layer} 中。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} already has class {lb}; confirm it instead of choosing it again.</source>
+            <translation>宗地 {zddm} 已是第{lb}类；请直接确认，无需再次选择。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} has no suggested class yet: run the classification, or choose a class and give a reason.</source>
+            <translation>宗地 {zddm} 尚无分类建议：请先运行分类，或选择类别并填写理由。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} is already {state}; to change its class, choose another class and give a reason.</source>
+            <translation>宗地 {zddm} 的审核状态已是“{state}”；如需更改类别，请选择其他类别并填写理由。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} lacks facts the policy needs (class 0), so there is nothing to confirm: complete its facts, or choose a class and give a reason.</source>
+            <translation>宗地 {zddm} 缺少政策判定所需的信息（第0类，待补充信息），无可确认：请补充调查信息，或选择类别并填写理由。</translation>
         </message>
         <message>
             <source>Parcels</source>
@@ -572,6 +864,10 @@
             <translation>政策配置 {name} 标明以下数值未对照原文核实：{keys}。依据分类结果办理前请先核实。</translation>
         </message>
         <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
             <source>Project and data</source>
             <translation>工程与数据</translation>
         </message>
@@ -580,20 +876,84 @@
             <translation>工程标题</translation>
         </message>
         <message>
+            <source>Public notice record and photos</source>
+            <translation>确权登记公告记录及照片</translation>
+        </message>
+        <message>
             <source>QGIS project</source>
             <translation>QGIS 工程</translation>
+        </message>
+        <message>
+            <source>Read the parcels and the check results again</source>
+            <translation>重新读取宗地和质检结果</translation>
         </message>
         <message>
             <source>Read {n} rows from {path} ({encoding}).</source>
             <translation>从 {path} 读取 {n} 行（{encoding}）。</translation>
         </message>
         <message>
+            <source>Reading parcels of {layer}</source>
+            <translation>正在读取 {layer} 的宗地</translation>
+        </message>
+        <message>
+            <source>Reading {n} parcels…</source>
+            <translation>正在读取 {n} 宗宗地…</translation>
+        </message>
+        <message>
+            <source>Reason (required to choose another class)</source>
+            <translation>理由（改判时必填）</translation>
+        </message>
+        <message>
+            <source>Received {date}</source>
+            <translation>{date} 收件</translation>
+        </message>
+        <message>
             <source>Recorded area field to check (e.g. DCMJ 调查面积)</source>
             <translation>待核对的记载面积字段（如 DCMJ 调查面积）</translation>
         </message>
         <message>
+            <source>Redone: {reason}</source>
+            <translation>重做：{reason}</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>已登记</translation>
+        </message>
+        <message>
+            <source>Registration application form</source>
+            <translation>不动产登记申请书</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>重新读取</translation>
+        </message>
+        <message>
             <source>Replace decisions a person confirmed or overrode</source>
             <translation>替换审核人已确认或改判的结果</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <source>Review panel</source>
+            <translation>审核面板</translation>
+        </message>
+        <message>
+            <source>Review panel: check each parcel and confirm or change its class</source>
+            <translation>审核面板：逐宗核查并确认或改判类别</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已审核</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>审核人</translation>
+        </message>
+        <message>
+            <source>Right holder</source>
+            <translation>权利人</translation>
         </message>
         <message>
             <source>Right holder field (权利人)</source>
@@ -612,12 +972,36 @@
             <translation>四至用道路、水系（如 DXT_DL）</translation>
         </message>
         <message>
+            <source>Run homestead:classify on the layer and take its suggestions for the parcels not yet reviewed</source>
+            <translation>对图层运行 homestead:classify，并为尚未审核的宗地采用其建议</translation>
+        </message>
+        <message>
+            <source>Save edits</source>
+            <translation>保存编辑</translation>
+        </message>
+        <message>
+            <source>Save the decisions and edits to the GeoPackage</source>
+            <translation>将决定和编辑保存到 GeoPackage</translation>
+        </message>
+        <message>
+            <source>Saving {layer} failed: {errors}</source>
+            <translation>保存 {layer} 失败：{errors}</translation>
+        </message>
+        <message>
             <source>Schema for the survey in the database (new; a-z, 0-9, _)</source>
             <translation>数据库中的调查模式（新建；a-z、0-9、_）</translation>
         </message>
         <message>
             <source>Schema {schema} already exists in the database; a survey is never written over. Choose another schema name, or drop the old schema first.</source>
             <translation>数据库中已有模式 {schema}；不会覆盖已有的调查数据。请换一个模式名称，或先删除旧模式。</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Select a parcel in the list or on the map.</source>
+            <translation>请在列表或地图上选择宗地。</translation>
         </message>
         <message>
             <source>Sheet (XLSX; empty: the first)</source>
@@ -632,6 +1016,10 @@
             <translation>部分工具不可用：QGIS 的 Python 缺少 {names}。安装命令：{command}</translation>
         </message>
         <message>
+            <source>Style by class</source>
+            <translation>按类别着色</translation>
+        </message>
+        <message>
             <source>Survey</source>
             <translation>调查数据</translation>
         </message>
@@ -644,8 +1032,24 @@
             <translation>调查 GeoPackage</translation>
         </message>
         <message>
+            <source>Survey facts</source>
+            <translation>调查信息</translation>
+        </message>
+        <message>
+            <source>Surveyed</source>
+            <translation>已调查</translation>
+        </message>
+        <message>
             <source>Table {table} of schema {schema} does not open in QGIS: {error}</source>
             <translation>模式 {schema} 中的表 {table} 无法在 QGIS 中打开：{error}</translation>
+        </message>
+        <message>
+            <source>Take the classification's suggestions</source>
+            <translation>采用分类建议</translation>
+        </message>
+        <message>
+            <source>Targets of {source}:</source>
+            <translation>{source} 的目标：</translation>
         </message>
         <message>
             <source>Team roles: {roles}. Give each person a login role that is a member of one (GRANT {reviewer} TO name).</source>
@@ -656,8 +1060,32 @@
             <translation>X 列是东坐标、Y 列是北坐标（X/Y 颠倒），已互换。测量成果中 X 为北坐标。</translation>
         </message>
         <message>
+            <source>The audit table SHJL of {path} lacks the field(s) {fields}; it was not made by this plugin.</source>
+            <translation>{path} 中的审核记录表 SHJL 缺少字段 {fields}；该表不是本插件创建的。</translation>
+        </message>
+        <message>
             <source>The boundary segment at X {x:.3f}, Y {y:.3f} belongs to parcels {codes} at the tolerance of {tolerance} m: a sliver or overlap narrower than the tolerance. Each of their boundary lines names one neighbour only; check these parcels.</source>
             <translation>X {x:.3f}、Y {y:.3f} 处的界址边在 {tolerance} 米容差下同时属于宗地 {codes}：存在窄于容差的缝隙或重叠。它们的界址线各只记一个邻宗地，请检查这些宗地。</translation>
+        </message>
+        <message>
+            <source>The class style {name} is missing from the plugin.</source>
+            <translation>插件缺少类别样式 {name}。</translation>
+        </message>
+        <message>
+            <source>The classification algorithm {id} is not installed with this plugin.</source>
+            <translation>本插件未安装分类算法 {id}。</translation>
+        </message>
+        <message>
+            <source>The classification did not finish; see the log for why.</source>
+            <translation>分类未完成；原因见日志。</translation>
+        </message>
+        <message>
+            <source>The classification output lacks ZDDM or LB; it cannot be matched to layer {layer}.</source>
+            <translation>分类结果缺少 ZDDM 或 LB 字段，无法与图层 {layer} 对应。</translation>
+        </message>
+        <message>
+            <source>The classification wrote no readable output.</source>
+            <translation>分类没有生成可读取的结果。</translation>
         </message>
         <message>
             <source>The code {code} has right type {right} on {owner} land; A and C exist only on collective land (J).</source>
@@ -688,6 +1116,10 @@
             <translation>数据库拒绝{what}：{error}</translation>
         </message>
         <message>
+            <source>The document checklist (SJQD) holds “{text}”, which is not a JSON object of document -&gt; date; correct or empty it in the attribute table.</source>
+            <translation>收件清单（SJQD）的内容“{text}”不是“材料 → 日期”的 JSON 对象；请在属性表中更正或清空。</translation>
+        </message>
+        <message>
             <source>The eastings carry no zone number, so the zone is unknown: choose the CRS (e.g. EPSG:4546 for 111°E).</source>
             <translation>横坐标不带带号，无法确定投影带：请选择坐标系（例如 111°E 选 EPSG:4546）。</translation>
         </message>
@@ -702,6 +1134,10 @@
         <message>
             <source>The eastings carry zone number {zone}: the parcels are in EPSG:{epsg}.</source>
             <translation>横坐标带号为 {zone}：宗地坐标系为 EPSG:{epsg}。</translation>
+        </message>
+        <message>
+            <source>The fact was saved. The eligibility engine is not installed, so the suggested class was not renewed: run the classification (homestead:classify) when it is.</source>
+            <translation>信息已保存。未安装分类判定引擎，分类建议未更新：安装后请运行分类（homestead:classify）。</translation>
         </message>
         <message>
             <source>The file has no column {column}; its first row is: {row}.</source>
@@ -772,8 +1208,28 @@
             <translation>没有名为“{name}”的已保存 PostgreSQL 连接。已保存的连接：{names}。请给出已保存连接的名称、服务（service=名称）或连接字符串（host=... dbname=... user=...）。</translation>
         </message>
         <message>
+            <source>This parcel is hidden by the list's filters.</source>
+            <translation>该宗地被列表的筛选条件隐藏。</translation>
+        </message>
+        <message>
+            <source>To review</source>
+            <translation>待审核</translation>
+        </message>
+        <message>
             <source>Tolerance: one physical point within (m)</source>
             <translation>容差：在此距离内视为同一界址点（米）</translation>
+        </message>
+        <message>
+            <source>Undone: {reason}</source>
+            <translation>撤销：{reason}</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村（地籍子区）</translation>
+        </message>
+        <message>
+            <source>Village confirmation and 30-day notice without objection</source>
+            <translation>村集体确认证明及公告30天无异议证明</translation>
         </message>
         <message>
             <source>Wrote the boundary point tables of {n} parcels to {path}.</source>
@@ -786,6 +1242,14 @@
         <message>
             <source>Y (easting) column (empty: Y/YZBZ…)</source>
             <translation>Y（东坐标）列（留空：Y/YZBZ…）</translation>
+        </message>
+        <message>
+            <source>Your name, written with every decision (审核人)</source>
+            <translation>您的姓名，随每项决定记录（审核人）</translation>
+        </message>
+        <message>
+            <source>Zoom to the parcel</source>
+            <translation>缩放至宗地</translation>
         </message>
         <message>
             <source>a catalogue query</source>
@@ -808,8 +1272,16 @@
             <translation>输入图层</translation>
         </message>
         <message>
+            <source>met</source>
+            <translation>已达成</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>无</translation>
+        </message>
+        <message>
+            <source>overdue by {days} days</source>
+            <translation>已逾期 {days} 天</translation>
         </message>
         <message>
             <source>the command</source>
@@ -848,6 +1320,18 @@
             <translation>{crs} 不是 CGCS2000 3 度带：长度和面积是该坐标系平面上的值，而非调查平面上的值。</translation>
         </message>
         <message>
+            <source>{date}: {metric} ≥ {target:.0%}, now {actual:.0%}</source>
+            <translation>{date}：{metric} ≥ {target:.0%}，当前 {actual:.0%}</translation>
+        </message>
+        <message>
+            <source>{days} days left</source>
+            <translation>剩余 {days} 天</translation>
+        </message>
+        <message>
+            <source>{done} of {total} documents received</source>
+            <translation>已收 {done} / {total} 件材料</translation>
+        </message>
+        <message>
             <source>{n} decisions confirmed by a person were kept (set OVERWRITE_CONFIRMED to replace them).</source>
             <translation>保留了 {n} 个审核人已确认的结果（勾选“替换审核人已确认或改判的结果”可替换）。</translation>
         </message>
@@ -866,6 +1350,10 @@
         <message>
             <source>{parcel}: confirmed class {confirmed}, the policy now gives {suggested}</source>
             <translation>{parcel}：已审核为 {confirmed} 类，按政策现为 {suggested} 类</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} parcels shown · {pending} to review</source>
+            <translation>显示 {shown} / {total} 宗 · 待审核 {pending} 宗</translation>
         </message>
         <message>
             <source>… and {n} more confirmed decisions differ from the policy.</source>
