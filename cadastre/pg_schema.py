@@ -30,7 +30,7 @@ from .messages import fail, translatable
 
 PRIMARY_KEY = "fid"  # the same feature id column name as the GeoPackage layers
 GEOMETRY_COLUMN = "geom"
-ROW_VERSION = "BBH"
+ROW_VERSION = schema.ZD_VERSION[0].name  # BBH
 CODELIST_TABLE = "codelist"  # (list, code, label): schema.CODELISTS for SQL users and reports
 PROJECTS_TABLE = "qgis_projects"  # where QGIS stores projects in a schema
 STYLES_TABLE = "public.layer_styles"  # where QGIS stores default layer styles (first schema of search_path)

@@ -1016,6 +1016,10 @@
             <translation>部分工具不可用：QGIS 的 Python 缺少 {names}。安装命令：{command}</translation>
         </message>
         <message>
+            <source>Someone else changed parcels you decided since you loaded them, so nothing was saved. Discard your edits (Layer ▸ Toggle Editing ▸ Discard), look at those parcels again and decide anew. {errors}</source>
+            <translation>您审核的宗地在您读取后已被他人修改，因此本次全部未保存。请放弃编辑（图层 ▸ 切换编辑 ▸ 放弃），重新查看这些宗地后再作决定。{errors}</translation>
+        </message>
+        <message>
             <source>Style by class</source>
             <translation>按类别着色</translation>
         </message>
