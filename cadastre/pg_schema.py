@@ -233,7 +233,7 @@ REVOKE UPDATE, DELETE, TRUNCATE ON {audit} FROM PUBLIC;
 def create_schema_sql(schema_name: str, srid: int, layers: Sequence[schema.Layer] = schema.ALL_LAYERS) -> str:
     """One script (run as one transaction) that creates the survey schema with every layer of ``layers``.
 
-    Needs the PostGIS extension in the database (``extension_sql``) and a schema name not yet used.
+    Needs the PostGIS extension in the database (``extension_check_sql``) and a schema name not yet used.
     """
     check_identifier(schema_name)
     parts = [f"CREATE SCHEMA {quote_ident(schema_name)};"]
@@ -263,8 +263,9 @@ def drop_schema_sql(schema_name: str, styles_table: str = "") -> str:
     return sql
 
 
-def extension_sql() -> str:
-    return "CREATE EXTENSION IF NOT EXISTS postgis;"
+def extension_check_sql() -> str:
+    """One row when the database has the PostGIS extension, none otherwise."""
+    return "SELECT extversion FROM pg_extension WHERE extname = 'postgis'"
 
 
 def roles_sql(roles: Roles = Roles()) -> str:

@@ -856,6 +856,10 @@
             <translation>政策配置 {name}：{title}（{path}）。</translation>
         </message>
         <message>
+            <source>PostGIS is not enabled in database {database}. Ask the database administrator to run CREATE EXTENSION postgis; in it, then create the survey again.</source>
+            <translation>数据库 {database} 尚未启用 PostGIS。请数据库管理员在其中执行 CREATE EXTENSION postgis;，然后重新新建调查。</translation>
+        </message>
+        <message>
             <source>Prefix of the team role names</source>
             <translation>团队角色名称前缀</translation>
         </message>
@@ -1302,10 +1306,6 @@
         <message>
             <source>to create the team roles (this needs the CREATEROLE right; ask the database administrator, or uncheck the roles option)</source>
             <translation>创建团队角色（需要 CREATEROLE 权限；请联系数据库管理员，或取消勾选“创建团队角色”）</translation>
-        </message>
-        <message>
-            <source>to enable PostGIS (ask the database administrator to run CREATE EXTENSION postgis in this database)</source>
-            <translation>启用 PostGIS（请数据库管理员在此数据库中执行 CREATE EXTENSION postgis）</translation>
         </message>
         <message>
             <source>to grant the team roles their rights</source>

@@ -110,8 +110,13 @@ def create_in_database(database: str, schema_name: str, crs: QgsCoordinateRefere
             "schema name, or drop the old schema first."
         ).format(schema=schema_name))
     srid = int(crs.authid().split(":")[1])
-    postgis.execute(conn, pg_schema.extension_sql(), tr("to enable PostGIS (ask the database administrator to run "
-                                                         "CREATE EXTENSION postgis in this database)"))
+    # Enabling PostGIS here would leave QGIS's pooled connections of this session believing it absent (they
+    # note the PostGIS version when they connect), and it needs a superuser anyway: the administrator does it.
+    if not postgis.execute(conn, pg_schema.extension_check_sql(), tr("a catalogue query")):
+        raise QgsProcessingException(tr(
+            "PostGIS is not enabled in database {database}. Ask the database administrator to run "
+            "CREATE EXTENSION postgis; in it, then create the survey again."
+        ).format(database=postgis.credentials_free_name(conn)))
     if roles is not None:
         postgis.execute(conn, pg_schema.roles_sql(roles), tr(
             "to create the team roles (this needs the CREATEROLE right; ask the database administrator, or "

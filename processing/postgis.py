@@ -89,6 +89,14 @@ def credentials_free(uri_text: str) -> QgsDataSourceUri:
     return uri
 
 
+def credentials_free_name(conn: QgsAbstractDatabaseProviderConnection) -> str:
+    """The database a connection points at, said without password: dbname@host, or the service."""
+    uri = QgsDataSourceUri(conn.uri())
+    if uri.service():
+        return f"service={uri.service()}"
+    return f"{uri.database()}@{uri.host() or 'localhost'}" + (f":{uri.port()}" if uri.port() else "")
+
+
 def strip_login_from_layer_xml(layer, element, _document) -> None:
     """QgsProject.writeMapLayer slot: the stored data source of a postgres layer without user name and
     password, so that whoever opens the project connects as themselves (a service file, PGUSER, the QGIS

@@ -179,3 +179,17 @@ def test_canceled_creation_leaves_nothing(pg_database, pg_sql, provider):
     styles = pg_sql(pg_database, "SELECT to_regclass('layer_styles') IS NOT NULL")[0][0]
     if styles:
         assert pg_sql(pg_database, "SELECT count(*) FROM layer_styles WHERE f_table_schema = %s", (name,)) == [(0,)]
+
+
+def test_database_without_postgis_is_refused(pg_database, psycopg2, run_alg, pg_sql):
+    """Enabling PostGIS is the administrator's (a superuser's) job: a database without it is refused, clearly,
+    and nothing is created in it."""
+    name = f"hc_plain_{uuid.uuid4().hex[:8]}"
+    pg_sql(pg_database, f'CREATE DATABASE "{name}"')
+    plain = " ".join(p for p in pg_database.split() if not p.startswith("dbname=")) + f" dbname={name}"
+    try:
+        with pytest.raises(QgsProcessingException, match="CREATE EXTENSION postgis"):
+            run_alg("createproject", {"CRS": "EPSG:4525", "DATABASE": plain, "SCHEMA": "survey", "ROLES": False})
+        assert pg_sql(plain, "SELECT count(*) FROM pg_namespace WHERE nspname = 'survey'") == [(0,)]
+    finally:
+        pg_sql(pg_database, f'DROP DATABASE "{name}" WITH (FORCE)')
