@@ -323,6 +323,19 @@ DXT_SX = Layer(
     style="dxt_sx.qml",
 )
 
+# Surveyed points as read from a coordinate file (homestead:parcelsfrompoints, CASS .dat): not delivered, a check layer.
+CLD = Layer(
+    "CLD", POINT, "测量点", "Surveyed points read from a coordinate file",
+    (
+        _f("DH", TEXT, "点号", 30, ext=True, doc="Point name in the file (CASS 点名)."),
+        _f("BM", TEXT, "编码", 30, ext=True, doc="The file's code column (CASS 编码): a feature code or the parcel code."),
+        _f("XZBZ", REAL, "X坐标", 15, 3, ext=True, doc="Northing (m) on the output CRS, after axis and zone corrections."),
+        _f("YZBZ", REAL, "Y坐标", 15, 3, ext=True, doc="Easting (m) on the output CRS, after axis and zone corrections."),
+        _f("GC", REAL, "高程", 10, 3, ext=True, doc="Height H (m) from the file; empty when not given."),
+        _f("WJHH", INT, "文件行号", ext=True, doc="Line of the point in the coordinate file."),
+    ),
+)
+
 # Audit trail of class decisions (append-only; the eligibility issue).
 SHJL = Layer(
     "SHJL", NONE, "审核记录", "Audit trail of class decisions",
@@ -343,7 +356,9 @@ SHJL = Layer(
 SURVEY_LAYERS: Tuple[Layer, ...] = (ZD, ZRZ, JZD, JZX, QLR, JBNT)
 BASEMAP_LAYERS: Tuple[Layer, ...] = (DXT_FW, DXT_DL, DXT_SX)
 ALL_LAYERS: Tuple[Layer, ...] = SURVEY_LAYERS + BASEMAP_LAYERS + (SHJL,)
-LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS}
+# Work layers written by algorithms but not part of the survey GeoPackage.
+WORK_LAYERS: Tuple[Layer, ...] = (CLD,)
+LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + WORK_LAYERS}
 
 # 要素代码 (YSDM) of the delivery standard for the feature layers.
 YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "6001050000", "JBNT": "2007010000"}
@@ -351,7 +366,7 @@ YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "60
 
 def extension_fields() -> List[Tuple[str, Field]]:
     """(layer name, field) for every extension field: the documentation of what we add to the standard."""
-    return [(layer.name, f) for layer in ALL_LAYERS for f in layer.fields if f.ext]
+    return [(layer.name, f) for layer in ALL_LAYERS + WORK_LAYERS for f in layer.fields if f.ext]
 
 
 def codelist_label(codelist: str, value) -> str:

@@ -8,6 +8,10 @@
             <translation>（未记录）</translation>
         </message>
         <message>
+            <source>A parcel list is only read with a CASS .dat file; {path} is read as a table. Choose the CASS format.</source>
+            <translation>宗地点号表仅用于 CASS .dat 文件；{path} 按表格读取。请选择 CASS 格式。</translation>
+        </message>
+        <message>
             <source>Algorithm {name} is unavailable: {error}</source>
             <translation>工具 {name} 不可用：{error}</translation>
         </message>
@@ -46,6 +50,10 @@
         <message>
             <source>Areas and farmland</source>
             <translation>面积与永久基本农田</translation>
+        </message>
+        <message>
+            <source>Automatic (.dat in CASS form: CASS, else table)</source>
+            <translation>自动（符合 CASS 格式的 .dat 按 CASS，否则按表格）</translation>
         </message>
         <message>
             <source>Automatic: in the database when that spares reading layers from another machine</source>
@@ -118,6 +126,18 @@
         <message>
             <source>Built {n} parcels; {rejected} rejected (see the messages above).</source>
             <translation>生成 {n} 宗地；{rejected} 宗未生成（见以上信息）。</translation>
+        </message>
+        <message>
+            <source>CASS .dat (点名,编码,Y east,X north,H)</source>
+            <translation>CASS .dat（点名,编码,Y 东,X 北,H）</translation>
+        </message>
+        <message>
+            <source>CASS files write Y (east) before X (north); this file has them the other way round.</source>
+            <translation>CASS 文件先写 Y（东）后写 X（北）；本文件顺序相反。</translation>
+        </message>
+        <message>
+            <source>CASS: parcel list (parcel code, point names in boundary order; empty: 编码 column holds the parcel code)</source>
+            <translation>CASS：宗地点号表（宗地代码、按界址顺序的点名；为空：编码列即宗地代码）</translation>
         </message>
         <message>
             <source>CRS of the coordinates (empty: from the zone number in the eastings)</source>
@@ -232,8 +252,8 @@
             <translation>确认分类建议</translation>
         </message>
         <message>
-            <source>Coordinate file (CSV, TXT or XLSX: parcel code, point number, X, Y)</source>
-            <translation>坐标文件（CSV、TXT 或 XLSX：宗地代码、点号、X、Y）</translation>
+            <source>Coordinate file (CSV, TXT or XLSX: parcel code, point number, X, Y; or CASS .dat)</source>
+            <translation>坐标文件（CSV、TXT 或 XLSX：宗地代码、点号、X、Y；或 CASS .dat）</translation>
         </message>
         <message>
             <source>Coordinate files (*.csv *.txt *.dat *.xlsx);;All files (*.*)</source>
@@ -280,12 +300,24 @@
             <translation>已新建 {path}（{n} 个图层，{crs}）和工程 {project}。</translation>
         </message>
         <message>
+            <source>DXF file</source>
+            <translation>DXF 文件</translation>
+        </message>
+        <message>
+            <source>DXF files (*.dxf)</source>
+            <translation>DXF 文件 (*.dxf)</translation>
+        </message>
+        <message>
             <source>Documents received for first registration</source>
             <translation>首次登记收件清单</translation>
         </message>
         <message>
             <source>Documents received for {zddm}</source>
             <translation>{zddm} 的收件清单</translation>
+        </message>
+        <message>
+            <source>Drawing scale (text heights: 2 mm on paper)</source>
+            <translation>成图比例尺（字高：图上 2 mm）</translation>
         </message>
         <message>
             <source>Edit {field} of {zddm}</source>
@@ -306,6 +338,10 @@
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export to DXF for CAD (宗地, 房屋, 界址点, 界址线, 注记)</source>
+            <translation>导出 DXF 供 CAD 使用（宗地、房屋、界址点、界址线、注记）</translation>
         </message>
         <message>
             <source>Fact {field} changed to {value}; suggestion renewed</source>
@@ -340,6 +376,10 @@
             <translation>实地查看记录表及实景照片</translation>
         </message>
         <message>
+            <source>File format</source>
+            <translation>文件格式</translation>
+        </message>
+        <message>
             <source>Flash the parcel on the map</source>
             <translation>在地图上闪烁显示宗地</translation>
         </message>
@@ -354,6 +394,14 @@
         <message>
             <source>Font in the cells (e.g. 宋体, Noto Sans CJK SC)</source>
             <translation>单元格字体（如 宋体、Noto Sans CJK SC）</translation>
+        </message>
+        <message>
+            <source>GDAL could not create the DXF file {path}.</source>
+            <translation>GDAL 无法创建 DXF 文件 {path}。</translation>
+        </message>
+        <message>
+            <source>GDAL could not write an entity on layer {layer} of {path}.</source>
+            <translation>GDAL 无法在 {path} 的图层 {layer} 上写入图元。</translation>
         </message>
         <message>
             <source>GeoPackage (*.gpkg)</source>
@@ -410,6 +458,10 @@
         <message>
             <source>House: storeys field (ZCS)</source>
             <translation>房屋：总层数字段（ZCS）</translation>
+        </message>
+        <message>
+            <source>House: structure field (FWJG)</source>
+            <translation>房屋：结构字段（FWJG）</translation>
         </message>
         <message>
             <source>Household and inheritance certificates (police station)</source>
@@ -516,6 +568,18 @@
             <translation>第 {line} 行（宗地 {code}，点 {point}）：X“{x}”或 Y“{y}”不是数字，宗地 {code} 未生成。</translation>
         </message>
         <message>
+            <source>Line {line} (point {point}): the height '{height}' is not a number; the point was read without it.</source>
+            <translation>第 {line} 行（点 {point}）：高程“{height}”不是数字，该点按无高程读取。</translation>
+        </message>
+        <message>
+            <source>Line {line} of the parcel list: expected a parcel code followed by point names, found '{text}'.</source>
+            <translation>宗地点号表第 {line} 行：应为宗地代码后接点名，实际为“{text}”。</translation>
+        </message>
+        <message>
+            <source>Line {line}: '{text}' is not a CASS point (点名,编码,Y east,X north,H); the point was not read.</source>
+            <translation>第 {line} 行：“{text}”不是 CASS 点（点名,编码,Y 东,X 北,H），该点未读取。</translation>
+        </message>
+        <message>
             <source>Line {line}: no parcel code; the row was skipped.</source>
             <translation>第 {line} 行：没有宗地代码，已跳过。</translation>
         </message>
@@ -600,6 +664,10 @@
             <translation>宗地面积（ZDMJ）</translation>
         </message>
         <message>
+            <source>Parcel area field to print (empty or NULL: computed on the plane)</source>
+            <translation>注记的宗地面积字段（为空或空值：按平面坐标计算）</translation>
+        </message>
+        <message>
             <source>Parcel code</source>
             <translation>宗地代码</translation>
         </message>
@@ -650,6 +718,14 @@
         <message>
             <source>Parcel feature {fid} has no code in field {field}: nothing was written for it (it still counts as a neighbour). Fill in its code and run again.</source>
             <translation>宗地要素 {fid} 的字段 {field} 中没有宗地代码：未为其输出成果（仍作为邻宗地参与计算）。请填写宗地代码后重新运行。</translation>
+        </message>
+        <message>
+            <source>Parcel list line {line}: parcel {code} names point {point}, which the coordinate file does not have (or could not read).</source>
+            <translation>宗地点号表第 {line} 行：宗地 {code} 引用的点 {point} 在坐标文件中不存在（或无法读取）。</translation>
+        </message>
+        <message>
+            <source>Parcel list line {line}: point {point} of parcel {code} is in the coordinate file {n} times at different places (lines {lines}).</source>
+            <translation>宗地点号表第 {line} 行：宗地 {code} 的点 {point} 在坐标文件中出现 {n} 次且位置不同（第 {lines} 行）。</translation>
         </message>
         <message>
             <source>Parcel map</source>
@@ -892,6 +968,10 @@
             <translation>重新读取宗地和质检结果</translation>
         </message>
         <message>
+            <source>Read {n} CASS points from {path} ({encoding}).</source>
+            <translation>已从 {path} 读取 {n} 个 CASS 点（{encoding}）。</translation>
+        </message>
+        <message>
             <source>Read {n} rows from {path} ({encoding}).</source>
             <translation>从 {path} 读取 {n} 行（{encoding}）。</translation>
         </message>
@@ -1048,6 +1128,14 @@
             <translation>已调查</translation>
         </message>
         <message>
+            <source>Surveyed points (every point read)</source>
+            <translation>测量点（读取的全部点）</translation>
+        </message>
+        <message>
+            <source>Table with columns</source>
+            <translation>带列的表格</translation>
+        </message>
+        <message>
             <source>Table {table} of schema {schema} does not open in QGIS: {error}</source>
             <translation>模式 {schema} 中的表 {table} 无法在 QGIS 中打开：{error}</translation>
         </message>
@@ -1062,6 +1150,14 @@
         <message>
             <source>Team roles: {roles}. Give each person a login role that is a member of one (GRANT {reviewer} TO name).</source>
             <translation>团队角色：{roles}。请为每个人建立登录角色并加入其中之一（GRANT {reviewer} TO 用户名）。</translation>
+        </message>
+        <message>
+            <source>Text or Excel (*.csv *.txt *.xlsx);;All files (*.*)</source>
+            <translation>文本或 Excel (*.csv *.txt *.xlsx);;所有文件 (*.*)</translation>
+        </message>
+        <message>
+            <source>The DXF header written by GDAL has no $DWGCODEPAGE; the file was not finished.</source>
+            <translation>GDAL 写出的 DXF 文件头中没有 $DWGCODEPAGE，文件未完成。</translation>
         </message>
         <message>
             <source>The X column holds eastings and the Y column northings (X/Y swapped); they were exchanged. Survey tables write X = northing.</source>
@@ -1172,6 +1268,10 @@
             <translation>宗地代码 {code} 有 {n} 位；宗地代码应为 19 位。</translation>
         </message>
         <message>
+            <source>The parcel layer could not be opened.</source>
+            <translation>无法打开宗地图层。</translation>
+        </message>
+        <message>
             <source>The real-estate unit code (BDCDYH) is empty.</source>
             <translation>不动产单元代码（BDCDYH）为空。</translation>
         </message>
@@ -1242,6 +1342,10 @@
         <message>
             <source>Wrote the boundary point tables of {n} parcels to {path}.</source>
             <translation>已将 {n} 宗地的界址点成果表写入 {path}。</translation>
+        </message>
+        <message>
+            <source>Wrote {path} in {crs}: {parcels} parcel rings, {houses} house rings, {points} boundary points, {lines} boundary lines, {labels} J-numbers and {lengths} edge lengths; layers {layers}; code page {code_page} (GBK), text style font {font}.</source>
+            <translation>已写出 {path}（{crs}）：宗地环 {parcels} 个，房屋环 {houses} 个，界址点 {points} 个，界址线 {lines} 条，界址点号 {labels} 个，边长 {lengths} 个；图层 {layers}；代码页 {code_page}（GBK），文字样式字体 {font}。</translation>
         </message>
         <message>
             <source>X (northing) column (empty: X/XZBZ…)</source>
@@ -1346,6 +1450,10 @@
         <message>
             <source>{n} parcels got no boundary points; the messages above say why.</source>
             <translation>{n} 宗地没有生成界址点，原因见以上信息。</translation>
+        </message>
+        <message>
+            <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
+            <translation>坐标文件中有 {n} 个点不属于任何宗地，未使用（第 {lines} 行）。</translation>
         </message>
         <message>
             <source>{parcels} parcels: {points} boundary points ({physical} physical points), {lines} boundary lines.</source>

@@ -20,6 +20,7 @@ ALGORITHMS = (
     ("boundary_table", "BoundaryTableAlgorithm"),
     ("parcels_from_points", "ParcelsFromPointsAlgorithm"),
     ("classify", "ClassifyAlgorithm"),
+    ("export_dxf", "ExportDxfAlgorithm"),
 )
 
 

@@ -85,6 +85,13 @@ def main(out_dir: str) -> None:
     written += [areas["OUTPUT"], points["OUTPUT_POINTS"], points["OUTPUT_LINES"], points["OUTPUT"],
                 table["OUTPUT_XLSX"], table["OUTPUT_CSV"], classified["OUTPUT"]]
 
+    # CAD interchange: a CASS coordinate file in, the village out as DXF
+    cass = run(env, "parcelsfrompoints", INPUT=REPO / "sample_data" / "demo_village_points.dat",
+               OUTPUT=out / "cass_parcels.gpkg", OUTPUT_POINTS=out / "cass_points.gpkg")
+    dxf = run(env, "exportdxf", INPUT=areas["OUTPUT"], BUILDINGS=layer(VILLAGE, "ZRZ"), SCALE=1,
+              OUTPUT=out / "demo_village.dxf")
+    written += [cass["OUTPUT"], cass["OUTPUT_POINTS"], dxf["OUTPUT"]]
+
     print("demo: wrote")
     for path in written:
         size = os.path.getsize(path)
