@@ -119,8 +119,21 @@ def _rows_of(layer):
     return sorted(rows, key=lambda row: repr(row))
 
 
+def _dxf_entities(path):
+    """Sorted (layer, text, WKT) of every entity of a DXF file, read by GDAL."""
+    from osgeo import ogr
+
+    source = ogr.Open(str(path))
+    layer = source.GetLayer(0)
+    rows = sorted((f.GetField("Layer"), f.GetField("Text"), f.GetGeometryRef().ExportToWkt() if f.GetGeometryRef() else None)
+                  for f in layer)
+    source = None
+    return rows
+
+
 def test_areas_boundary_points_and_table_are_the_same(village, run_alg, tmp_path):
-    """The geometry algorithms take PostGIS layers as they take GeoPackage layers, with the same outputs."""
+    """The geometry and map algorithms take PostGIS layers as they take GeoPackage layers, with the same
+    outputs (parcel areas, boundary points and lines, 四至, the 界址点成果表, the DXF drawing)."""
     _, pg, gpkg = village
     outputs = []
     for way, opener in (("gpkg", gpkg), ("pg", pg)):
@@ -134,14 +147,17 @@ def test_areas_boundary_points_and_table_are_the_same(village, run_alg, tmp_path
             run_alg("boundarytable", {"INPUT": zd, "CODE_FIELD": "ZDDM", "OWNER_FIELD": "QLRMC",
                                               "BUILDINGS": zrz, "OUTPUT_XLSX": str(tmp_path / f"{way}.xlsx"),
                                               "OUTPUT_CSV": str(tmp_path / f"{way}.csv")})
+            run_alg("exportdxf", {"INPUT": zd, "BUILDINGS": zrz, "OUTPUT": str(tmp_path / f"{way}.dxf")})
             outputs.append((
                 _rows_of(areas["OUTPUT"]), _rows_of(points["OUTPUT_POINTS"]), _rows_of(points["OUTPUT_LINES"]),
-                _rows_of(points["OUTPUT"]), (tmp_path / f"{way}.csv").read_text(encoding="utf-8-sig")))
+                _rows_of(points["OUTPUT"]), (tmp_path / f"{way}.csv").read_text(encoding="utf-8-sig"),
+                _dxf_entities(tmp_path / f"{way}.dxf")))
         finally:
             del zd, zrz, roads
     local, database = outputs
     assert len(local[0]) == 300 and len(local[1]) > 300
-    for what, mine, theirs in zip(("areas", "points", "lines", "parcels", "table"), database, local):
+    assert len(local[5]) > 300
+    for what, mine, theirs in zip(("areas", "points", "lines", "parcels", "table", "dxf"), database, local):
         if mine != theirs:
             diff = [(a, b) for a, b in zip(mine, theirs) if a != b][:1]
             raise AssertionError(f"{what} differ: {diff}")
