@@ -34,6 +34,16 @@ test-qgis340:
 clean-qgis340:
 	@bash tools/qgis340.sh --remove
 
+# The PostGIS tests against a throwaway PostgreSQL 15 + PostGIS server on 127.0.0.1 (installed from Debian
+# when missing, stopped on exit); `make test` skips them when no server is given (HC_TEST_PG).
+.PHONY: test-postgis
+test-postgis: translations
+	@tools/pg_test_server.sh run -- $(VPY) -P -m pytest tests/postgis
+
+# The 100k-parcel checks in PostGIS next to the local path, and the concurrent-review load: benchmarks/results_postgis.md
+bench-postgis: translations
+	@tools/pg_test_server.sh run -- $(PY) benchmarks/bench_postgis.py benchmarks/results_postgis.md
+
 demo: translations
 	@$(PY) tools/demo.py out/demo
 

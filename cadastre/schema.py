@@ -183,6 +183,13 @@ ZD_DECISION = (
     _f("SFGG", INT, "是否已公告", codelist="SF", ext=True, doc="Public notice done (1/0), for progress reporting."),
     _f("SFDJ", INT, "是否已登记", codelist="SF", ext=True, doc="Registered (1/0), for progress reporting."),
 )
+# Row version for concurrent editing in a shared PostGIS database (optimistic locking, cadastre/pg_schema.py).
+ZD_VERSION = (
+    _f("BBH", INT, "版本号", ext=True, doc=(
+        "Row version, kept by the PostGIS database: 1 when the parcel is inserted, +1 on every update. A client "
+        "that writes a decision sends back the version it read; when someone else changed the parcel meanwhile "
+        "the database refuses the update. Not maintained in a GeoPackage.")),
+)
 
 # The first-registration document checklist (首次登记收件清单) kept by the review panel.
 ZD_DOCUMENTS = (
@@ -194,8 +201,14 @@ ZD_DOCUMENTS = (
 
 ZD = Layer(
     "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
-    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS, style="zd.qml",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS + ZD_VERSION, style="zd.qml",
 )
+
+# The fields a reviewer may change: the class decision and its review (not survey facts, geometry or
+# progress). The PostGIS reviewer role gets UPDATE on these and on the row version only.
+REVIEW_FIELDS: Tuple[str, ...] = tuple(f.name for f in ZD_DECISION if f.name not in ("SFGG", "SFDJ"))
+# The review fields whose change is a decision recorded in the audit trail SHJL.
+DECISION_FIELDS: Tuple[str, ...] = ("LB", "SHZT", "SHR", "SHSJ", "GPYY")
 
 ZRZ = Layer(
     "ZRZ", POLYGON, "自然幢", "Buildings (natural buildings)",
@@ -335,6 +348,8 @@ SHJL = Layer(
         _f("SHR", TEXT, "审核人", 50, ext=True, doc="Who."),
         _f("SHSJ", DATETIME, "审核时间", ext=True, doc="When."),
         _f("LY", TEXT, "理由", 500, ext=True, doc="Why."),
+        _f("BBH", INT, "版本号", ext=True, doc="Row version of the parcel after this decision (PostGIS; empty in a GeoPackage)."),
+        _f("DLYH", TEXT, "登录用户", 63, ext=True, doc="Database login that made the change (PostGIS; empty in a GeoPackage)."),
     ),
 )
 

@@ -70,6 +70,10 @@
             <translation>自动（符合 CASS 格式的 .dat 按 CASS，否则按表格）</translation>
         </message>
         <message>
+            <source>Automatic: in the database when that spares reading layers from another machine</source>
+            <translation>自动：当可免于从另一台机器读取图层时在数据库中计算</translation>
+        </message>
+        <message>
             <source>Base map</source>
             <translation>地形图</translation>
         </message>
@@ -246,6 +250,10 @@
             <translation>改判为此类</translation>
         </message>
         <message>
+            <source>Choose where to create the survey: a GeoPackage file, or a PostGIS database and a schema.</source>
+            <translation>请选择在哪里新建调查库：GeoPackage 文件，或 PostGIS 数据库及模式（schema）。</translation>
+        </message>
+        <message>
             <source>Class</source>
             <translation>类别</translation>
         </message>
@@ -370,6 +378,10 @@
             <translation>无法在 {path} 中新建图层 {layer}：{message}</translation>
         </message>
         <message>
+            <source>Could not store the project in schema {schema}.</source>
+            <translation>无法将工程保存到模式 {schema} 中。</translation>
+        </message>
+        <message>
             <source>Could not store the style of {layer}: {error}</source>
             <translation>无法保存图层 {layer} 的样式：{error}</translation>
         </message>
@@ -396,6 +408,14 @@
         <message>
             <source>Create survey project</source>
             <translation>新建调查工程</translation>
+        </message>
+        <message>
+            <source>Create the team roles (reviewer, surveyor, read-only) and grant them</source>
+            <translation>创建团队角色（审核员、调查员、只读）并授予权限</translation>
+        </message>
+        <message>
+            <source>Created schema {schema} ({n} layers, {crs}) and the project {project}.</source>
+            <translation>已新建模式 {schema}（{n} 个图层，{crs}）及工程 {project}。</translation>
         </message>
         <message>
             <source>Created {path} ({n} layers, {crs}) and {project}.</source>
@@ -468,6 +488,10 @@
         <message>
             <source>Farmland overlap ignored up to (m²; empty: the profile's value)</source>
             <translation>忽略的农田重叠面积上限（平方米；为空时取政策配置的值）</translation>
+        </message>
+        <message>
+            <source>Farmland overlay computed in the database.</source>
+            <translation>永久基本农田套合已在数据库中计算。</translation>
         </message>
         <message>
             <source>Farmland patch id field</source>
@@ -558,12 +582,24 @@
             <translation>图形取自 WKT 列 {column}。</translation>
         </message>
         <message>
+            <source>Give either a survey GeoPackage or a PostGIS database, not both.</source>
+            <translation>请只指定调查 GeoPackage 或 PostGIS 数据库之一，不能同时指定。</translation>
+        </message>
+        <message>
+            <source>Give the name of the new schema for the survey in the database, e.g. louxing_2020.</source>
+            <translation>请给出数据库中用于本次调查的新模式名称，例如 louxing_2020。</translation>
+        </message>
+        <message>
             <source>Give the reason for choosing another class for parcel {zddm}: it is written to the audit trail.</source>
             <translation>请填写宗地 {zddm} 改判的理由：理由将写入审核记录。</translation>
         </message>
         <message>
             <source>Go to the next parcel not yet reviewed (F8; Shift+F8 goes back)</source>
             <translation>转到下一宗待审核的宗地（F8；Shift+F8 返回上一宗）</translation>
+        </message>
+        <message>
+            <source>Here, in QGIS</source>
+            <translation>在本机 QGIS 中计算</translation>
         </message>
         <message>
             <source>Homestead Cadastre</source>
@@ -652,6 +688,10 @@
         <message>
             <source>Imported layer</source>
             <translation>导入结果</translation>
+        </message>
+        <message>
+            <source>In the database whenever the inputs are PostGIS tables of one database</source>
+            <translation>只要输入是同一数据库中的 PostGIS 表，就在数据库中计算</translation>
         </message>
         <message>
             <source>Inquiry record</source>
@@ -978,6 +1018,10 @@
             <translation>仅输出这些图幅（逗号分隔；默认为所有有宗地的图幅）</translation>
         </message>
         <message>
+            <source>Or a PostGIS database (saved connection, service=... or connection string)</source>
+            <translation>或 PostGIS 数据库（已保存的连接、service=... 或连接字符串）</translation>
+        </message>
+        <message>
             <source>Output</source>
             <translation>输出</translation>
         </message>
@@ -996,6 +1040,10 @@
         <message>
             <source>Overlay parcels with permanent basic farmland</source>
             <translation>宗地与永久基本农田套合</translation>
+        </message>
+        <message>
+            <source>Overlays of PostGIS inputs</source>
+            <translation>PostGIS 输入的叠加计算位置</translation>
         </message>
         <message>
             <source>Ownership-source documents (originals, with receipt)</source>
@@ -1382,6 +1430,14 @@
             <translation>政策配置 {name}：{title}（{path}）。</translation>
         </message>
         <message>
+            <source>PostGIS is not enabled in database {database}. Ask the database administrator to run CREATE EXTENSION postgis; in it, then create the survey again.</source>
+            <translation>数据库 {database} 尚未启用 PostGIS。请数据库管理员在其中执行 CREATE EXTENSION postgis;，然后重新新建调查。</translation>
+        </message>
+        <message>
+            <source>Prefix of the team role names</source>
+            <translation>团队角色名称前缀</translation>
+        </message>
+        <message>
             <source>Preset {preset} was made for layer {preset_layer}; importing into {layer}.</source>
             <translation>预设 {preset} 是为图层 {preset_layer} 制作的；现导入到 {layer}。</translation>
         </message>
@@ -1622,8 +1678,16 @@
             <translation>保存 {layer} 失败：{errors}</translation>
         </message>
         <message>
+            <source>Schema for the survey in the database (new; a-z, 0-9, _)</source>
+            <translation>数据库中的调查模式（新建；a-z、0-9、_）</translation>
+        </message>
+        <message>
             <source>Schema layer to import into</source>
             <translation>导入到的数据库图层</translation>
+        </message>
+        <message>
+            <source>Schema {schema} already exists in the database; a survey is never written over. Choose another schema name, or drop the old schema first.</source>
+            <translation>数据库中已有模式 {schema}；不会覆盖已有的调查数据。请换一个模式名称，或先删除旧模式。</translation>
         </message>
         <message>
             <source>Scope</source>
@@ -1664,6 +1728,10 @@
         <message>
             <source>Some tools are unavailable: the QGIS Python lacks {names}. Install with: {command}</source>
             <translation>部分工具不可用：QGIS 的 Python 缺少 {names}。安装命令：{command}</translation>
+        </message>
+        <message>
+            <source>Someone else changed parcels you decided since you loaded them, so nothing was saved. Discard your edits (Layer ▸ Toggle Editing ▸ Discard), look at those parcels again and decide anew. {errors}</source>
+            <translation>您审核的宗地在您读取后已被他人修改，因此本次全部未保存。请放弃编辑（图层 ▸ 切换编辑 ▸ 放弃），重新查看这些宗地后再作决定。{errors}</translation>
         </message>
         <message>
             <source>Standard sheets are defined for 1:500, 1:1000 and 1:2000, not 1:{scale}.</source>
@@ -1726,12 +1794,20 @@
             <translation>带列的表格</translation>
         </message>
         <message>
+            <source>Table {table} of schema {schema} does not open in QGIS: {error}</source>
+            <translation>模式 {schema} 中的表 {table} 无法在 QGIS 中打开：{error}</translation>
+        </message>
+        <message>
             <source>Take the classification's suggestions</source>
             <translation>采用分类建议</translation>
         </message>
         <message>
             <source>Targets of {source}:</source>
             <translation>{source} 的目标：</translation>
+        </message>
+        <message>
+            <source>Team roles: {roles}. Give each person a login role that is a member of one (GRANT {reviewer} TO name).</source>
+            <translation>团队角色：{roles}。请为每个人建立登录角色并加入其中之一（GRANT {reviewer} TO 用户名）。</translation>
         </message>
         <message>
             <source>Text encoding of shapefiles and CSV</source>
@@ -1786,6 +1862,10 @@
             <translation>代码 {code} 在 {owner} 土地上设了权利类型 {right}；A、C 只能用于集体土地（J）。</translation>
         </message>
         <message>
+            <source>The connection string '{uri}' names no database: add dbname=... (or service=...).</source>
+            <translation>连接字符串“{uri}”未指定数据库：请加上 dbname=...（或 service=...）。</translation>
+        </message>
+        <message>
             <source>The coordinate file {path} has no rows.</source>
             <translation>坐标文件 {path} 没有数据行。</translation>
         </message>
@@ -1800,6 +1880,10 @@
         <message>
             <source>The coordinates' CRS must be a projected EPSG CRS such as a CGCS2000 3° zone (EPSG:4513-4554); {crs} is not.</source>
             <translation>坐标系必须是投影坐标系（EPSG），例如 CGCS2000 3 度带（EPSG:4513-4554）；{crs} 不是。</translation>
+        </message>
+        <message>
+            <source>The database refused {what}: {error}</source>
+            <translation>数据库拒绝{what}：{error}</translation>
         </message>
         <message>
             <source>The document checklist (SJQD) holds “{text}”, which is not a JSON object of document -&gt; date; correct or empty it in the attribute table.</source>
@@ -1966,6 +2050,14 @@
             <translation>不动产单元代码（BDCDYH）为空。</translation>
         </message>
         <message>
+            <source>The role name '{name}' is not usable: use lower-case letters a-z, digits and _ (starting with a letter, at most 63 characters), e.g. homestead_reviewer.</source>
+            <translation>角色名称“{name}”不可用：请使用小写字母 a-z、数字和 _（以字母开头，最多 63 个字符），例如 homestead_reviewer。</translation>
+        </message>
+        <message>
+            <source>The schema name '{name}' is not usable: use lower-case letters a-z, digits and _ (starting with a letter, at most 63 characters), e.g. louxing_2020.</source>
+            <translation>模式名称“{name}”不可用：请使用小写字母 a-z、数字和 _（以字母开头，最多 63 个字符），例如 louxing_2020。</translation>
+        </message>
+        <message>
             <source>The survey CRS must be a CGCS2000 3-degree Gauss-Krüger zone (EPSG:4513-4554); {crs} is not. Choose e.g. EPSG:4525 (zone 37, 111°E) or EPSG:4546 (111°E without the zone number).</source>
             <translation>调查坐标系必须是 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513-4554），{crs} 不是。请选择如 EPSG:4525（37 带，111°E）或 EPSG:4546（111°E，不带带号）。</translation>
         </message>
@@ -2024,6 +2116,10 @@
         <message>
             <source>There is no field-mapping preset {name}; known: {names}.</source>
             <translation>没有字段对应预设 {name}；现有：{names}。</translation>
+        </message>
+        <message>
+            <source>There is no saved PostgreSQL connection named '{name}'. Saved connections: {names}. Give a saved connection's name, a service (service=name) or a connection string (host=... dbname=... user=...).</source>
+            <translation>没有名为“{name}”的已保存 PostgreSQL 连接。已保存的连接：{names}。请给出已保存连接的名称、服务（service=名称）或连接字符串（host=... dbname=... user=...）。</translation>
         </message>
         <message>
             <source>This parcel is hidden by the list's filters.</source>
@@ -2102,6 +2198,10 @@
             <translation>缩放至宗地</translation>
         </message>
         <message>
+            <source>a catalogue query</source>
+            <translation>系统目录查询</translation>
+        </message>
+        <message>
             <source>an unknown CRS</source>
             <translation>未知坐标系</translation>
         </message>
@@ -2164,6 +2264,34 @@
         <message>
             <source>parcel</source>
             <translation>宗地</translation>
+        </message>
+        <message>
+            <source>the command</source>
+            <translation>该命令</translation>
+        </message>
+        <message>
+            <source>the overlay of {left} and {right}</source>
+            <translation>{left} 与 {right} 的叠加计算</translation>
+        </message>
+        <message>
+            <source>to create the survey schema</source>
+            <translation>创建调查模式</translation>
+        </message>
+        <message>
+            <source>to create the team roles (this needs the CREATEROLE right; ask the database administrator, or uncheck the roles option)</source>
+            <translation>创建团队角色（需要 CREATEROLE 权限；请联系数据库管理员，或取消勾选“创建团队角色”）</translation>
+        </message>
+        <message>
+            <source>to grant the team roles their rights</source>
+            <translation>为团队角色授权</translation>
+        </message>
+        <message>
+            <source>to remove stale layer styles</source>
+            <translation>删除残留的图层样式</translation>
+        </message>
+        <message>
+            <source>to remove the unfinished schema</source>
+            <translation>删除未完成的模式</translation>
         </message>
         <message>
             <source>{alg} failed; see the log above.</source>
