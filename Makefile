@@ -34,6 +34,16 @@ test-qgis340:
 clean-qgis340:
 	@bash tools/qgis340.sh --remove
 
+# The PostGIS tests against a throwaway PostgreSQL 15 + PostGIS server on 127.0.0.1 (installed from Debian
+# when missing, stopped on exit); `make test` skips them when no server is given (HC_TEST_PG).
+.PHONY: test-postgis
+test-postgis: translations
+	@tools/pg_test_server.sh run -- $(VPY) -P -m pytest tests/postgis
+
+# The 100k-parcel checks in PostGIS next to the local path, and the concurrent-review load: benchmarks/results_postgis.md
+bench-postgis: translations
+	@tools/pg_test_server.sh run -- $(PY) benchmarks/bench_postgis.py benchmarks/results_postgis.md
+
 demo: translations
 	@$(PY) tools/demo.py out/demo
 
@@ -43,9 +53,19 @@ package: translations
 # 1,000 parcel maps against a plain QGIS atlas export of the same template (figures: benchmarks/results_maps.md).
 bench-maps: translations
 	@$(PY) benchmarks/bench_maps.py benchmarks/results_maps.md
+# Farmland overlay and quality check on 100,000 parcels vs the QGIS built-in way; writes benchmarks/results_checks.md.
+bench-checks: translations
+	@$(PY) benchmarks/bench_checks.py --out benchmarks/results_checks.md
 
 lint: setup
 	@$(VENV)/bin/ruff check .
+
+# County-scale benchmark (not a test, long: 30+ minutes with 300k): the whole pipeline at 10k-300k parcels, each
+# algorithm in a fresh process, in-process and through qgis_process, side by side with QGIS's built-in way; data
+# cached in build/bench-data/; figures → benchmarks/results.md. BENCH_SIZES=10000,30000 limits the sizes,
+# BENCH_RUNS the in-process repeats (medians).
+bench: translations
+	@$(PY) benchmarks/bench_county.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS))
 
 # Benchmark (not a test): 100 000 parcels → JZD + JZX against the QGIS built-in way; figures appended to
 # benchmarks/results_boundary.md.

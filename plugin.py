@@ -14,14 +14,24 @@ from .ui.panel_manager import ReviewPanelManager
 
 MENU_TITLE = "房地一体"
 ICON = os.path.join(os.path.dirname(__file__), "icon.svg")
-# (algorithm name, put on the toolbar too)
+# (algorithm name, QGIS theme icon that tells the toolbar buttons apart, or "" for the plugin icon)
 MENU_ALGORITHMS = (
-    ("createproject", True),
-    ("parcelsfrompoints", False),
-    ("parcelareas", True),
-    ("boundarypoints", True),
-    ("boundarytable", False),
-    ("classify", True),
+    ("createproject", "/mActionNewGeoPackageLayer.svg"),
+    ("parcelsfrompoints", ""),
+    ("parcelareas", "/mActionMeasureArea.svg"),
+    ("boundarypoints", "/mActionCapturePoint.svg"),
+    ("boundarytable", ""),
+    ("importsurvey", ""),
+    ("farmlandoverlay", ""),
+    ("qualitycheck", "/mIconWarning.svg"),
+    ("classify", "/mActionFilter2.svg"),
+    ("exportdxf", ""),
+    ("parcelmaps", "/mActionNewLayout.svg"),
+    ("housemaps", ""),
+    ("sheetindex", ""),
+    ("sheetmaps", ""),
+    ("surveyforms", ""),
+    ("noticelist", ""),
 )
 
 
@@ -52,15 +62,16 @@ class HomesteadCadastrePlugin:
         self.menu.setObjectName("homesteadCadastreMenu")
         self.toolbar = self.iface.addToolBar(MENU_TITLE)
         self.toolbar.setObjectName("homesteadCadastreToolbar")
-        for name, on_toolbar in MENU_ALGORITHMS:
+        for name, theme_icon in MENU_ALGORITHMS:
             algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
             if algorithm is None:
                 continue
-            action = QAction(algorithm.icon(), algorithm.displayName(), self.iface.mainWindow())
+            icon = QgsApplication.getThemeIcon(theme_icon) if theme_icon else algorithm.icon()
+            action = QAction(icon, algorithm.displayName(), self.iface.mainWindow())
             action.setObjectName(f"homestead_{name}")
             action.triggered.connect(partial(self.run_algorithm, algorithm.id()))
             self.menu.addAction(action)
-            if on_toolbar:
+            if theme_icon:  # the everyday tools, each with its own icon
                 self.toolbar.addAction(action)
             self.actions.append(action)
         self.menu.addSeparator()

@@ -1,14 +1,18 @@
 """一户一宅: find the homesteads that belong to one household, by household id or right holder's ID number."""
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Iterator, List, Sequence
 
 
-def _key(value) -> Optional[str]:
-    if value is None:
-        return None
-    text = str(value).strip().upper()
-    return text or None
+def _keys(value) -> Iterator[str]:
+    """The keys in one cell: a single value, or several (list, tuple, set) when a parcel has several holders."""
+    values = value if isinstance(value, (list, tuple, set, frozenset)) else (value,)
+    for item in values:
+        if item is None:
+            continue
+        text = str(item).strip().upper()
+        if text:
+            yield text
 
 
 def household_groups(household_ids: Sequence, id_numbers: Sequence) -> List[List[int]]:
@@ -17,6 +21,7 @@ def household_groups(household_ids: Sequence, id_numbers: Sequence) -> List[List
     Two parcels are one household's when they share a household id (HH) or a right holder's ID number
     (QLRZJH; compared case-insensitively, blanks ignored); sharing is transitive (union-find), so a
     household recorded with its id on one parcel and only the holder's ID number on another is still found.
+    A cell may hold several keys (a list, tuple or set), e.g. the ID numbers of a parcel's co-holders.
     """
     parent = list(range(len(household_ids)))
 
@@ -29,15 +34,13 @@ def household_groups(household_ids: Sequence, id_numbers: Sequence) -> List[List
     for column in (household_ids, id_numbers):
         first: Dict[str, int] = {}
         for i, value in enumerate(column):
-            key = _key(value)
-            if key is None:
-                continue
-            if key in first:
-                a, b = find(first[key]), find(i)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-            else:
-                first[key] = i
+            for key in _keys(value):
+                if key in first:
+                    a, b = find(first[key]), find(i)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+                else:
+                    first[key] = i
     groups: Dict[int, List[int]] = {}
     for i in range(len(parent)):
         groups.setdefault(find(i), []).append(i)

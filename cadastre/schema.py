@@ -183,6 +183,13 @@ ZD_DECISION = (
     _f("SFGG", INT, "是否已公告", codelist="SF", ext=True, doc="Public notice done (1/0), for progress reporting."),
     _f("SFDJ", INT, "是否已登记", codelist="SF", ext=True, doc="Registered (1/0), for progress reporting."),
 )
+# Row version for concurrent editing in a shared PostGIS database (optimistic locking, cadastre/pg_schema.py).
+ZD_VERSION = (
+    _f("BBH", INT, "版本号", ext=True, doc=(
+        "Row version, kept by the PostGIS database: 1 when the parcel is inserted, +1 on every update. A client "
+        "that writes a decision sends back the version it read; when someone else changed the parcel meanwhile "
+        "the database refuses the update. Not maintained in a GeoPackage.")),
+)
 
 # The first-registration document checklist (首次登记收件清单) kept by the review panel.
 ZD_DOCUMENTS = (
@@ -194,8 +201,14 @@ ZD_DOCUMENTS = (
 
 ZD = Layer(
     "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
-    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS, style="zd.qml",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS + ZD_VERSION, style="zd.qml",
 )
+
+# The fields a reviewer may change: the class decision and its review (not survey facts, geometry or
+# progress). The PostGIS reviewer role gets UPDATE on these and on the row version only.
+REVIEW_FIELDS: Tuple[str, ...] = tuple(f.name for f in ZD_DECISION if f.name not in ("SFGG", "SFDJ"))
+# The review fields whose change is a decision recorded in the audit trail SHJL.
+DECISION_FIELDS: Tuple[str, ...] = ("LB", "SHZT", "SHR", "SHSJ", "GPYY")
 
 ZRZ = Layer(
     "ZRZ", POLYGON, "自然幢", "Buildings (natural buildings)",
@@ -335,6 +348,8 @@ SHJL = Layer(
         _f("SHR", TEXT, "审核人", 50, ext=True, doc="Who."),
         _f("SHSJ", DATETIME, "审核时间", ext=True, doc="When."),
         _f("LY", TEXT, "理由", 500, ext=True, doc="Why."),
+        _f("BBH", INT, "版本号", ext=True, doc="Row version of the parcel after this decision (PostGIS; empty in a GeoPackage)."),
+        _f("DLYH", TEXT, "登录用户", 63, ext=True, doc="Database login that made the change (PostGIS; empty in a GeoPackage)."),
     ),
 )
 
@@ -349,13 +364,58 @@ TF = Layer(
         _f("ZDSL", INT, "宗地数量", ext=True, doc="Number of parcels on the sheet."),
     ),
 )
+# --- Outputs of the farmland overlay, the quality check and the import (written by algorithms, not part of the
+# survey GeoPackage template) ---------------------------------------------------------------------------------
+JBNTTH = Layer(
+    "JBNTTH", POLYGON, "永久基本农田套合", "Parcel and permanent basic farmland overlaps",
+    (
+        _f("ZD_FID", INT, "宗地要素号", ext=True, doc="Feature id of the parcel in the overlaid parcel layer."),
+        _f("ZDDM", TEXT, "宗地代码", 19),
+        _f("JBNT_FID", INT, "农田图斑要素号", ext=True, doc="Feature id of the farmland patch in the farmland layer."),
+        _f("JBNTTBBH", TEXT, "基本农田图斑编号", 50),
+        _f("TXMJ", REAL, "套合面积", 15, 4, ext=True, doc="Area of the overlap (m², planar on the survey plane)."),
+        _f("SFSP", INT, "是否碎片", codelist="SF", ext=True, doc="1 when the overlap is not above MIN_AREA: a digitising sliver, not occupation."),
+    ),
+    style="jbntth.qml",
+)
+ZJCW = Layer(
+    "ZJCW", POLYGON, "质检错误", "Quality-check findings",
+    (
+        _f("RULE_ID", TEXT, "规则编号", 20, ext=True, doc="Stable id of the quality rule (rules/quality/registry.py)."),
+        _f("SEVERITY", TEXT, "严重程度", 10, codelist="YZCD", ext=True, doc="error, warning or info."),
+        _f("MESSAGE", TEXT, "错误描述", 500, ext=True, doc="What is wrong, in the user's language."),
+        _f("LAYER", TEXT, "所在图层", 10, ext=True, doc="Schema layer the FIDS refer to (ZD, ZRZ, DXT_FW)."),
+        _f("FIDS", TEXT, "要素号", 254, ext=True, doc="Comma-separated feature ids of the rule's subject layer."),
+        _f("REL_FIDS", TEXT, "相关要素号", 254, ext=True, doc="Comma-separated feature ids of the other features involved (parcels a house straddles, farmland patches...)."),
+        _f("CODES", TEXT, "相关代码", 254, ext=True, doc="Comma-separated codes (ZDDM, BDCDYH, JBNTTBBH) of the features involved."),
+        _f("VILLAGE", TEXT, "地籍子区", 12, ext=True, doc="地籍子区 key (ZDDM[:12]) of the finding; empty when no code tells it."),
+        _f("VALUE", REAL, "量值", 15, 4, ext=True, doc="The measure behind the finding: m² for areas, m for distances, a count for duplicates."),
+    ),
+    style="zjcw.qml",
+)
+ZJHZ = Layer(
+    "ZJHZ", NONE, "质检汇总", "Quality-check summary per rule and village",
+    (
+        _f("RULE_ID", TEXT, "规则编号", 20, ext=True, doc="Stable id of the quality rule."),
+        _f("SEVERITY", TEXT, "严重程度", 10, codelist="YZCD", ext=True, doc="error, warning or info."),
+        _f("TITLE", TEXT, "规则名称", 100, ext=True, doc="What the rule finds, in the user's language."),
+        _f("VILLAGE", TEXT, "地籍子区", 12, ext=True, doc="地籍子区 key (ZDDM[:12]); NULL on the rule's total row, empty for findings with no code."),
+        _f("COUNT", INT, "数量", ext=True, doc="Number of findings."),
+    ),
+)
+# Extra fields of the import's rejects and repairs layers (added in front of the source's own fields).
+IMPORT_NOTE_FIELDS = (
+    _f("SOURCE_FID", INT, "源要素号", ext=True, doc="Feature id (or row number, from 1) in the imported source."),
+    _f("REASON", TEXT, "原因", 500, ext=True, doc="Why the feature was rejected, or what the repair changed."),
+)
 
 SURVEY_LAYERS: Tuple[Layer, ...] = (ZD, ZRZ, JZD, JZX, QLR, JBNT)
 BASEMAP_LAYERS: Tuple[Layer, ...] = (DXT_FW, DXT_DL, DXT_SX)
 ALL_LAYERS: Tuple[Layer, ...] = SURVEY_LAYERS + BASEMAP_LAYERS + (SHJL,)
 # Work layers written by algorithms but not part of the survey GeoPackage.
 WORK_LAYERS: Tuple[Layer, ...] = (CLD, TF)
-LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + WORK_LAYERS}
+OUTPUT_LAYERS: Tuple[Layer, ...] = (JBNTTH, ZJCW, ZJHZ)
+LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + WORK_LAYERS + OUTPUT_LAYERS}
 
 # 要素代码 (YSDM) of the delivery standard for the feature layers.
 YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "6001050000", "JBNT": "2007010000"}
@@ -363,7 +423,7 @@ YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "60
 
 def extension_fields() -> List[Tuple[str, Field]]:
     """(layer name, field) for every extension field: the documentation of what we add to the standard."""
-    return [(layer.name, f) for layer in ALL_LAYERS + WORK_LAYERS for f in layer.fields if f.ext]
+    return [(layer.name, f) for layer in ALL_LAYERS + WORK_LAYERS + OUTPUT_LAYERS for f in layer.fields if f.ext]
 
 
 def codelist_label(codelist: str, value) -> str:

@@ -53,6 +53,37 @@ def zone_of_prefixed_easting(easting: float) -> Optional[int]:
     return zone if FIRST_ZONE <= zone <= LAST_ZONE else None
 
 
+def is_in_china_zones(lon: float) -> bool:
+    """True when ``lon`` falls in one of China's CGCS2000 3° zones (73.5°E-136.5°E)."""
+    return FIRST_ZONE * 3 - 1.5 <= lon < LAST_ZONE * 3 + 1.5
+
+
+def utm_epsg(lon: float, lat: float) -> int:
+    """EPSG code of the WGS 84 / UTM zone containing (lon, lat): the local plane for data outside China."""
+    zone = min(60, max(1, int(math.floor((lon + 180.0) / 6.0)) + 1))
+    return (32600 if lat >= 0 else 32700) + zone
+
+
+def guess_epsg(xs, ys) -> Optional[Tuple[int, str]]:
+    """(EPSG code, kind) for coordinates that came without a CRS, or None when they tell nothing.
+
+    8-digit eastings carrying a zone number 25-45 → that CGCS2000 zone (EPSG:4513-4533); coordinates that all
+    fit longitude/latitude inside China's zones → CGCS2000 geographic (EPSG:4490). ``xs``: eastings (QGIS x).
+    kind: "zone" or "geographic".
+    """
+    xs = [float(x) for x in xs]
+    ys = [float(y) for y in ys]
+    if not xs:
+        return None
+    zones_seen = {zone_of_prefixed_easting(x) for x in xs}
+    if len(zones_seen) == 1 and None not in zones_seen and all(1_000_000 <= abs(y) < 10_000_000 for y in ys):
+        zone = zones_seen.pop()
+        return epsg_for_zone(zone, prefixed=True), "zone"
+    if all(is_in_china_zones(x) for x in xs) and all(-90 <= y <= 90 for y in ys):
+        return CGCS2000_GEOGRAPHIC, "geographic"
+    return None
+
+
 def _check_zone(zone: int) -> None:
     if not FIRST_ZONE <= zone <= LAST_ZONE:
         raise ValueError(f"zone {zone} is not a CGCS2000 3° zone (25-45)")

@@ -18,6 +18,10 @@
             <translation>宗地点号表仅用于 CASS .dat 文件；{path} 按表格读取。请选择 CASS 格式。</translation>
         </message>
         <message>
+            <source>A preset name may hold letters, digits, - and _ only: {name}.</source>
+            <translation>预设名称只能包含字母、数字、- 和 _：{name}。</translation>
+        </message>
+        <message>
             <source>Algorithm {name} is unavailable: {error}</source>
             <translation>工具 {name} 不可用：{error}</translation>
         </message>
@@ -66,6 +70,10 @@
             <translation>自动（符合 CASS 格式的 .dat 按 CASS，否则按表格）</translation>
         </message>
         <message>
+            <source>Automatic: in the database when that spares reading layers from another machine</source>
+            <translation>自动：当可免于从另一台机器读取图层时在数据库中计算</translation>
+        </message>
+        <message>
             <source>Base map</source>
             <translation>地形图</translation>
         </message>
@@ -76,6 +84,10 @@
         <message>
             <source>Base map scale for the sheet number when TFH is empty</source>
             <translation>TFH 为空时计算图幅号所用的底图比例尺</translation>
+        </message>
+        <message>
+            <source>Base-map buildings (DXT_FW)</source>
+            <translation>地形图房屋（DXT_FW）</translation>
         </message>
         <message>
             <source>Boundary line class (JZXLB)</source>
@@ -182,6 +194,14 @@
             <translation>坐标所在坐标系（留空：按横坐标中的带号确定）</translation>
         </message>
         <message>
+            <source>CRS of the input (when its .prj is missing or wrong)</source>
+            <translation>输入数据坐标系（.prj 缺失或错误时）</translation>
+        </message>
+        <message>
+            <source>CRS to import into (default: the input's, or its 3° zone when geographic)</source>
+            <translation>导入坐标系（默认：输入数据的坐标系，地理坐标则为所在 3 度带）</translation>
+        </message>
+        <message>
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
@@ -206,6 +226,10 @@
             <translation>无法判断哪一列是{what}，请在参数中指定。第一行：{row}。</translation>
         </message>
         <message>
+            <source>Check survey quality and conflicts</source>
+            <translation>调查成果质量与冲突检查</translation>
+        </message>
+        <message>
             <source>Checker 审核者 (default: @homestead_checker)</source>
             <translation>审核者（默认 @homestead_checker）</translation>
         </message>
@@ -214,12 +238,20 @@
             <translation>审核日期（默认 @homestead_check_date）</translation>
         </message>
         <message>
+            <source>Checking on {crs}.</source>
+            <translation>在 {crs} 上检查。</translation>
+        </message>
+        <message>
             <source>Choose class {lb} for {zddm}</source>
             <translation>将 {zddm} 改判为第{lb}类</translation>
         </message>
         <message>
             <source>Choose this class</source>
             <translation>改判为此类</translation>
+        </message>
+        <message>
+            <source>Choose where to create the survey: a GeoPackage file, or a PostGIS database and a schema.</source>
+            <translation>请选择在哪里新建调查库：GeoPackage 文件，或 PostGIS 数据库及模式（schema）。</translation>
         </message>
         <message>
             <source>Class</source>
@@ -278,12 +310,28 @@
             <translation>正在分类… {percent:.0f}%</translation>
         </message>
         <message>
+            <source>Closed polyline(s) made into a polygon.</source>
+            <translation>闭合多段线已转为面。</translation>
+        </message>
+        <message>
             <source>Code or holder</source>
             <translation>宗地代码或权利人</translation>
         </message>
         <message>
             <source>Colour the parcels by class, with a Chinese legend</source>
             <translation>按类别为宗地着色，图例为中文</translation>
+        </message>
+        <message>
+            <source>Column {x} holds eastings, not northings: read it as the easting.</source>
+            <translation>列 {x} 的数值为东坐标而非北坐标：按东坐标读取。</translation>
+        </message>
+        <message>
+            <source>Column {x} is read as the {axis} (survey tables write X = northing).</source>
+            <translation>列 {x} 按{axis}读取（成果表中 X 为北坐标）。</translation>
+        </message>
+        <message>
+            <source>Columns not imported (no matching field): {columns}.</source>
+            <translation>未导入的列（无对应字段）：{columns}。</translation>
         </message>
         <message>
             <source>Completed land-use approval</source>
@@ -330,6 +378,10 @@
             <translation>无法在 {path} 中新建图层 {layer}：{message}</translation>
         </message>
         <message>
+            <source>Could not store the project in schema {schema}.</source>
+            <translation>无法将工程保存到模式 {schema} 中。</translation>
+        </message>
+        <message>
             <source>Could not store the style of {layer}: {error}</source>
             <translation>无法保存图层 {layer} 的样式：{error}</translation>
         </message>
@@ -356,6 +408,14 @@
         <message>
             <source>Create survey project</source>
             <translation>新建调查工程</translation>
+        </message>
+        <message>
+            <source>Create the team roles (reviewer, surveyor, read-only) and grant them</source>
+            <translation>创建团队角色（审核员、调查员、只读）并授予权限</translation>
+        </message>
+        <message>
+            <source>Created schema {schema} ({n} layers, {crs}) and the project {project}.</source>
+            <translation>已新建模式 {schema}（{n} 个图层，{crs}）及工程 {project}。</translation>
         </message>
         <message>
             <source>Created {path} ({n} layers, {crs}) and {project}.</source>
@@ -430,8 +490,20 @@
             <translation>忽略的农田重叠面积上限（平方米；为空时取政策配置的值）</translation>
         </message>
         <message>
+            <source>Farmland overlay computed in the database.</source>
+            <translation>永久基本农田套合已在数据库中计算。</translation>
+        </message>
+        <message>
+            <source>Farmland patch id field</source>
+            <translation>农田图斑编号字段</translation>
+        </message>
+        <message>
             <source>Feature {fid} lies on {n} sheets; TFH holds {width} characters, so it keeps the sheet with the largest part: {tfh}.</source>
             <translation>要素 {fid} 跨 {n} 个图幅；TFH 只能容纳 {width} 个字符，只保留面积最大的图幅：{tfh}。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of {layer} ({what}) has an invalid geometry ({reason}); it was repaired for the overlay only. Run homestead:qualitycheck (ZD_INVALID) and fix it.</source>
+            <translation>{layer} 的要素 {fid}（{what}）图形无效（{reason}）；仅在套合时修复。请运行 homestead:qualitycheck（ZD_INVALID）并修正。</translation>
         </message>
         <message>
             <source>Feature {fid} of {layer} has Z/M values; they were ignored (areas are planar).</source>
@@ -448,6 +520,18 @@
         <message>
             <source>Field check record and photos</source>
             <translation>实地查看记录表及实景照片</translation>
+        </message>
+        <message>
+            <source>Field mapping entries, e.g. ZDDM=宗地编码; QLRMC=户主 (they win over the preset)</source>
+            <translation>字段对应条目，如 ZDDM=宗地编码; QLRMC=户主（优先于预设）</translation>
+        </message>
+        <message>
+            <source>Field mapping: {pairs}.</source>
+            <translation>字段对应：{pairs}。</translation>
+        </message>
+        <message>
+            <source>Field-mapping preset (name or .json path; empty: match names and Chinese aliases)</source>
+            <translation>字段对应预设（名称或 .json 路径；留空：按字段名和中文别名匹配）</translation>
         </message>
         <message>
             <source>File format</source>
@@ -494,12 +578,28 @@
             <translation>图形面积</translation>
         </message>
         <message>
+            <source>Geometry from the WKT column {column}.</source>
+            <translation>图形取自 WKT 列 {column}。</translation>
+        </message>
+        <message>
+            <source>Give either a survey GeoPackage or a PostGIS database, not both.</source>
+            <translation>请只指定调查 GeoPackage 或 PostGIS 数据库之一，不能同时指定。</translation>
+        </message>
+        <message>
+            <source>Give the name of the new schema for the survey in the database, e.g. louxing_2020.</source>
+            <translation>请给出数据库中用于本次调查的新模式名称，例如 louxing_2020。</translation>
+        </message>
+        <message>
             <source>Give the reason for choosing another class for parcel {zddm}: it is written to the audit trail.</source>
             <translation>请填写宗地 {zddm} 改判的理由：理由将写入审核记录。</translation>
         </message>
         <message>
             <source>Go to the next parcel not yet reviewed (F8; Shift+F8 goes back)</source>
             <translation>转到下一宗待审核的宗地（F8；Shift+F8 返回上一宗）</translation>
+        </message>
+        <message>
+            <source>Here, in QGIS</source>
+            <translation>在本机 QGIS 中计算</translation>
         </message>
         <message>
             <source>Homestead Cadastre</source>
@@ -582,8 +682,24 @@
             <translation>权利人身份证（复印件）</translation>
         </message>
         <message>
+            <source>Import survey data</source>
+            <translation>导入调查数据</translation>
+        </message>
+        <message>
+            <source>Imported layer</source>
+            <translation>导入结果</translation>
+        </message>
+        <message>
+            <source>In the database whenever the inputs are PostGIS tables of one database</source>
+            <translation>只要输入是同一数据库中的 PostGIS 表，就在数据库中计算</translation>
+        </message>
+        <message>
             <source>Inquiry record</source>
             <translation>询问记录</translation>
+        </message>
+        <message>
+            <source>Invalid geometry ({reason}) repaired; area {before:.2f} → {after:.2f} m².</source>
+            <translation>已修复无效图形（{reason}）；面积 {before:.2f} → {after:.2f} 平方米。</translation>
         </message>
         <message>
             <source>Issued by (公告单位)</source>
@@ -600,6 +716,26 @@
         <message>
             <source>Issues found by the checks ({n})</source>
             <translation>质检问题（{n}）</translation>
+        </message>
+        <message>
+            <source>It has no geometry.</source>
+            <translation>没有图形。</translation>
+        </message>
+        <message>
+            <source>It is a {kind}; the layer takes lines.</source>
+            <translation>图形为 {kind}，该图层要求线。</translation>
+        </message>
+        <message>
+            <source>It is a {kind}; the layer takes points.</source>
+            <translation>图形为 {kind}，该图层要求点。</translation>
+        </message>
+        <message>
+            <source>It is a {kind}; the layer takes polygons.</source>
+            <translation>图形为 {kind}，该图层要求面。</translation>
+        </message>
+        <message>
+            <source>Its geometry is invalid ({reason}) and repairing it left nothing usable.</source>
+            <translation>图形无效（{reason}），修复后没有可用的图形。</translation>
         </message>
         <message>
             <source>Label {text} ({role}) found no free place at 1:{scale}; it was left out.</source>
@@ -668,6 +804,10 @@
         <message>
             <source>Layer {layer} refused the change of parcel {fid}.</source>
             <translation>图层 {layer} 拒绝了对宗地 {fid} 的修改。</translation>
+        </message>
+        <message>
+            <source>Layer, sheet or CAD layer to read (empty: the only one / the first sheet / all)</source>
+            <translation>要读取的图层、工作表或 CAD 图层（留空：唯一图层／第一个工作表／全部）</translation>
         </message>
         <message>
             <source>Layout template (.qpt); default: the bundled 套合图</source>
@@ -752,6 +892,10 @@
         <message>
             <source>Messages</source>
             <translation>说明</translation>
+        </message>
+        <message>
+            <source>Minimum overlap area counted as occupation (m²)</source>
+            <translation>计为占用的最小重叠面积（平方米）</translation>
         </message>
         <message>
             <source>Next unreviewed</source>
@@ -854,6 +998,14 @@
             <translation>已公告</translation>
         </message>
         <message>
+            <source>Number of errors</source>
+            <translation>错误数</translation>
+        </message>
+        <message>
+            <source>Number of warnings</source>
+            <translation>警告数</translation>
+        </message>
+        <message>
             <source>One map per building</source>
             <translation>每幢一图</translation>
         </message>
@@ -874,6 +1026,10 @@
             <translation>仅输出这些图幅（逗号分隔；默认为所有有宗地的图幅）</translation>
         </message>
         <message>
+            <source>Or a PostGIS database (saved connection, service=... or connection string)</source>
+            <translation>或 PostGIS 数据库（已保存的连接、service=... 或连接字符串）</translation>
+        </message>
+        <message>
             <source>Output</source>
             <translation>输出</translation>
         </message>
@@ -888,6 +1044,14 @@
         <message>
             <source>Overlay maps by sheet (套合图)</source>
             <translation>分幅套合图</translation>
+        </message>
+        <message>
+            <source>Overlay parcels with permanent basic farmland</source>
+            <translation>宗地与永久基本农田套合</translation>
+        </message>
+        <message>
+            <source>Overlays of PostGIS inputs</source>
+            <translation>PostGIS 输入的叠加计算位置</translation>
         </message>
         <message>
             <source>Ownership-source documents (originals, with receipt)</source>
@@ -940,6 +1104,10 @@
         <message>
             <source>Parcel and building areas</source>
             <translation>宗地与建筑面积</translation>
+        </message>
+        <message>
+            <source>Parcel and farmland overlaps</source>
+            <translation>宗地与基本农田重叠部分</translation>
         </message>
         <message>
             <source>Parcel area (ZDMJ)</source>
@@ -1114,6 +1282,10 @@
             <translation>含面积的宗地</translation>
         </message>
         <message>
+            <source>Parcels with farmland occupation</source>
+            <translation>宗地占用基本农田情况</translation>
+        </message>
+        <message>
             <source>Parcels with sheet numbers (TFH)</source>
             <translation>带图幅号（TFH）的宗地</translation>
         </message>
@@ -1136,6 +1308,14 @@
         <message>
             <source>Place name in the title (e.g. the village)</source>
             <translation>标题中的地名（如村名）</translation>
+        </message>
+        <message>
+            <source>Plane to check on (default: the parcels' survey plane)</source>
+            <translation>检查所用平面（默认：宗地的调查平面）</translation>
+        </message>
+        <message>
+            <source>Plane to measure on (default: the parcels' survey plane)</source>
+            <translation>量算平面（默认：宗地的调查平面）</translation>
         </message>
         <message>
             <source>Point number column (empty: JZDH/点号…)</source>
@@ -1262,6 +1442,18 @@
             <translation>政策配置 {name}：{title}（{path}）。</translation>
         </message>
         <message>
+            <source>PostGIS is not enabled in database {database}. Ask the database administrator to run CREATE EXTENSION postgis; in it, then create the survey again.</source>
+            <translation>数据库 {database} 尚未启用 PostGIS。请数据库管理员在其中执行 CREATE EXTENSION postgis;，然后重新新建调查。</translation>
+        </message>
+        <message>
+            <source>Prefix of the team role names</source>
+            <translation>团队角色名称前缀</translation>
+        </message>
+        <message>
+            <source>Preset {preset} was made for layer {preset_layer}; importing into {layer}.</source>
+            <translation>预设 {preset} 是为图层 {preset_layer} 制作的；现导入到 {layer}。</translation>
+        </message>
+        <message>
             <source>Profile {name} marks these values as not checked against the official text: {keys}. Check them before relying on the classes.</source>
             <translation>政策配置 {name} 标明以下数值未对照原文核实：{keys}。依据分类结果办理前请先核实。</translation>
         </message>
@@ -1290,6 +1482,14 @@
             <translation>QGIS 工程</translation>
         </message>
         <message>
+            <source>Quality findings</source>
+            <translation>质检错误</translation>
+        </message>
+        <message>
+            <source>Quality summary per rule and village</source>
+            <translation>按规则和地籍子区的质检汇总</translation>
+        </message>
+        <message>
             <source>Read the parcels and the check results again</source>
             <translation>重新读取宗地和质检结果</translation>
         </message>
@@ -1302,12 +1502,24 @@
             <translation>从 {path} 读取 {n} 行（{encoding}）。</translation>
         </message>
         <message>
+            <source>Read {path} as {encoding}.</source>
+            <translation>按 {encoding} 读取 {path}。</translation>
+        </message>
+        <message>
+            <source>Read {read}, imported {imported} ({repaired} repaired), rejected {rejected}.</source>
+            <translation>读取 {read} 条，导入 {imported} 条（其中修复 {repaired} 条），拒绝 {rejected} 条。</translation>
+        </message>
+        <message>
             <source>Reading parcels of {layer}</source>
             <translation>正在读取 {layer} 的宗地</translation>
         </message>
         <message>
             <source>Reading {n} parcels…</source>
             <translation>正在读取 {n} 宗宗地…</translation>
+        </message>
+        <message>
+            <source>Reading {path} as {encoding} (as chosen).</source>
+            <translation>按所选编码 {encoding} 读取 {path}。</translation>
         </message>
         <message>
             <source>Reason (required to choose another class)</source>
@@ -1318,8 +1530,36 @@
             <translation>{date} 收件</translation>
         </message>
         <message>
+            <source>Record {fid} rejected: {reason}</source>
+            <translation>记录 {fid} 被拒绝：{reason}</translation>
+        </message>
+        <message>
+            <source>Record {fid} repaired: {note}</source>
+            <translation>记录 {fid} 已修复：{note}</translation>
+        </message>
+        <message>
             <source>Recorded area field to check (e.g. DCMJ 调查面积)</source>
             <translation>待核对的记载面积字段（如 DCMJ 调查面积）</translation>
+        </message>
+        <message>
+            <source>Records imported</source>
+            <translation>导入记录数</translation>
+        </message>
+        <message>
+            <source>Records read</source>
+            <translation>读取记录数</translation>
+        </message>
+        <message>
+            <source>Records rejected</source>
+            <translation>拒绝记录数</translation>
+        </message>
+        <message>
+            <source>Records repaired</source>
+            <translation>修复记录数</translation>
+        </message>
+        <message>
+            <source>Records {first} and {second} share the parcel code {code}; both were imported (homestead:qualitycheck ZD_DUPCODE lists them).</source>
+            <translation>记录 {first} 与 {second} 的宗地代码同为 {code}；两条均已导入（homestead:qualitycheck 的 ZD_DUPCODE 会列出）。</translation>
         </message>
         <message>
             <source>Redone: {reason}</source>
@@ -1338,8 +1578,16 @@
             <translation>首次登记公告（15 个工作日）：所选类别的宗地</translation>
         </message>
         <message>
+            <source>Rejected records</source>
+            <translation>拒绝的记录</translation>
+        </message>
+        <message>
             <source>Reload</source>
             <translation>重新读取</translation>
+        </message>
+        <message>
+            <source>Repaired records</source>
+            <translation>修复的记录</translation>
         </message>
         <message>
             <source>Replace decisions a person confirmed or overrode</source>
@@ -1378,6 +1626,10 @@
             <translation>权利人字段</translation>
         </message>
         <message>
+            <source>Right holders (QLR table)</source>
+            <translation>权利人（QLR 表）</translation>
+        </message>
+        <message>
             <source>Right holders (QLR)</source>
             <translation>权利人（QLR）</translation>
         </message>
@@ -1402,6 +1654,18 @@
             <translation>四至用道路、水系（如 DXT_DL）</translation>
         </message>
         <message>
+            <source>Rule {rule} needs the {inputs} input(s); give them or leave the rule out.</source>
+            <translation>规则 {rule} 需要输入 {inputs}；请提供，或不选该规则。</translation>
+        </message>
+        <message>
+            <source>Rule {rule} was not run: it needs {inputs}.</source>
+            <translation>规则 {rule} 未运行：需要 {inputs}。</translation>
+        </message>
+        <message>
+            <source>Rules to run (none chosen: all)</source>
+            <translation>要运行的规则（不选则全部）</translation>
+        </message>
+        <message>
             <source>Run homestead:classify on the layer and take its suggestions for the parcels not yet reviewed</source>
             <translation>对图层运行 homestead:classify，并为尚未审核的宗地采用其建议</translation>
         </message>
@@ -1414,8 +1678,28 @@
             <translation>将决定和编辑保存到 GeoPackage</translation>
         </message>
         <message>
+            <source>Save the mapping used as a preset named</source>
+            <translation>将所用字段对应保存为预设，名称</translation>
+        </message>
+        <message>
+            <source>Saved the field mapping as preset {name} ({path}).</source>
+            <translation>字段对应已保存为预设 {name}（{path}）。</translation>
+        </message>
+        <message>
             <source>Saving {layer} failed: {errors}</source>
             <translation>保存 {layer} 失败：{errors}</translation>
+        </message>
+        <message>
+            <source>Schema for the survey in the database (new; a-z, 0-9, _)</source>
+            <translation>数据库中的调查模式（新建；a-z、0-9、_）</translation>
+        </message>
+        <message>
+            <source>Schema layer to import into</source>
+            <translation>导入到的数据库图层</translation>
+        </message>
+        <message>
+            <source>Schema {schema} already exists in the database; a survey is never written over. Choose another schema name, or drop the old schema first.</source>
+            <translation>数据库中已有模式 {schema}；不会覆盖已有的调查数据。请换一个模式名称，或先删除旧模式。</translation>
         </message>
         <message>
             <source>Scope</source>
@@ -1462,6 +1746,10 @@
             <translation>部分工具不可用：QGIS 的 Python 缺少 {names}。安装命令：{command}</translation>
         </message>
         <message>
+            <source>Someone else changed parcels you decided since you loaded them, so nothing was saved. Discard your edits (Layer ▸ Toggle Editing ▸ Discard), look at those parcels again and decide anew. {errors}</source>
+            <translation>您审核的宗地在您读取后已被他人修改，因此本次全部未保存。请放弃编辑（图层 ▸ 切换编辑 ▸ 放弃），重新查看这些宗地后再作决定。{errors}</translation>
+        </message>
+        <message>
             <source>Standard sheets are defined for 1:500, 1:1000 and 1:2000, not 1:{scale}.</source>
             <translation>标准图幅只适用于 1:500、1:1000 和 1:2000，不适用于 1:{scale}。</translation>
         </message>
@@ -1486,12 +1774,24 @@
             <translation>调查 GeoPackage</translation>
         </message>
         <message>
+            <source>Survey data (*.shp *.gpkg *.dxf *.csv *.txt *.xlsx *.geojson *.json);;All files (*.*)</source>
+            <translation>调查数据 (*.shp *.gpkg *.dxf *.csv *.txt *.xlsx *.geojson *.json);;所有文件 (*.*)</translation>
+        </message>
+        <message>
+            <source>Survey data file</source>
+            <translation>调查数据文件</translation>
+        </message>
+        <message>
             <source>Survey date of the boundary points (e.g. 2020-05; default: @homestead_survey_date)</source>
             <translation>界址点测绘日期（如 2020-05；默认 @homestead_survey_date）</translation>
         </message>
         <message>
             <source>Survey facts</source>
             <translation>调查信息</translation>
+        </message>
+        <message>
+            <source>Survey map scale 1:N (500, 1000 or 2000)</source>
+            <translation>调查比例尺 1:N（500、1000 或 2000）</translation>
         </message>
         <message>
             <source>Surveyed</source>
@@ -1514,6 +1814,10 @@
             <translation>带列的表格</translation>
         </message>
         <message>
+            <source>Table {table} of schema {schema} does not open in QGIS: {error}</source>
+            <translation>模式 {schema} 中的表 {table} 无法在 QGIS 中打开：{error}</translation>
+        </message>
+        <message>
             <source>Take the classification's suggestions</source>
             <translation>采用分类建议</translation>
         </message>
@@ -1522,8 +1826,20 @@
             <translation>{source} 的目标：</translation>
         </message>
         <message>
+            <source>Team roles: {roles}. Give each person a login role that is a member of one (GRANT {reviewer} TO name).</source>
+            <translation>团队角色：{roles}。请为每个人建立登录角色并加入其中之一（GRANT {reviewer} TO 用户名）。</translation>
+        </message>
+        <message>
+            <source>Text encoding of shapefiles and CSV</source>
+            <translation>Shapefile 和 CSV 的文字编码</translation>
+        </message>
+        <message>
             <source>Text or Excel (*.csv *.txt *.xlsx);;All files (*.*)</source>
             <translation>文本或 Excel (*.csv *.txt *.xlsx);;所有文件 (*.*)</translation>
+        </message>
+        <message>
+            <source>The CRS to import into must be projected (metres), not {crs}.</source>
+            <translation>导入坐标系必须是投影坐标系（米），不能是 {crs}。</translation>
         </message>
         <message>
             <source>The DXF header written by GDAL has no $DWGCODEPAGE; the file was not finished.</source>
@@ -1566,6 +1882,10 @@
             <translation>代码 {code} 在 {owner} 土地上设了权利类型 {right}；A、C 只能用于集体土地（J）。</translation>
         </message>
         <message>
+            <source>The connection string '{uri}' names no database: add dbname=... (or service=...).</source>
+            <translation>连接字符串“{uri}”未指定数据库：请加上 dbname=...（或 service=...）。</translation>
+        </message>
+        <message>
             <source>The coordinate file {path} has no rows.</source>
             <translation>坐标文件 {path} 没有数据行。</translation>
         </message>
@@ -1580,6 +1900,10 @@
         <message>
             <source>The coordinates' CRS must be a projected EPSG CRS such as a CGCS2000 3° zone (EPSG:4513-4554); {crs} is not.</source>
             <translation>坐标系必须是投影坐标系（EPSG），例如 CGCS2000 3 度带（EPSG:4513-4554）；{crs} 不是。</translation>
+        </message>
+        <message>
+            <source>The database refused {what}: {error}</source>
+            <translation>数据库拒绝{what}：{error}</translation>
         </message>
         <message>
             <source>The document checklist (SJQD) holds “{text}”, which is not a JSON object of document -&gt; date; correct or empty it in the attribute table.</source>
@@ -1606,8 +1930,24 @@
             <translation>信息已保存。未安装分类判定引擎，分类建议未更新：安装后请运行分类（homestead:classify）。</translation>
         </message>
         <message>
+            <source>The field mapping entry '{entry}' is not TARGET=source.</source>
+            <translation>字段对应条目“{entry}”不是“目标字段=源列”的形式。</translation>
+        </message>
+        <message>
+            <source>The field mapping is not valid JSON: {error}</source>
+            <translation>字段对应不是有效的 JSON：{error}</translation>
+        </message>
+        <message>
+            <source>The field mapping {path} could not be read: {error}</source>
+            <translation>无法读取字段对应文件 {path}：{error}</translation>
+        </message>
+        <message>
             <source>The file has no column {column}; its first row is: {row}.</source>
             <translation>文件中没有列 {column}；第一行为：{row}。</translation>
+        </message>
+        <message>
+            <source>The file is neither UTF-8 nor GBK text; choose its encoding.</source>
+            <translation>该文件既不是 UTF-8 也不是 GBK 文本，请指定编码。</translation>
         </message>
         <message>
             <source>The file is neither UTF-8 nor GBK text; save it as UTF-8 CSV or as an Excel workbook.</source>
@@ -1620,6 +1960,10 @@
         <message>
             <source>The house layer has neither a storeys field nor a measured floor area field: floor areas (JZMJ) and floor-area ratios (RJL) stay empty.</source>
             <translation>房屋图层既无总层数字段也无实测建筑面积字段：建筑面积（JZMJ）和容积率（RJL）留空。</translation>
+        </message>
+        <message>
+            <source>The input file {path} does not exist.</source>
+            <translation>输入文件 {path} 不存在。</translation>
         </message>
         <message>
             <source>The input layer {name} could not be opened.</source>
@@ -1640,6 +1984,22 @@
         <message>
             <source>The layout template {path} is not a valid QPT (XML) file; save it again from the Layout Designer.</source>
             <translation>布局模板 {path} 不是有效的 QPT（XML）文件，请在布局设计器中重新保存。</translation>
+        </message>
+        <message>
+            <source>The map scale must be 1:500, 1:1000 or 1:2000, not 1:{scale}.</source>
+            <translation>比例尺必须为 1:500、1:1000 或 1:2000，不能是 1:{scale}。</translation>
+        </message>
+        <message>
+            <source>The mapping names field(s) {fields} that layer {layer} does not have.</source>
+            <translation>字段对应指定的字段 {fields} 不在图层 {layer} 中。</translation>
+        </message>
+        <message>
+            <source>The mapping names layer {layer}, which the survey schema does not have.</source>
+            <translation>字段对应指定的图层 {layer} 不在调查数据库中。</translation>
+        </message>
+        <message>
+            <source>The mapping takes {target} from column {source}, which the input does not have.</source>
+            <translation>字段对应要求从列 {source} 取 {target}，但输入数据没有该列。</translation>
         </message>
         <message>
             <source>The notice start date {text} is not a date like 2020-06-01.</source>
@@ -1698,6 +2058,10 @@
             <translation>无法打开宗地图层。</translation>
         </message>
         <message>
+            <source>The parcel layer {layer} is empty: there is nothing to check.</source>
+            <translation>宗地图层 {layer} 为空：没有可检查的内容。</translation>
+        </message>
+        <message>
             <source>The parcels must be a layer to be drawn.</source>
             <translation>宗地必须是图层才能绘制。</translation>
         </message>
@@ -1706,8 +2070,28 @@
             <translation>不动产单元代码（BDCDYH）为空。</translation>
         </message>
         <message>
+            <source>The role name '{name}' is not usable: use lower-case letters a-z, digits and _ (starting with a letter, at most 63 characters), e.g. homestead_reviewer.</source>
+            <translation>角色名称“{name}”不可用：请使用小写字母 a-z、数字和 _（以字母开头，最多 63 个字符），例如 homestead_reviewer。</translation>
+        </message>
+        <message>
+            <source>The schema name '{name}' is not usable: use lower-case letters a-z, digits and _ (starting with a letter, at most 63 characters), e.g. louxing_2020.</source>
+            <translation>模式名称“{name}”不可用：请使用小写字母 a-z、数字和 _（以字母开头，最多 63 个字符），例如 louxing_2020。</translation>
+        </message>
+        <message>
             <source>The survey CRS must be a CGCS2000 3-degree Gauss-Krüger zone (EPSG:4513-4554); {crs} is not. Choose e.g. EPSG:4525 (zone 37, 111°E) or EPSG:4546 (111°E without the zone number).</source>
             <translation>调查坐标系必须是 CGCS2000 3 度带高斯-克吕格投影（EPSG:4513-4554），{crs} 不是。请选择如 EPSG:4525（37 带，111°E）或 EPSG:4546（111°E，不带带号）。</translation>
+        </message>
+        <message>
+            <source>The table has no WKT column and no X/Y columns: its records have no geometry.</source>
+            <translation>表格没有 WKT 列，也没有 X/Y 列：记录没有图形。</translation>
+        </message>
+        <message>
+            <source>The table {path} has no header row.</source>
+            <translation>表格 {path} 没有表头行。</translation>
+        </message>
+        <message>
+            <source>The target CRS {crs} is geographic (degrees); choose a projected CRS in metres, e.g. the survey's CGCS2000 3° zone.</source>
+            <translation>目标坐标系 {crs} 是地理坐标系（度）；请选择以米为单位的投影坐标系，如调查所用的 CGCS2000 3 度带。</translation>
         </message>
         <message>
             <source>The template lacks the item(s) {items}; their content is left out.</source>
@@ -1734,6 +2118,10 @@
             <translation>工作簿中没有工作表 {sheet}，现有：{sheets}。</translation>
         </message>
         <message>
+            <source>The workbook {path} has no sheet {sheet}; it has {sheets}.</source>
+            <translation>工作簿 {path} 中没有工作表 {sheet}；现有：{sheets}。</translation>
+        </message>
+        <message>
             <source>The zone number {zone} was added to the eastings for EPSG:{epsg} (a zone CRS with it).</source>
             <translation>已为横坐标加上带号 {zone}，以符合 EPSG:{epsg}（带带号的坐标系）。</translation>
         </message>
@@ -1746,6 +2134,14 @@
             <translation>没有可绘制的房屋。</translation>
         </message>
         <message>
+            <source>There is no field-mapping preset {name}; known: {names}.</source>
+            <translation>没有字段对应预设 {name}；现有：{names}。</translation>
+        </message>
+        <message>
+            <source>There is no saved PostgreSQL connection named '{name}'. Saved connections: {names}. Give a saved connection's name, a service (service=name) or a connection string (host=... dbname=... user=...).</source>
+            <translation>没有名为“{name}”的已保存 PostgreSQL 连接。已保存的连接：{names}。请给出已保存连接的名称、服务（service=名称）或连接字符串（host=... dbname=... user=...）。</translation>
+        </message>
+        <message>
             <source>This parcel is hidden by the list's filters.</source>
             <translation>该宗地被列表的筛选条件隐藏。</translation>
         </message>
@@ -1754,8 +2150,16 @@
             <translation>待审核</translation>
         </message>
         <message>
+            <source>Tolerance: a house may stick out of its parcel by (m)</source>
+            <translation>容差：房屋可超出宗地的距离（米）</translation>
+        </message>
+        <message>
             <source>Tolerance: one physical point within (m)</source>
             <translation>容差：在此距离内视为同一界址点（米）</translation>
+        </message>
+        <message>
+            <source>Transformed from {source} to {target}.</source>
+            <translation>已从 {source} 转换到 {target}。</translation>
         </message>
         <message>
             <source>Undone: {reason}</source>
@@ -1802,12 +2206,20 @@
             <translation>您的姓名，随每项决定记录（审核人）</translation>
         </message>
         <message>
+            <source>Z values were dropped (the survey plane is 2-D).</source>
+            <translation>已舍去 Z 值（调查平面为二维）。</translation>
+        </message>
+        <message>
             <source>ZDMJ is empty; the area computed from the coordinates ({area} m²) is shown.</source>
             <translation>宗地面积 ZDMJ 为空，显示按坐标计算的面积（{area} m²）。</translation>
         </message>
         <message>
             <source>Zoom to the parcel</source>
             <translation>缩放至宗地</translation>
+        </message>
+        <message>
+            <source>a catalogue query</source>
+            <translation>系统目录查询</translation>
         </message>
         <message>
             <source>an unknown CRS</source>
@@ -1822,8 +2234,16 @@
             <translation>已绘制（有提示）</translation>
         </message>
         <message>
+            <source>easting</source>
+            <translation>东坐标</translation>
+        </message>
+        <message>
             <source>export error {code}</source>
             <translation>导出错误 {code}</translation>
+        </message>
+        <message>
+            <source>farmland patch</source>
+            <translation>农田图斑</translation>
         </message>
         <message>
             <source>feature {fid}</source>
@@ -1846,12 +2266,52 @@
             <translation>已达成</translation>
         </message>
         <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>northing</source>
+            <translation>北坐标</translation>
+        </message>
+        <message>
             <source>not drawn</source>
             <translation>未绘制</translation>
         </message>
         <message>
             <source>overdue by {days} days</source>
             <translation>已逾期 {days} 天</translation>
+        </message>
+        <message>
+            <source>parcel</source>
+            <translation>宗地</translation>
+        </message>
+        <message>
+            <source>the command</source>
+            <translation>该命令</translation>
+        </message>
+        <message>
+            <source>the overlay of {left} and {right}</source>
+            <translation>{left} 与 {right} 的叠加计算</translation>
+        </message>
+        <message>
+            <source>to create the survey schema</source>
+            <translation>创建调查模式</translation>
+        </message>
+        <message>
+            <source>to create the team roles (this needs the CREATEROLE right; ask the database administrator, or uncheck the roles option)</source>
+            <translation>创建团队角色（需要 CREATEROLE 权限；请联系数据库管理员，或取消勾选“创建团队角色”）</translation>
+        </message>
+        <message>
+            <source>to grant the team roles their rights</source>
+            <translation>为团队角色授权</translation>
+        </message>
+        <message>
+            <source>to remove stale layer styles</source>
+            <translation>删除残留的图层样式</translation>
+        </message>
+        <message>
+            <source>to remove the unfinished schema</source>
+            <translation>删除未完成的模式</translation>
         </message>
         <message>
             <source>{alg} failed; see the log above.</source>
@@ -1878,6 +2338,34 @@
             <translation>已绘制 {drawn} 页，未绘制 {failed} 页；报告：{report}</translation>
         </message>
         <message>
+            <source>{field} = '{value}' is neither a code nor a label of its code list.</source>
+            <translation>{field} =“{value}”既不是代码表中的代码，也不是其名称。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not a date (e.g. 2020-05-13).</source>
+            <translation>{field} =“{value}”不是日期（如 2020-05-13）。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not a date and time (e.g. 2020-05-13 09:30).</source>
+            <translation>{field} =“{value}”不是日期时间（如 2020-05-13 09:30）。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not a number.</source>
+            <translation>{field} =“{value}”不是数值。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not a whole number.</source>
+            <translation>{field} =“{value}”不是整数。</translation>
+        </message>
+        <message>
+            <source>{field} = '{value}' is not text.</source>
+            <translation>{field} =“{value}”不是文本。</translation>
+        </message>
+        <message>
+            <source>{field} is empty; the {layer} layer needs it.</source>
+            <translation>{field} 为空；{layer} 图层必须填写。</translation>
+        </message>
+        <message>
             <source>{n} decisions confirmed by a person were kept (set OVERWRITE_CONFIRMED to replace them).</source>
             <translation>保留了 {n} 个审核人已确认的结果（勾选“替换审核人已确认或改判的结果”可替换）。</translation>
         </message>
@@ -1890,8 +2378,16 @@
             <translation>{total} 宗地中有 {n} 宗与 {field} 的差值超过限差 ΔP。</translation>
         </message>
         <message>
+            <source>{n} of {total} parcels occupy permanent basic farmland ({area:.2f} m² in all); {slivers} overlaps of {min_area} m² or less were kept as slivers.</source>
+            <translation>{total} 宗地中有 {n} 宗占用永久基本农田（共 {area:.2f} 平方米）；{slivers} 处不超过 {min_area} 平方米的重叠作为碎片保留。</translation>
+        </message>
+        <message>
             <source>{n} parcels got no boundary points; the messages above say why.</source>
             <translation>{n} 宗地没有生成界址点，原因见以上信息。</translation>
+        </message>
+        <message>
+            <source>{n} parcels have a house standing on farmland.</source>
+            <translation>{n} 宗地内有房屋压占基本农田。</translation>
         </message>
         <message>
             <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
@@ -1904,6 +2400,42 @@
         <message>
             <source>{parcel}: confirmed class {confirmed}, the policy now gives {suggested}</source>
             <translation>{parcel}：已审核为 {confirmed} 类，按政策现为 {suggested} 类</translation>
+        </message>
+        <message>
+            <source>{path} could not be opened as vector data (or has no layer {layer}).</source>
+            <translation>无法以矢量数据打开 {path}（或其中没有图层 {layer}）。</translation>
+        </message>
+        <message>
+            <source>{path} declares its encoding ({encoding}).</source>
+            <translation>{path} 自带编码声明（{encoding}）。</translation>
+        </message>
+        <message>
+            <source>{path} has no .cpg; its text reads as {encoding}.</source>
+            <translation>{path} 没有 .cpg 文件；其文字按 {encoding} 读取。</translation>
+        </message>
+        <message>
+            <source>{path} has no CRS (.prj) and its coordinates carry no 3° zone number; set the input CRS (SOURCE_CRS).</source>
+            <translation>{path} 没有坐标系（.prj），坐标中也没有 3 度带带号；请设置输入数据坐标系（SOURCE_CRS）。</translation>
+        </message>
+        <message>
+            <source>{path} has no CRS: its 8-digit eastings carry a zone number, so it is EPSG:{epsg}.</source>
+            <translation>{path} 没有坐标系：其 8 位横坐标带有带号，故按 EPSG:{epsg} 处理。</translation>
+        </message>
+        <message>
+            <source>{path} has no CRS: its coordinates are longitude/latitude, taken as CGCS2000 (EPSG:4490).</source>
+            <translation>{path} 没有坐标系：其坐标为经纬度，按 CGCS2000（EPSG:4490）处理。</translation>
+        </message>
+        <message>
+            <source>{path} holds several layers ({layers}); say which one in LAYER.</source>
+            <translation>{path} 含有多个图层（{layers}）；请在“图层”参数中指定。</translation>
+        </message>
+        <message>
+            <source>{path} is in longitude/latitude outside China's 3° zones; choose the CRS to import into (TARGET_CRS).</source>
+            <translation>{path} 为中国 3 度带范围以外的经纬度；请选择导入坐标系（TARGET_CRS）。</translation>
+        </message>
+        <message>
+            <source>{rule}: {n} findings ({seconds:.1f} s).</source>
+            <translation>{rule}：{n} 处问题（{seconds:.1f} 秒）。</translation>
         </message>
         <message>
             <source>{shown} of {total} parcels shown · {pending} to review</source>

@@ -54,6 +54,7 @@ class LayerData:
     crs: QgsCoordinateReferenceSystem
     source_crs: QgsCoordinateReferenceSystem
     problems: List[Tuple[int, Problem]] = field(default_factory=list)
+    features: Optional[list] = None  # the QgsFeatures as read (all attributes, source geometry) when asked for
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -76,11 +77,7 @@ def survey_plane_for(source, context=None) -> QgsCoordinateReferenceSystem:
         ).format(layer=_name(source)))
     if not crs.isGeographic():
         return crs
-    if not source.featureCount():
-        raise QgsProcessingException(tr("Layer {layer} is empty: nothing to measure.").format(layer=_name(source)))
-    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
-    transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
-    centre = QgsCoordinateTransform(crs, CGCS2000, transform_context).transform(extent.center())
+    centre = _geographic_centre(source, crs, context)
     try:
         zone = zones.zone_of_longitude(centre.x())
     except ValueError:
@@ -88,6 +85,44 @@ def survey_plane_for(source, context=None) -> QgsCoordinateReferenceSystem:
             "Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS."
         ).format(layer=_name(source), lon=centre.x())) from None
     return QgsCoordinateReferenceSystem(f"EPSG:{zones.epsg_for_zone(zone, prefixed=True)}")
+
+
+def check_plane_for(source, context=None, override: Optional[QgsCoordinateReferenceSystem] = None) -> QgsCoordinateReferenceSystem:
+    """The plane to overlay and check ``source`` on: ``override`` when valid, else survey_plane_for(source).
+
+    Unlike measuring a survey, a check may run on data from outside China (e.g. test data): a geographic layer
+    outside the CGCS2000 zones goes to its WGS 84 / UTM zone, where lengths and areas are true to 0.04 % or
+    better across a village, instead of being refused.
+    """
+    if override is not None and override.isValid():
+        if override.isGeographic():
+            raise QgsProcessingException(tr(
+                "The target CRS {crs} is geographic (degrees); choose a projected CRS in metres, e.g. the survey's "
+                "CGCS2000 3° zone.").format(crs=override.authid()))
+        return override
+    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    if crs.isValid() and crs.isGeographic():
+        centre = _geographic_centre(source, crs, context)
+        if not zones.is_in_china_zones(centre.x()):
+            return QgsCoordinateReferenceSystem(f"EPSG:{zones.utm_epsg(centre.x(), centre.y())}")
+    plane = survey_plane_for(source, context)
+    from qgis.core import QgsUnitTypes
+
+    if plane.mapUnits() != QgsUnitTypes.DistanceMeters:  # e.g. a GeoPackage's "Undefined geographic SRS"
+        raise QgsProcessingException(tr(
+            "Layer {layer} is in {crs}, whose unit is not the metre; reproject it to the survey's CGCS2000 3° zone "
+            "(e.g. EPSG:4525) first."
+        ).format(layer=_name(source), crs=plane.authid() or plane.description()))
+    return plane
+
+
+def _geographic_centre(source, crs, context):
+    """Centre of ``source``'s extent in CGCS2000 longitude/latitude (refuses an empty layer)."""
+    if not source.featureCount():
+        raise QgsProcessingException(tr("Layer {layer} is empty: nothing to measure.").format(layer=_name(source)))
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
+    return QgsCoordinateTransform(crs, CGCS2000, transform_context).transform(extent.center())
 
 
 def read_layer(
@@ -98,12 +133,15 @@ def read_layer(
     crs: Optional[QgsCoordinateReferenceSystem] = None,
     geometry: bool = True,
     required: Sequence[str] = (),
+    keep_features: bool = False,
 ) -> LayerData:
     """Read ``source`` (QgsVectorLayer or QgsProcessingFeatureSource) once into plain data.
 
     ``fields``: attribute columns to read (None: all). ``required``: fields that must exist, else a translated
     refusal naming them. ``crs``: the plane to transform to (default: survey_plane_for(source)).
     Invalid geometries are read as they are (see _features): the caller reports them per feature.
+    ``keep_features``: also keep the QgsFeatures themselves, with all their attributes and untransformed
+    geometry, to write them out again with computed fields (write_features_with) without a second read.
     """
     name = _name(source)
     source_fields = source.fields()
@@ -123,7 +161,8 @@ def read_layer(
         transform = QgsCoordinateTransform(source_crs, target, transform_context)
 
     request = QgsFeatureRequest()
-    request.setSubsetOfAttributes(indices)
+    if not keep_features:
+        request.setSubsetOfAttributes(indices)
     if not geometry:
         request.setFlags(QgsFeatureRequest.NoGeometry)
     total = source.featureCount() or 0
@@ -132,7 +171,10 @@ def read_layer(
     wkbs: List[Optional[bytes]] = []
     columns: Dict[str, list] = {f: [] for f in wanted}
     problems: List[Tuple[int, Problem]] = []
+    kept: Optional[list] = [] if keep_features else None
     for n, feature in enumerate(features):
+        if kept is not None:
+            kept.append(feature)
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Canceled."))
@@ -163,7 +205,29 @@ def read_layer(
         if present.any():
             parsed = shapely.from_wkb([w for w in wkbs if w is not None], on_invalid="ignore")
             geometries[present] = shapely.force_2d(parsed)
-    return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems)
+    return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems, kept)
+
+
+def transform_geometries(geometries: Sequence, source_crs: QgsCoordinateReferenceSystem,
+                         target_crs: QgsCoordinateReferenceSystem, context=None) -> np.ndarray:
+    """shapely geometries from ``source_crs`` to ``target_crs`` (None stays None), through QGIS's transform."""
+    geoms = np.empty(len(geometries), dtype=object)
+    geoms[:] = list(geometries)
+    if source_crs == target_crs:
+        return geoms
+    transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
+    transform = QgsCoordinateTransform(source_crs, target_crs, transform_context)
+    present = np.flatnonzero(~shapely.is_missing(geoms))
+    out = np.empty(len(geoms), dtype=object)
+    wkbs = []
+    for wkb in shapely.to_wkb(geoms[present], output_dimension=3):  # not 4: see write_rows
+        geom = QgsGeometry()
+        geom.fromWkb(wkb)
+        geom.transform(transform)
+        wkbs.append(bytes(geom.asWkb()))
+    if wkbs:
+        out[present] = shapely.from_wkb(wkbs)
+    return out
 
 
 def output_fields(input_fields: QgsFields, added: Sequence[schema.Field]) -> QgsFields:
@@ -309,6 +373,39 @@ def copy_features(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence
             written += _add(sink, batch)
     written += _add(sink, batch)
     return written
+
+
+def write_features_with(features: Sequence, sink: QgsFeatureSink, fields: QgsFields, columns: Dict[str, Sequence],
+                        feedback=None) -> int:
+    """Write ``features`` (LayerData.features: geometry and attributes as read) to ``sink`` with ``fields``,
+    setting the fields named in ``columns`` (one value per feature, in the same order) to the computed values.
+    The one-pass sibling of copy_features: nothing is read again, no attribute list is rebuilt. NaN → NULL."""
+    slots = [(fields.indexOf(name), _plain(values)) for name, values in columns.items()]
+    width = fields.count()
+    total = len(features)
+    written = 0
+    batch: List[QgsFeature] = []
+    for n, feature in enumerate(features):
+        if feedback is not None and n % 1000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled."))
+            if total:
+                feedback.setProgress(100.0 * n / total)
+        feature.resizeAttributes(width)  # keeps the input's values, adds empty slots for the new fields
+        for index, values in slots:
+            feature.setAttribute(index, values[n])
+        batch.append(feature)
+        if len(batch) >= BATCH:
+            written += _add(sink, batch)
+    written += _add(sink, batch)
+    return written
+
+
+def _plain(values) -> list:
+    """A column as plain Python values for QgsFeature: numpy → Python, NaN → NULL (None)."""
+    if isinstance(values, np.ndarray):
+        values = values.tolist()
+    return [None if isinstance(v, float) and v != v else v for v in values]
 
 
 def _add(sink: QgsFeatureSink, batch: list) -> int:

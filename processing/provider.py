@@ -28,6 +28,9 @@ ALGORITHMS = (
     ("sheet_maps", "SheetMapsAlgorithm"),
     ("survey_forms", "SurveyFormsAlgorithm"),
     ("notice_list", "NoticeListAlgorithm"),
+    ("import_survey", "ImportSurveyAlgorithm"),
+    ("farmland_overlay", "FarmlandOverlayAlgorithm"),
+    ("quality_check", "QualityCheckAlgorithm"),
 )
 
 

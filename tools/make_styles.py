@@ -77,6 +77,25 @@ STYLES = {
         label="\"MC\"", size=7, color="#1f78b4", max_scale_denominator=5000,
     ),
 }
+
+
+def severity_renderer():
+    """Quality findings by severity: red errors, orange warnings, blue notes; hatched so the data shows through."""
+    colours = {"error": "227,26,28", "warning": "255,127,0", "info": "31,120,180"}
+    categories = []
+    for code, label in schema.CODELISTS["YZCD"].items():
+        symbol = QgsFillSymbol.createSimple({"color": colours[code] + ",70", "style": "b_diagonal",
+                                             "outline_color": colours[code], "outline_width": "0.5"})
+        categories.append(QgsRendererCategory(code, symbol, f"{label} {code}"))
+    return QgsCategorizedSymbolRenderer("SEVERITY", categories)
+
+
+STYLES["ZJCW"] = dict(renderer=severity_renderer, label="\"RULE_ID\"", size=7, color="#b00000", max_scale_denominator=2500)
+STYLES["JBNTTH"] = dict(
+    symbol=lambda: QgsFillSymbol.createSimple({"color": "227,26,28,120", "outline_color": "227,26,28",
+                                              "outline_width": "0.3"}),
+    label="format_number(\"TXMJ\", 2)", size=7, color="#b00000", max_scale_denominator=2000,
+)
 GEOMETRY = {schema.POLYGON: "MultiPolygon", schema.LINE: "LineString", schema.POINT: "Point"}
 
 # The review panel's "style by class": parcels by LB, legend in Chinese; colours as in ui/palette.py.
@@ -129,7 +148,7 @@ def main():
     for name, style in STYLES.items():
         layer_schema = schema.LAYERS[name]
         layer = QgsVectorLayer(f"{GEOMETRY[layer_schema.geometry]}?crs=EPSG:4525", name, "memory")
-        layer.setRenderer(QgsSingleSymbolRenderer(style["symbol"]()))
+        layer.setRenderer(style["renderer"]() if "renderer" in style else QgsSingleSymbolRenderer(style["symbol"]()))
         if style.get("label"):
             layer.setLabeling(labeling(style["label"], style["size"], style["color"], style["max_scale_denominator"]))
             layer.setLabelsEnabled(True)

@@ -13,9 +13,10 @@ from typing import Callable, Dict, Iterable, Mapping, Optional
 from qgis.core import Qgis, QgsFeature, QgsMessageLog, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, QObject
 
-from ..cadastre import review, schema
+from ..cadastre import pg_schema, review, schema
 from ..cadastre.messages import CadastreError, fail, translatable
 from ..i18n import tr
+from ..processing import postgis
 from ..processing.layers import create_gpkg_layer
 from .project_layers import gpkg_table
 
@@ -103,6 +104,27 @@ class AuditTrail:
             del self.layer
 
 
+class DatabaseTrail:
+    """The audit trail of a PostGIS survey schema made by homestead:createproject: the database itself appends
+    the SHJL row when a decision is saved, in the same transaction (cadastre/pg_schema.py), so the panel adds
+    none (a decision undone before saving never reached the database and leaves no row)."""
+
+    def append(self, records) -> int:
+        return 0
+
+    def close(self, project: QgsProject) -> None:
+        pass
+
+
+def with_row_version(layer: QgsVectorLayer, feature, new: Dict[int, object]) -> Dict[int, object]:
+    """``new`` plus the row version BBH as read, for a PostGIS layer: sent back unchanged, it makes the
+    database refuse the save when someone else changed the parcel meanwhile (cadastre/pg_schema.py)."""
+    index = layer.fields().indexOf(pg_schema.ROW_VERSION)
+    if index < 0 or layer.providerType() != "postgres" or index in new:
+        return new
+    return {**new, index: feature.attribute(index)}
+
+
 class DecisionWriter(QObject):
     """Writes reviews of one parcel layer: field values through the edit buffer, records to the audit trail."""
 
@@ -178,7 +200,7 @@ class DecisionWriter(QObject):
         if decision.audit is not None:
             self.trail.open()  # refuse before editing when there can be no audit record
         feature = self.feature(fid)
-        new = {fields.indexOf(n): to_qgis(v) for n, v in decision.changes.items()}
+        new = with_row_version(layer, feature, {fields.indexOf(n): to_qgis(v) for n, v in decision.changes.items()})
         old = {i: feature.attribute(i) for i in new}
         self._serial += 1
         text = f"{description} [{self._serial}]"
@@ -227,11 +249,14 @@ class LazyTrail:
 
     def __init__(self, layer: QgsVectorLayer):
         self.layer = layer
-        self._trail: Optional[AuditTrail] = None
+        self._trail = None  # AuditTrail, or DatabaseTrail for a PostGIS survey schema
 
-    def open(self) -> AuditTrail:
+    def open(self):
         if self._trail is None:
-            self._trail = AuditTrail(self.layer, QgsProject.instance())
+            if postgis.audit_written_by_database(self.layer):
+                self._trail = DatabaseTrail()
+            else:
+                self._trail = AuditTrail(self.layer, QgsProject.instance())
         return self._trail
 
     def append(self, records) -> int:

@@ -15,12 +15,12 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..cadastre import progress, review
+from ..cadastre import pg_schema, progress, review
 from ..cadastre.messages import CadastreError, fail, translatable
 from ..i18n import tr
 from . import suggest
-from .audit import from_qgis
-from .project_layers import gpkg_table
+from .audit import from_qgis, with_row_version
+from .project_layers import survey_table
 
 ALGORITHM = "homestead:classify"
 DECISION_FIELDS = ("LB", "LBMC", "LBYY", "DJMJ", "CZMJ", "FJ", "XYBZ")
@@ -92,11 +92,11 @@ class ClassificationRun:
 
 
 def farmland_layer(parcels: QgsVectorLayer) -> Optional[QgsVectorLayer]:
-    """The project's permanent basic farmland (JBNT) of the parcels' GeoPackage, when it has patches: the
-    classification overlays it; without it, it reads the parcels' ZYJBNTMJ."""
-    table = gpkg_table(parcels)
+    """The project's permanent basic farmland (JBNT) of the parcels' GeoPackage or PostGIS schema, when it has
+    patches: the classification overlays it; without it, it reads the parcels' ZYJBNTMJ."""
+    table = survey_table(parcels)
     for layer in QgsProject.instance().mapLayers().values():
-        if (isinstance(layer, QgsVectorLayer) and table is not None and gpkg_table(layer) == (table[0], "JBNT")
+        if (isinstance(layer, QgsVectorLayer) and table is not None and survey_table(layer) == (table[0], "JBNT")
                 and layer.featureCount() > 0):
             return layer
     return None
@@ -128,7 +128,8 @@ def take_suggestions(layer: QgsVectorLayer, output: QgsVectorLayer) -> int:
     state_index = fields.indexOf("SHZT")
     changed = 0
     layer.beginEditCommand(tr("Take the classification's suggestions"))
-    own = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(["ZDDM", "SHZT"] + wanted, fields)
+    own = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(
+        ["ZDDM", "SHZT", pg_schema.ROW_VERSION] + wanted, fields)
     parcels = list(layer.getFeatures(own))
     codes = Counter(from_qgis(f["ZDDM"]) for f in parcels)
     for feature in parcels:
@@ -140,6 +141,9 @@ def take_suggestions(layer: QgsVectorLayer, output: QgsVectorLayer) -> int:
         new[state_index] = review.SUGGESTED
         old = {i: feature.attribute(i) for i in new}
         if new != old:
+            # a person's decision saved meanwhile by someone else is not replaced: PostGIS refuses the save
+            new = with_row_version(layer, feature, new)
+            old = {i: feature.attribute(i) for i in new}
             layer.changeAttributeValues(feature.id(), new, old)
             changed += 1
     layer.endEditCommand()

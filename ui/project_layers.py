@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Dict, List, Optional, Tuple
 
-from qgis.core import QgsProject, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsDataSourceUri, QgsProject, QgsProviderRegistry, QgsVectorLayer, QgsWkbTypes
 
 # The fields a layer needs to be reviewed in the panel.
 PARCEL_KEY_FIELDS = ("ZDDM", "LB", "SHZT")
@@ -40,6 +40,17 @@ def gpkg_table(layer: QgsVectorLayer) -> Optional[Tuple[str, str]]:
     if not path.lower().endswith(".gpkg"):
         return None
     return os.path.normcase(os.path.abspath(path)), parts.get("layerName") or ""
+
+
+def survey_table(layer: QgsVectorLayer) -> Optional[Tuple[str, str]]:
+    """(where, table name): the GeoPackage's path, or the PostGIS database and schema, of a survey layer."""
+    found = gpkg_table(layer)
+    if found is not None:
+        return found
+    if layer.providerType() == "postgres":
+        uri = QgsDataSourceUri(layer.source())
+        return f"{uri.connectionInfo(False)} schema={uri.schema()}", uri.table()
+    return None
 
 
 def parcel_issues(project: QgsProject, parcel_layer: QgsVectorLayer) -> Dict[int, List[Tuple[str, str, str]]]:

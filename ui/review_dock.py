@@ -43,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
 from ..cadastre import review, schema
 from ..cadastre.messages import CadastreError
 from ..i18n import tr
+from ..processing import postgis
 from ..processing.layers import apply_style
 from . import classify, suggest
 from .audit import DecisionWriter, LazyTrail
@@ -624,8 +625,16 @@ class ReviewDock(QgsDockWidget):
         if self.layer is None or not self.layer.isEditable():
             return
         if not self.layer.commitChanges(True):
-            self._message(tr("Saving {layer} failed: {errors}").format(
-                layer=self.layer.name(), errors="; ".join(self.layer.commitErrors())), Qgis.Critical)
+            errors = self.layer.commitErrors()
+            if postgis.is_version_conflict(errors):
+                # the database refused the whole save (one transaction): nothing was overwritten
+                self._message(tr(
+                    "Someone else changed parcels you decided since you loaded them, so nothing was saved. Discard "
+                    "your edits (Layer ▸ Toggle Editing ▸ Discard), look at those parcels again and decide anew. "
+                    "{errors}").format(errors="; ".join(errors)), Qgis.Critical)
+            else:
+                self._message(tr("Saving {layer} failed: {errors}").format(
+                    layer=self.layer.name(), errors="; ".join(errors)), Qgis.Critical)
         self._update_buttons()
 
     # --- classification --------------------------------------------------------------------------------
