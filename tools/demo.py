@@ -109,6 +109,9 @@ def main(out_dir: str) -> None:
     maps = run(env, "parcelmaps", PARCELS=parcels, HOUSES=layer(VILLAGE, "ZRZ"), POINTS=points["OUTPUT_POINTS"],
                LINES=points["OUTPUT_LINES"], ROADS=layer(VILLAGE, "DXT_DL"), HOLDERS=layer(VILLAGE, "QLR"),
                FORMAT=1, OUTPUT_FOLDER=out / "zongditu", **signatures)
+    sketches = run(env, "parcelsketches", PARCELS=parcels, HOUSES=layer(VILLAGE, "ZRZ"), POINTS=points["OUTPUT_POINTS"],
+                   LINES=points["OUTPUT_LINES"], LENGTH="JZXCD", ROADS=layer(VILLAGE, "DXT_DL"),
+                   HOLDERS=layer(VILLAGE, "QLR"), FORMAT=1, SURVEYOR="王工", OUTPUT_FOLDER=out / "caotu", **signatures)
     houses = run(env, "housemaps", HOUSES=layer(VILLAGE, "ZRZ"), PARCELS=parcels, HOLDERS=layer(VILLAGE, "QLR"),
                  FORMAT=1, OUTPUT_FOLDER=out / "fangchantu", **signatures)
     sheets = run(env, "sheetindex", INPUT=parcels, SCALE=1, OUTPUT=out / "tf.gpkg", OUTPUT_PARCELS=out / "zd_tfh.gpkg")
@@ -120,7 +123,7 @@ def main(out_dir: str) -> None:
     notices = run(env, "noticelist", PARCELS=parcels, POLICY="louxing_2020", START="2020-06-01",
                   ISSUER="娄底市不动产登记中心娄星分中心", PLACE="杉山镇莲坝村", OUTPUT_FOLDER=out / "notices")
     written += [sheets["OUTPUT"], sheets["OUTPUT_PARCELS"]]
-    written += [folder["OUTPUT_FOLDER"] for folder in (maps, houses, overlay, forms, notices)]
+    written += [folder["OUTPUT_FOLDER"] for folder in (maps, sketches, houses, overlay, forms, notices)]
 
     print("demo: wrote")
     for path in map(Path, written):
