@@ -117,3 +117,18 @@ def test_parcels_that_cannot_be_drawn_are_listed(demo, run_alg, tmp_path):
     rows = list(csv.reader(open(done["REPORT"], encoding="utf-8-sig")))[1:]
     assert sorted(r[0] for r in rows) == sorted(codes[f] for f in fids)
     assert all("JZD" in r[3] for r in rows)
+
+
+def test_cancel_stops_and_leaves_no_partial_file(demo, run_alg, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class Canceller(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.progressChanged.connect(lambda value: self.cancel() if value > 0 else None)
+
+    _folder, _result, codes, _points, _lines = demo
+    out = tmp_path / "cancelled"
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run_alg("parcelsketches", sketch_params(demo, out, chosen(codes), FORMAT=1), feedback=Canceller())
+    assert not (out / "caotu.pdf").exists()
