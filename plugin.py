@@ -1,4 +1,4 @@
-"""The plugin object QGIS loads: Processing provider, the 房地一体 menu and toolbar, and nothing else."""
+"""The plugin object QGIS loads: Processing provider, the 房地一体 menu and toolbar, the review panel."""
 from __future__ import annotations
 
 import os
@@ -10,20 +10,28 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 from .dependencies import install_hint, missing_packages
 from .i18n import install_translator, remove_translator, tr
 from .processing.provider import PROVIDER_ID, HomesteadProvider
+from .ui.panel_manager import ReviewPanelManager
 
 MENU_TITLE = "房地一体"
 ICON = os.path.join(os.path.dirname(__file__), "icon.svg")
-# (algorithm name, put on the toolbar too)
+# (algorithm name, QGIS theme icon that tells the toolbar buttons apart, or "" for the plugin icon)
 MENU_ALGORITHMS = (
-    ("createproject", True),
-    ("parcelsfrompoints", False),
-    ("parcelareas", True),
-    ("boundarypoints", True),
-    ("boundarytable", False),
-    ("classify", True),
-    ("importsurvey", False),
-    ("farmlandoverlay", False),
-    ("qualitycheck", True),
+    ("createproject", "/mActionNewGeoPackageLayer.svg"),
+    ("parcelsfrompoints", ""),
+    ("parcelareas", "/mActionMeasureArea.svg"),
+    ("boundarypoints", "/mActionCapturePoint.svg"),
+    ("boundarytable", ""),
+    ("importsurvey", ""),
+    ("farmlandoverlay", ""),
+    ("qualitycheck", "/mIconWarning.svg"),
+    ("classify", "/mActionFilter2.svg"),
+    ("exportdxf", ""),
+    ("parcelmaps", "/mActionNewLayout.svg"),
+    ("housemaps", ""),
+    ("sheetindex", ""),
+    ("sheetmaps", ""),
+    ("surveyforms", ""),
+    ("noticelist", ""),
 )
 
 
@@ -34,6 +42,7 @@ class HomesteadCadastrePlugin:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.review_panel = None
 
     # --- Processing: also called by qgis_process, which has no GUI ----------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS API name)
@@ -53,17 +62,20 @@ class HomesteadCadastrePlugin:
         self.menu.setObjectName("homesteadCadastreMenu")
         self.toolbar = self.iface.addToolBar(MENU_TITLE)
         self.toolbar.setObjectName("homesteadCadastreToolbar")
-        for name, on_toolbar in MENU_ALGORITHMS:
+        for name, theme_icon in MENU_ALGORITHMS:
             algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
             if algorithm is None:
                 continue
-            action = QAction(algorithm.icon(), algorithm.displayName(), self.iface.mainWindow())
+            icon = QgsApplication.getThemeIcon(theme_icon) if theme_icon else algorithm.icon()
+            action = QAction(icon, algorithm.displayName(), self.iface.mainWindow())
             action.setObjectName(f"homestead_{name}")
             action.triggered.connect(partial(self.run_algorithm, algorithm.id()))
             self.menu.addAction(action)
-            if on_toolbar:
+            if theme_icon:  # the everyday tools, each with its own icon
                 self.toolbar.addAction(action)
             self.actions.append(action)
+        self.menu.addSeparator()
+        self.review_panel = ReviewPanelManager(self.iface, self.menu, self.toolbar)
         menubar = self.iface.mainWindow().menuBar()
         help_menu = getattr(self.iface, "firstRightStandardMenu", lambda: None)()
         if help_menu is not None:  # QGIS puts plugin menus before Help
@@ -75,6 +87,9 @@ class HomesteadCadastrePlugin:
             self.iface.messageBar().pushWarning(MENU_TITLE, self.dependency_message(missing))
 
     def unload(self):
+        if self.review_panel is not None:
+            self.review_panel.unload()
+            self.review_panel = None
         for action in self.actions:
             action.deleteLater()
         self.actions = []

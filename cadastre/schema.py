@@ -183,11 +183,32 @@ ZD_DECISION = (
     _f("SFGG", INT, "是否已公告", codelist="SF", ext=True, doc="Public notice done (1/0), for progress reporting."),
     _f("SFDJ", INT, "是否已登记", codelist="SF", ext=True, doc="Registered (1/0), for progress reporting."),
 )
+# Row version for concurrent editing in a shared PostGIS database (optimistic locking, cadastre/pg_schema.py).
+ZD_VERSION = (
+    _f("BBH", INT, "版本号", ext=True, doc=(
+        "Row version, kept by the PostGIS database: 1 when the parcel is inserted, +1 on every update. A client "
+        "that writes a decision sends back the version it read; when someone else changed the parcel meanwhile "
+        "the database refuses the update. Not maintained in a GeoPackage.")),
+)
+
+# The first-registration document checklist (首次登记收件清单) kept by the review panel.
+ZD_DOCUMENTS = (
+    _f("SJQD", TEXT, "收件清单", 2000, ext=True, doc=(
+        "Documents received for first registration, as JSON: document key (cadastre.review.DOCUMENTS) -> "
+        "ISO date received, e.g. {\"application\": \"2020-06-01\", \"id_card\": \"2020-06-01\"}; "
+        "a document not received is absent.")),
+)
 
 ZD = Layer(
     "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
-    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION, style="zd.qml",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS + ZD_VERSION, style="zd.qml",
 )
+
+# The fields a reviewer may change: the class decision and its review (not survey facts, geometry or
+# progress). The PostGIS reviewer role gets UPDATE on these and on the row version only.
+REVIEW_FIELDS: Tuple[str, ...] = tuple(f.name for f in ZD_DECISION if f.name not in ("SFGG", "SFDJ"))
+# The review fields whose change is a decision recorded in the audit trail SHJL.
+DECISION_FIELDS: Tuple[str, ...] = ("LB", "SHZT", "SHR", "SHSJ", "GPYY")
 
 ZRZ = Layer(
     "ZRZ", POLYGON, "自然幢", "Buildings (natural buildings)",
@@ -302,6 +323,19 @@ DXT_SX = Layer(
     style="dxt_sx.qml",
 )
 
+# Surveyed points as read from a coordinate file (homestead:parcelsfrompoints, CASS .dat): not delivered, a check layer.
+CLD = Layer(
+    "CLD", POINT, "测量点", "Surveyed points read from a coordinate file",
+    (
+        _f("DH", TEXT, "点号", 30, ext=True, doc="Point name in the file (CASS 点名)."),
+        _f("BM", TEXT, "编码", 30, ext=True, doc="The file's code column (CASS 编码): a feature code or the parcel code."),
+        _f("XZBZ", REAL, "X坐标", 15, 3, ext=True, doc="Northing (m) on the output CRS, after axis and zone corrections."),
+        _f("YZBZ", REAL, "Y坐标", 15, 3, ext=True, doc="Easting (m) on the output CRS, after axis and zone corrections."),
+        _f("GC", REAL, "高程", 10, 3, ext=True, doc="Height H (m) from the file; empty when not given."),
+        _f("WJHH", INT, "文件行号", ext=True, doc="Line of the point in the coordinate file."),
+    ),
+)
+
 # Audit trail of class decisions (append-only; the eligibility issue).
 SHJL = Layer(
     "SHJL", NONE, "审核记录", "Audit trail of class decisions",
@@ -314,9 +348,22 @@ SHJL = Layer(
         _f("SHR", TEXT, "审核人", 50, ext=True, doc="Who."),
         _f("SHSJ", DATETIME, "审核时间", ext=True, doc="When."),
         _f("LY", TEXT, "理由", 500, ext=True, doc="Why."),
+        _f("BBH", INT, "版本号", ext=True, doc="Row version of the parcel after this decision (PostGIS; empty in a GeoPackage)."),
+        _f("DLYH", TEXT, "登录用户", 63, ext=True, doc="Database login that made the change (PostGIS; empty in a GeoPackage)."),
     ),
 )
 
+# Standard map sheets over the survey area (homestead:sheetindex): a work layer, not one of the survey database.
+TF = Layer(
+    "TF", POLYGON, "图幅", "Standard map sheets (50 cm × 50 cm) over the survey area",
+    (
+        _f("TFH", TEXT, "图幅号", 50, ext=True, doc="Sheet number: SW corner X-Y in km, X = northing, Y = easting with the zone number."),
+        _f("BLCFM", INT, "比例尺分母", ext=True, doc="Scale denominator (500, 1000, 2000)."),
+        _f("XZB", REAL, "西南角X坐标", 15, 3, ext=True, doc="Northing of the SW corner (m)."),
+        _f("YZB", REAL, "西南角Y坐标", 15, 3, ext=True, doc="Easting of the SW corner as in the layer (m)."),
+        _f("ZDSL", INT, "宗地数量", ext=True, doc="Number of parcels on the sheet."),
+    ),
+)
 # --- Outputs of the farmland overlay, the quality check and the import (written by algorithms, not part of the
 # survey GeoPackage template) ---------------------------------------------------------------------------------
 JBNTTH = Layer(
@@ -365,8 +412,10 @@ IMPORT_NOTE_FIELDS = (
 SURVEY_LAYERS: Tuple[Layer, ...] = (ZD, ZRZ, JZD, JZX, QLR, JBNT)
 BASEMAP_LAYERS: Tuple[Layer, ...] = (DXT_FW, DXT_DL, DXT_SX)
 ALL_LAYERS: Tuple[Layer, ...] = SURVEY_LAYERS + BASEMAP_LAYERS + (SHJL,)
+# Work layers written by algorithms but not part of the survey GeoPackage.
+WORK_LAYERS: Tuple[Layer, ...] = (CLD, TF)
 OUTPUT_LAYERS: Tuple[Layer, ...] = (JBNTTH, ZJCW, ZJHZ)
-LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + OUTPUT_LAYERS}
+LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + WORK_LAYERS + OUTPUT_LAYERS}
 
 # 要素代码 (YSDM) of the delivery standard for the feature layers.
 YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "6001050000", "JBNT": "2007010000"}
@@ -374,7 +423,7 @@ YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "60
 
 def extension_fields() -> List[Tuple[str, Field]]:
     """(layer name, field) for every extension field: the documentation of what we add to the standard."""
-    return [(layer.name, f) for layer in ALL_LAYERS + OUTPUT_LAYERS for f in layer.fields if f.ext]
+    return [(layer.name, f) for layer in ALL_LAYERS + WORK_LAYERS + OUTPUT_LAYERS for f in layer.fields if f.ext]
 
 
 def codelist_label(codelist: str, value) -> str:

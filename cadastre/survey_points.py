@@ -332,3 +332,167 @@ def _parcel(code: str, rows: List[SurveyRow], e: np.ndarray, n: np.ndarray):
             "Parcel {code}: its boundary crosses itself or its rings overlap ({reason}); check the point order."),
             code=code, reason=shapely.is_valid_reason(geometry))
     return geometry, sum(len(r) - 1 for r in rings)
+
+
+# --- CASS coordinate files (.dat) ------------------------------------------------------------------------------------
+# CASS (on AutoCAD), total stations and RTK controllers write one point a line: 点名,编码,Y(东),X(北),H — the
+# easting before the northing, no header. The parcel a point belongs to is either in the 编码 column (points in
+# survey order, rings closed by repeating the first point, as in the table files) or in a companion list.
+
+
+@dataclass
+class CassFile:
+    rows: List[SurveyRow]  # code = the 编码 column, point = 点名, x = northing (4th field), y = easting (3rd)
+    heights: List[Optional[float]]  # H per row (None: not given)
+    encoding: str
+    problems: List[Problem] = field(default_factory=list)
+
+
+def looks_like_cass(path: str) -> bool:
+    """A .dat file whose first lines are mostly 点名,编码,Y,X,H (numbers in the 3rd and 4th field)."""
+    if not path.lower().endswith(".dat"):
+        return False
+    with open(path, "rb") as handle:
+        text, _encoding = decode(handle.read(65536))
+    lines = [line for line in text.replace("，", ",").splitlines() if line.strip()][:20]
+    if not lines:
+        return False
+    # a headerless 4-column table (code, point, X, Y) looks alike: CASS needs the 5th field (H, may be empty) or
+    # an empty 编码; otherwise the FORMAT parameter decides
+    good = [_number(f[2]) is not None and _number(f[3]) is not None and (len(f) == 5 or (len(f) == 4 and not f[1].strip()))
+            for f in (line.split(",") for line in lines) if len(f) >= 4]
+    return sum(good) > len(lines) / 2
+
+
+def read_cass_file(path: str) -> CassFile:
+    """The points of a CASS .dat file (UTF-8 or GBK). A line that is not 点名,编码,Y,X[,H] is reported with its
+    number; when it still names a 编码 a row without coordinates is kept, so that parcel is refused, not built
+    without the point."""
+    with open(path, "rb") as handle:
+        text, encoding = decode(handle.read())
+    result = CassFile([], [], encoding)
+    for line, raw in enumerate(text.replace("，", ",").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        cells = [c.strip() for c in raw.split(",")]
+        name, code = (cells + ["", ""])[:2]
+        easting = _number(cells[2]) if len(cells) > 2 else None
+        northing = _number(cells[3]) if len(cells) > 3 else None
+        if len(cells) not in (4, 5) or easting is None or northing is None or not name:
+            result.problems.append(Problem("CASS_BAD_LINE", translatable(
+                "Line {line}: '{text}' is not a CASS point (点名,编码,Y east,X north,H); the point was not read."),
+                {"line": line, "text": raw.strip()[:80]}))
+            if code:
+                result.rows.append(SurveyRow(line, code, name, math.nan, math.nan))
+                result.heights.append(None)
+            continue
+        height = None
+        if len(cells) == 5 and cells[4]:
+            height = _number(cells[4])
+            if height is None:
+                result.problems.append(Problem("CASS_BAD_HEIGHT", translatable(
+                    "Line {line} (point {point}): the height '{height}' is not a number; the point was read without it."),
+                    {"line": line, "point": name, "height": cells[4]}))
+        result.rows.append(SurveyRow(line, code, name, northing, easting))
+        result.heights.append(height)
+    return result
+
+
+def read_parcel_list(path: str) -> List[Tuple[int, str, List[str]]]:
+    """(line, parcel code, point names) from a companion list: one line per parcel, ``宗地代码,点名,点名,…`` in
+    boundary order (comma, tab or blanks); a line may repeat a parcel code to continue its points; a ring is
+    closed by repeating its first point name, and the last ring of a parcel is closed if it is not."""
+    rows, _encoding = read_table(path)
+    result = []
+    for line, cells in rows:
+        cells = [c for c in cells if c]
+        if len(cells) < 2:
+            raise fail("LIST_BAD_LINE", translatable(
+                "Line {line} of the parcel list: expected a parcel code followed by point names, found '{text}'."),
+                line=line, text=",".join(cells))
+        result.append((line, cells[0], cells[1:]))
+    return result
+
+
+def rows_from_list(cass: CassFile, parcel_list: Sequence[Tuple[int, str, List[str]]]) -> Tuple[List[SurveyRow], List[Problem]]:
+    """Survey rows in boundary order for the parcels of ``parcel_list``, coordinates from ``cass``.
+
+    A parcel naming a point the file lacks, or a point named twice in the file at different places, gets a row
+    without coordinates (so build_parcels refuses it) and a problem naming the list line."""
+    places: Dict[str, List[SurveyRow]] = {}
+    for row in cass.rows:
+        if row.point:
+            places.setdefault(row.point, []).append(row)
+    names: Dict[str, List[str]] = {}
+    first_line: Dict[str, int] = {}
+    for line, code, points in parcel_list:
+        names.setdefault(code, []).extend(points)
+        first_line.setdefault(code, line)
+    rows: List[SurveyRow] = []
+    problems: List[Problem] = []
+    for code, points in names.items():
+        if _open_ring(points):
+            points = points + [points[_ring_start(points)]]
+        line = first_line[code]
+        for name in points:
+            found = places.get(name, [])
+            distinct = {(r.x, r.y) for r in found}
+            if len(distinct) != 1 or any(math.isnan(x) for x, _y in distinct):
+                if not found or any(math.isnan(x) for x, _y in distinct):
+                    problems.append(Problem("LIST_POINT_MISSING", translatable(
+                        "Parcel list line {line}: parcel {code} names point {point}, which the coordinate file does not have (or could not read)."),
+                        {"line": line, "code": code, "point": name}))
+                else:
+                    problems.append(Problem("LIST_POINT_AMBIGUOUS", translatable(
+                        "Parcel list line {line}: point {point} of parcel {code} is in the coordinate file {n} times at different places (lines {lines})."),
+                        {"line": line, "code": code, "point": name, "n": len(found), "lines": ", ".join(str(r.line) for r in found)}))
+                rows.append(SurveyRow(line, code, name, math.nan, math.nan))
+                continue
+            rows.append(SurveyRow(found[0].line, code, name, found[0].x, found[0].y))
+    return rows, problems
+
+
+def _ring_start(points: Sequence[str]) -> int:
+    """Index where the last ring of ``points`` starts (rings closed by repeating their first name)."""
+    start = 0
+    k = 1
+    while k < len(points):
+        if points[k] == points[start]:
+            start = k + 1
+            k = start + 1
+        else:
+            k += 1
+    return start
+
+
+def _open_ring(points: Sequence[str]) -> bool:
+    return _ring_start(points) < len(points)
+
+
+def cass_parcel_rows(cass: CassFile, parcel_list=None) -> Tuple[List[SurveyRow], List[Problem]]:
+    """The rows to build parcels from: the points in ``parcel_list`` order when a list is given, else the points
+    whose 编码 column holds a parcel code, in file order. Points left out are reported (line numbers)."""
+    if parcel_list is not None:
+        rows, problems = rows_from_list(cass, parcel_list)
+        used = {r.point for r in rows}
+        unused = [r.line for r in cass.rows if r.point not in used]
+    else:
+        rows = [r for r in cass.rows if r.code]
+        problems = []
+        unused = [r.line for r in cass.rows if not r.code]
+    if unused:
+        problems.append(Problem("CASS_POINTS_UNUSED", translatable(
+            "{n} points of the coordinate file belong to no parcel and were not used (lines {lines})."),
+            {"n": len(unused), "lines": line_ranges(unused)}))
+    return rows, problems
+
+
+def line_ranges(lines: Sequence[int]) -> str:
+    """'3-7, 9, 12-13' for line numbers 3,4,5,6,7,9,12,13."""
+    parts: List[str] = []
+    for n in sorted(set(lines)):
+        if parts and n == parts[-1][1] + 1:
+            parts[-1][1] = n
+        else:
+            parts.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in parts)

@@ -8,6 +8,16 @@
             <translation>（未记录）</translation>
         </message>
         <message>
+            <source>A drawing process failed (exit {code}):
+{output}</source>
+            <translation>出图进程失败（退出码 {code}）：
+{output}</translation>
+        </message>
+        <message>
+            <source>A parcel list is only read with a CASS .dat file; {path} is read as a table. Choose the CASS format.</source>
+            <translation>宗地点号表仅用于 CASS .dat 文件；{path} 按表格读取。请选择 CASS 格式。</translation>
+        </message>
+        <message>
             <source>A preset name may hold letters, digits, - and _ only: {name}.</source>
             <translation>预设名称只能包含字母、数字、- 和 _：{name}。</translation>
         </message>
@@ -16,12 +26,64 @@
             <translation>工具 {name} 不可用：{error}</translation>
         </message>
         <message>
+            <source>All classes</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>All villages</source>
+            <translation>全部村</translation>
+        </message>
+        <message>
+            <source>All villages ({n} parcels)</source>
+            <translation>全部村（{n} 宗）</translation>
+        </message>
+        <message>
+            <source>Area m²</source>
+            <translation>面积 m²</translation>
+        </message>
+        <message>
+            <source>Area name printed under the title (e.g. village)</source>
+            <translation>标题下方的地名（如村名）</translation>
+        </message>
+        <message>
+            <source>Area of the parcel's geometry on the layer's plane (m²), to compare with ZDMJ</source>
+            <translation>宗地图形在图层平面坐标系中的面积（m²），用于与宗地面积比对</translation>
+        </message>
+        <message>
+            <source>Area recorded by the survey (DCMJ); the parcel area has not been computed yet</source>
+            <translation>调查记载面积（DCMJ）；尚未计算宗地面积</translation>
+        </message>
+        <message>
             <source>Areas and boundaries</source>
             <translation>面积与界址</translation>
         </message>
         <message>
+            <source>Areas and farmland</source>
+            <translation>面积与永久基本农田</translation>
+        </message>
+        <message>
+            <source>Automatic (.dat in CASS form: CASS, else table)</source>
+            <translation>自动（符合 CASS 格式的 .dat 按 CASS，否则按表格）</translation>
+        </message>
+        <message>
+            <source>Automatic: in the database when that spares reading layers from another machine</source>
+            <translation>自动：当可免于从另一台机器读取图层时在数据库中计算</translation>
+        </message>
+        <message>
             <source>Base map</source>
             <translation>地形图</translation>
+        </message>
+        <message>
+            <source>Base map layers (vector and/or raster DOM), top first</source>
+            <translation>底图图层（矢量和/或 DOM 影像），上层在前</translation>
+        </message>
+        <message>
+            <source>Base map scale for the sheet number when TFH is empty</source>
+            <translation>TFH 为空时计算图幅号所用的底图比例尺</translation>
         </message>
         <message>
             <source>Base-map buildings (DXT_FW)</source>
@@ -64,8 +126,16 @@
             <translation>界址点（JZD）</translation>
         </message>
         <message>
+            <source>Boundary points (JZD); computed when not given</source>
+            <translation>界址点（JZD）；未提供时自动计算</translation>
+        </message>
+        <message>
             <source>Boundary points and lines (JZD, JZX, 四至)</source>
             <translation>界址点、界址线与四至</translation>
+        </message>
+        <message>
+            <source>Boundary-point coordinate table</source>
+            <translation>界址点成果表</translation>
         </message>
         <message>
             <source>Building feature {fid} has an invalid geometry ({reason}); it was repaired for this computation. Fix it in the data (Processing ▸ Fix geometries).</source>
@@ -84,8 +154,40 @@
             <translation>房屋要素 {fid} 记载的宗地 {code} 在宗地图层中不存在或不唯一，改为按位置归属。</translation>
         </message>
         <message>
+            <source>Building {number} has no number of storeys (ZCS); it is drawn as one storey.</source>
+            <translation>房屋 {number} 没有总层数（ZCS），按一层绘制。</translation>
+        </message>
+        <message>
+            <source>Building {number} has no polygon geometry.</source>
+            <translation>房屋 {number} 没有面几何。</translation>
+        </message>
+        <message>
+            <source>Buildings (ZRZ)</source>
+            <translation>自然幢（ZRZ）</translation>
+        </message>
+        <message>
+            <source>Buildings (ZRZ); only the selected ones when 'Selected features only' is ticked</source>
+            <translation>自然幢（ZRZ）；勾选“仅选中要素”时只出选中房屋</translation>
+        </message>
+        <message>
             <source>Built {n} parcels; {rejected} rejected (see the messages above).</source>
             <translation>生成 {n} 宗地；{rejected} 宗未生成（见以上信息）。</translation>
+        </message>
+        <message>
+            <source>CASS .dat (点名,编码,Y east,X north,H)</source>
+            <translation>CASS .dat（点名,编码,Y 东,X 北,H）</translation>
+        </message>
+        <message>
+            <source>CASS files write Y (east) before X (north); this file has them the other way round.</source>
+            <translation>CASS 文件先写 Y（东）后写 X（北）；本文件顺序相反。</translation>
+        </message>
+        <message>
+            <source>CASS: parcel list (parcel code, point names in boundary order; empty: 编码 column holds the parcel code)</source>
+            <translation>CASS：宗地点号表（宗地代码、按界址顺序的点名；为空：编码列即宗地代码）</translation>
+        </message>
+        <message>
+            <source>CGCS2000, 3° Gauss-Krüger zone {zone} ({epsg})</source>
+            <translation>2000 国家大地坐标系，高斯-克吕格 3° 带第 {zone} 带（{epsg}）</translation>
         </message>
         <message>
             <source>CRS of the coordinates (empty: from the zone number in the eastings)</source>
@@ -104,6 +206,18 @@
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
+            <source>Cadastral survey form</source>
+            <translation>权籍调查表</translation>
+        </message>
+        <message>
+            <source>Cadastral survey forms (权籍调查表)</source>
+            <translation>权籍调查表</translation>
+        </message>
+        <message>
+            <source>Calendar days</source>
+            <translation>自然日</translation>
+        </message>
+        <message>
             <source>Canceled.</source>
             <translation>已取消。</translation>
         </message>
@@ -116,24 +230,96 @@
             <translation>调查成果质量与冲突检查</translation>
         </message>
         <message>
+            <source>Checker 审核者 (default: @homestead_checker)</source>
+            <translation>审核者（默认 @homestead_checker）</translation>
+        </message>
+        <message>
+            <source>Checking date (default: @homestead_check_date)</source>
+            <translation>审核日期（默认 @homestead_check_date）</translation>
+        </message>
+        <message>
             <source>Checking on {crs}.</source>
             <translation>在 {crs} 上检查。</translation>
+        </message>
+        <message>
+            <source>Choose class {lb} for {zddm}</source>
+            <translation>将 {zddm} 改判为第{lb}类</translation>
+        </message>
+        <message>
+            <source>Choose this class</source>
+            <translation>改判为此类</translation>
+        </message>
+        <message>
+            <source>Choose where to create the survey: a GeoPackage file, or a PostGIS database and a schema.</source>
+            <translation>请选择在哪里新建调查库：GeoPackage 文件，或 PostGIS 数据库及模式（schema）。</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Class decision</source>
+            <translation>分类决定</translation>
+        </message>
+        <message>
+            <source>Class {lb}</source>
+            <translation>{lb}类</translation>
+        </message>
+        <message>
+            <source>Class {lb} does not exist; choose class 1, 2 or 3.</source>
+            <translation>类别 {lb} 不存在；请选择第1、2或3类。</translation>
+        </message>
+        <message>
+            <source>Classes</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Classes (LB) on the registration notice, comma-separated</source>
+            <translation>列入首次登记公告的类别（LB），逗号分隔</translation>
+        </message>
+        <message>
+            <source>Classes must be numbers separated by commas, e.g. 1,2.</source>
+            <translation>类别须为逗号分隔的数字，如 1,2。</translation>
         </message>
         <message>
             <source>Classes: 1: {c1}, 2: {c2}, 3: {c3}, 0 (facts missing): {c0}.</source>
             <translation>分类结果：1 类 {c1}，2 类 {c2}，3 类 {c3}，0 类（待补充信息）{c0}。</translation>
         </message>
         <message>
+            <source>Classification done: {n} suggestions taken; reviewed parcels were left as they are.</source>
+            <translation>分类完成：采用了 {n} 条建议；已审核的宗地保持不变。</translation>
+        </message>
+        <message>
+            <source>Classified</source>
+            <translation>已分类</translation>
+        </message>
+        <message>
             <source>Classified parcels</source>
             <translation>分类后的宗地</translation>
+        </message>
+        <message>
+            <source>Classify parcels</source>
+            <translation>分类</translation>
         </message>
         <message>
             <source>Classify parcels (three classes)</source>
             <translation>宗地分类（三类）</translation>
         </message>
         <message>
+            <source>Classifying… {percent:.0f}%</source>
+            <translation>正在分类… {percent:.0f}%</translation>
+        </message>
+        <message>
             <source>Closed polyline(s) made into a polygon.</source>
             <translation>闭合多段线已转为面。</translation>
+        </message>
+        <message>
+            <source>Code or holder</source>
+            <translation>宗地代码或权利人</translation>
+        </message>
+        <message>
+            <source>Colour the parcels by class, with a Chinese legend</source>
+            <translation>按类别为宗地着色，图例为中文</translation>
         </message>
         <message>
             <source>Column {x} holds eastings, not northings: read it as the easting.</source>
@@ -148,24 +334,60 @@
             <translation>未导入的列（无对应字段）：{columns}。</translation>
         </message>
         <message>
+            <source>Completed land-use approval</source>
+            <translation>补办的用地审批手续</translation>
+        </message>
+        <message>
+            <source>Confirm suggestion</source>
+            <translation>确认建议</translation>
+        </message>
+        <message>
+            <source>Confirm the class of {zddm}</source>
+            <translation>确认 {zddm} 的类别</translation>
+        </message>
+        <message>
+            <source>Confirm the suggested class (Ctrl+Return)</source>
+            <translation>确认建议的类别（Ctrl+回车）</translation>
+        </message>
+        <message>
             <source>Confirmed decisions kept</source>
             <translation>保留的已审核结果</translation>
         </message>
         <message>
-            <source>Coordinate file (CSV, TXT or XLSX: parcel code, point number, X, Y)</source>
-            <translation>坐标文件（CSV、TXT 或 XLSX：宗地代码、点号、X、Y）</translation>
+            <source>Confirmed the suggested class</source>
+            <translation>确认分类建议</translation>
+        </message>
+        <message>
+            <source>Coordinate file (CSV, TXT or XLSX: parcel code, point number, X, Y; or CASS .dat)</source>
+            <translation>坐标文件（CSV、TXT 或 XLSX：宗地代码、点号、X、Y；或 CASS .dat）</translation>
         </message>
         <message>
             <source>Coordinate files (*.csv *.txt *.dat *.xlsx);;All files (*.*)</source>
             <translation>坐标文件 (*.csv *.txt *.dat *.xlsx);;所有文件 (*.*)</translation>
         </message>
         <message>
+            <source>Could not append to the audit table SHJL of {path}: {error}. The decision was not made.</source>
+            <translation>无法向 {path} 的审核记录表 SHJL 追加记录：{error}。本次决定未生效。</translation>
+        </message>
+        <message>
+            <source>Could not copy layer {layer} for the parallel workers: {error}</source>
+            <translation>无法为并行进程复制图层 {layer}：{error}</translation>
+        </message>
+        <message>
             <source>Could not create layer {layer} in {path}: {message}</source>
             <translation>无法在 {path} 中新建图层 {layer}：{message}</translation>
         </message>
         <message>
+            <source>Could not store the project in schema {schema}.</source>
+            <translation>无法将工程保存到模式 {schema} 中。</translation>
+        </message>
+        <message>
             <source>Could not store the style of {layer}: {error}</source>
             <translation>无法保存图层 {layer} 的样式：{error}</translation>
+        </message>
+        <message>
+            <source>Could not write feature {n} to the output.</source>
+            <translation>无法将第 {n} 个要素写入输出。</translation>
         </message>
         <message>
             <source>Could not write the features to the output: {error}</source>
@@ -176,28 +398,108 @@
             <translation>无法写出工程 {path}。</translation>
         </message>
         <message>
+            <source>Could not write {path}: {error}</source>
+            <translation>无法写出 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>Counted in</source>
+            <translation>计算方式</translation>
+        </message>
+        <message>
             <source>Create survey project</source>
             <translation>新建调查工程</translation>
+        </message>
+        <message>
+            <source>Create the team roles (reviewer, surveyor, read-only) and grant them</source>
+            <translation>创建团队角色（审核员、调查员、只读）并授予权限</translation>
+        </message>
+        <message>
+            <source>Created schema {schema} ({n} layers, {crs}) and the project {project}.</source>
+            <translation>已新建模式 {schema}（{n} 个图层，{crs}）及工程 {project}。</translation>
         </message>
         <message>
             <source>Created {path} ({n} layers, {crs}) and {project}.</source>
             <translation>已新建 {path}（{n} 个图层，{crs}）和工程 {project}。</translation>
         </message>
         <message>
+            <source>DXF file</source>
+            <translation>DXF 文件</translation>
+        </message>
+        <message>
+            <source>DXF files (*.dxf)</source>
+            <translation>DXF 文件 (*.dxf)</translation>
+        </message>
+        <message>
+            <source>Documents received for first registration</source>
+            <translation>首次登记收件清单</translation>
+        </message>
+        <message>
+            <source>Documents received for {zddm}</source>
+            <translation>{zddm} 的收件清单</translation>
+        </message>
+        <message>
+            <source>Drafter 制图者 (default: @homestead_drafter)</source>
+            <translation>制图者（默认 @homestead_drafter）</translation>
+        </message>
+        <message>
+            <source>Drawing date (default: @homestead_draw_date, else today)</source>
+            <translation>制图日期（默认 @homestead_draw_date，否则为今天）</translation>
+        </message>
+        <message>
+            <source>Drawing scale (text heights: 2 mm on paper)</source>
+            <translation>成图比例尺（字高：图上 2 mm）</translation>
+        </message>
+        <message>
+            <source>Drawing {n} pages in {k} processes.</source>
+            <translation>用 {k} 个进程绘制 {n} 页。</translation>
+        </message>
+        <message>
+            <source>Edit {field} of {zddm}</source>
+            <translation>修改 {zddm} 的{field}</translation>
+        </message>
+        <message>
             <source>Eligibility</source>
             <translation>三类划分</translation>
+        </message>
+        <message>
+            <source>Enter the reviewer's name at the top of the review panel: every decision records who made it.</source>
+            <translation>请在审核面板顶部填写审核人姓名：每项决定都会记录审核人。</translation>
+        </message>
+        <message>
+            <source>Every listed parcel has been reviewed.</source>
+            <translation>列表中的宗地均已审核。</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
+            <source>Export to DXF for CAD (宗地, 房屋, 界址点, 界址线, 注记)</source>
+            <translation>导出 DXF 供 CAD 使用（宗地、房屋、界址点、界址线、注记）</translation>
+        </message>
+        <message>
+            <source>Fact {field} changed to {value}; suggestion renewed</source>
+            <translation>{field} 改为 {value}；已重新生成建议</translation>
+        </message>
+        <message>
+            <source>Facts missing</source>
+            <translation>待补充</translation>
+        </message>
+        <message>
             <source>Farmland overlap ignored up to (m²; empty: the profile's value)</source>
             <translation>忽略的农田重叠面积上限（平方米；为空时取政策配置的值）</translation>
         </message>
         <message>
+            <source>Farmland overlay computed in the database.</source>
+            <translation>永久基本农田套合已在数据库中计算。</translation>
+        </message>
+        <message>
             <source>Farmland patch id field</source>
             <translation>农田图斑编号字段</translation>
+        </message>
+        <message>
+            <source>Feature {fid} lies on {n} sheets; TFH holds {width} characters, so it keeps the sheet with the largest part: {tfh}.</source>
+            <translation>要素 {fid} 跨 {n} 个图幅；TFH 只能容纳 {width} 个字符，只保留面积最大的图幅：{tfh}。</translation>
         </message>
         <message>
             <source>Feature {fid} of {layer} ({what}) has an invalid geometry ({reason}); it was repaired for the overlay only. Run homestead:qualitycheck (ZD_INVALID) and fix it.</source>
@@ -216,6 +518,10 @@
             <translation>图层 {layer} 的要素 {fid} 没有几何图形。</translation>
         </message>
         <message>
+            <source>Field check record and photos</source>
+            <translation>实地查看记录表及实景照片</translation>
+        </message>
+        <message>
             <source>Field mapping entries, e.g. ZDDM=宗地编码; QLRMC=户主 (they win over the preset)</source>
             <translation>字段对应条目，如 ZDDM=宗地编码; QLRMC=户主（优先于预设）</translation>
         </message>
@@ -228,20 +534,72 @@
             <translation>字段对应预设（名称或 .json 路径；留空：按字段名和中文别名匹配）</translation>
         </message>
         <message>
+            <source>File format</source>
+            <translation>文件格式</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Flash the parcel on the map</source>
+            <translation>在地图上闪烁显示宗地</translation>
+        </message>
+        <message>
             <source>Folder for one workbook per parcel</source>
             <translation>每宗地一个工作簿的输出文件夹</translation>
+        </message>
+        <message>
+            <source>Follow on the map: pan to and flash the parcel you select</source>
+            <translation>地图跟随：平移至所选宗地并闪烁显示</translation>
         </message>
         <message>
             <source>Font in the cells (e.g. 宋体, Noto Sans CJK SC)</source>
             <translation>单元格字体（如 宋体、Noto Sans CJK SC）</translation>
         </message>
         <message>
+            <source>Forms written</source>
+            <translation>已输出调查表数</translation>
+        </message>
+        <message>
+            <source>GDAL could not create the DXF file {path}.</source>
+            <translation>GDAL 无法创建 DXF 文件 {path}。</translation>
+        </message>
+        <message>
+            <source>GDAL could not write an entity on layer {layer} of {path}.</source>
+            <translation>GDAL 无法在 {path} 的图层 {layer} 上写入图元。</translation>
+        </message>
+        <message>
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage 文件 (*.gpkg)</translation>
         </message>
         <message>
+            <source>Geometry area</source>
+            <translation>图形面积</translation>
+        </message>
+        <message>
             <source>Geometry from the WKT column {column}.</source>
             <translation>图形取自 WKT 列 {column}。</translation>
+        </message>
+        <message>
+            <source>Give either a survey GeoPackage or a PostGIS database, not both.</source>
+            <translation>请只指定调查 GeoPackage 或 PostGIS 数据库之一，不能同时指定。</translation>
+        </message>
+        <message>
+            <source>Give the name of the new schema for the survey in the database, e.g. louxing_2020.</source>
+            <translation>请给出数据库中用于本次调查的新模式名称，例如 louxing_2020。</translation>
+        </message>
+        <message>
+            <source>Give the reason for choosing another class for parcel {zddm}: it is written to the audit trail.</source>
+            <translation>请填写宗地 {zddm} 改判的理由：理由将写入审核记录。</translation>
+        </message>
+        <message>
+            <source>Go to the next parcel not yet reviewed (F8; Shift+F8 goes back)</source>
+            <translation>转到下一宗待审核的宗地（F8；Shift+F8 返回上一宗）</translation>
+        </message>
+        <message>
+            <source>Here, in QGIS</source>
+            <translation>在本机 QGIS 中计算</translation>
         </message>
         <message>
             <source>Homestead Cadastre</source>
@@ -256,6 +614,22 @@
             <translation>房地一体权籍调查</translation>
         </message>
         <message>
+            <source>Homesteads without ownership-source documents (30 days): YQSLY = 0</source>
+            <translation>无权属来源材料的宅基地（30 日）：YQSLY = 0</translation>
+        </message>
+        <message>
+            <source>House diagram</source>
+            <translation>房产图</translation>
+        </message>
+        <message>
+            <source>House map</source>
+            <translation>房产分户图</translation>
+        </message>
+        <message>
+            <source>House maps (房产分户图)</source>
+            <translation>房产分户图</translation>
+        </message>
+        <message>
             <source>House: measured floor area field (SCJZMJ)</source>
             <translation>房屋：实测建筑面积字段（SCJZMJ）</translation>
         </message>
@@ -266,6 +640,22 @@
         <message>
             <source>House: storeys field (ZCS)</source>
             <translation>房屋：总层数字段（ZCS）</translation>
+        </message>
+        <message>
+            <source>House: structure field (FWJG)</source>
+            <translation>房屋：结构字段（FWJG）</translation>
+        </message>
+        <message>
+            <source>Household / building</source>
+            <translation>户/幢</translation>
+        </message>
+        <message>
+            <source>Household and inheritance certificates (police station)</source>
+            <translation>派出所户籍及继承证明材料</translation>
+        </message>
+        <message>
+            <source>Household register (copy)</source>
+            <translation>户口簿（复印件）</translation>
         </message>
         <message>
             <source>Houses (ZRZ)</source>
@@ -280,8 +670,16 @@
             <translation>房屋按位置归属：每宗地计入房屋基底落在其内的部分。</translation>
         </message>
         <message>
+            <source>Houses built after 2008 without planning documents (15 days): JFNF ≥ 2008</source>
+            <translation>2008 年后建设、无规划材料的房屋（15 日）：JFNF ≥ 2008</translation>
+        </message>
+        <message>
             <source>Houses with a parcel code in {field} count for that parcel; the others by location (the part of the footprint inside each parcel).</source>
             <translation>在 {field} 中记有宗地代码的房屋计入该宗地；其余按位置归属（每宗地计入落在其内的基底部分）。</translation>
+        </message>
+        <message>
+            <source>ID card of the right holder (copy)</source>
+            <translation>权利人身份证（复印件）</translation>
         </message>
         <message>
             <source>Import survey data</source>
@@ -292,8 +690,32 @@
             <translation>导入结果</translation>
         </message>
         <message>
+            <source>In the database whenever the inputs are PostGIS tables of one database</source>
+            <translation>只要输入是同一数据库中的 PostGIS 表，就在数据库中计算</translation>
+        </message>
+        <message>
+            <source>Inquiry record</source>
+            <translation>询问记录</translation>
+        </message>
+        <message>
             <source>Invalid geometry ({reason}) repaired; area {before:.2f} → {after:.2f} m².</source>
             <translation>已修复无效图形（{reason}）；面积 {before:.2f} → {after:.2f} 平方米。</translation>
+        </message>
+        <message>
+            <source>Issued by (公告单位)</source>
+            <translation>公告单位</translation>
+        </message>
+        <message>
+            <source>Issues</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Issues found by the checks</source>
+            <translation>质检问题</translation>
+        </message>
+        <message>
+            <source>Issues found by the checks ({n})</source>
+            <translation>质检问题（{n}）</translation>
         </message>
         <message>
             <source>It has no geometry.</source>
@@ -316,8 +738,28 @@
             <translation>图形无效（{reason}），修复后没有可用的图形。</translation>
         </message>
         <message>
+            <source>Label {text} ({role}) found no free place at 1:{scale}; it was left out.</source>
+            <translation>注记 {text}（{role}）在 1:{scale} 下找不到空位，未注出。</translation>
+        </message>
+        <message>
+            <source>Label {text} found no free place; it was left out.</source>
+            <translation>注记 {text} 找不到空位，未注出。</translation>
+        </message>
+        <message>
+            <source>Largest scale used</source>
+            <translation>最大比例尺</translation>
+        </message>
+        <message>
+            <source>Layer {layer} cannot be edited (read-only file or provider), so the decision was not written.</source>
+            <translation>图层 {layer} 不可编辑（文件或数据源只读），决定未写入。</translation>
+        </message>
+        <message>
             <source>Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) to the survey's CGCS2000 3° zone before measuring.</source>
             <translation>图层 {layer} 没有坐标参照系。请先在“图层属性 ▸ 源”中将其设为调查所用的 CGCS2000 3 度带，再进行量算。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} has no parcel geometry to put on map sheets.</source>
+            <translation>图层 {layer} 没有可分幅的宗地几何。</translation>
         </message>
         <message>
             <source>Layer {layer} has no parcels to classify.</source>
@@ -340,8 +782,16 @@
             <translation>图层 {layer} 在 {crs} 下量算（由 {source} 投影转换）。</translation>
         </message>
         <message>
+            <source>Layer {layer} is not in a GeoPackage, so the review panel cannot keep its audit trail (SHJL) beside it. Save the parcels into the survey GeoPackage (homestead:createproject) and review there.</source>
+            <translation>图层 {layer} 不在 GeoPackage 中，审核面板无法在其旁保存审核记录（SHJL）。请将宗地保存到调查 GeoPackage（homestead:createproject）后再审核。</translation>
+        </message>
+        <message>
             <source>Layer {layer} lacks the field(s) {fields}. Add them, or import the data with homestead:importsurvey to map your fields onto the survey schema.</source>
             <translation>图层 {layer} 缺少字段 {fields}。请添加这些字段，或用 homestead:importsurvey 导入数据，将原有字段对应到调查数据库结构。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} lacks the field(s) {fields}; add them from the survey schema (homestead:createproject).</source>
+            <translation>图层 {layer} 缺少字段 {fields}；请按调查数据结构（homestead:createproject）补充。</translation>
         </message>
         <message>
             <source>Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS.</source>
@@ -352,24 +802,76 @@
             <translation>无法打开 {path} 中的图层 {layer}。</translation>
         </message>
         <message>
+            <source>Layer {layer} refused the change of parcel {fid}.</source>
+            <translation>图层 {layer} 拒绝了对宗地 {fid} 的修改。</translation>
+        </message>
+        <message>
             <source>Layer, sheet or CAD layer to read (empty: the only one / the first sheet / all)</source>
             <translation>要读取的图层、工作表或 CAD 图层（留空：唯一图层／第一个工作表／全部）</translation>
+        </message>
+        <message>
+            <source>Layout template (.qpt); default: the bundled 套合图</source>
+            <translation>布局模板（.qpt）；默认为自带的套合图</translation>
+        </message>
+        <message>
+            <source>Layout template (.qpt); default: the bundled 宗地图</source>
+            <translation>布局模板（.qpt）；默认为自带的宗地图</translation>
+        </message>
+        <message>
+            <source>Layout template (.qpt); default: the bundled 房产分户图</source>
+            <translation>布局模板（.qpt）；默认为自带的房产分户图</translation>
         </message>
         <message>
             <source>Line {line} (parcel {code}, point {point}): X '{x}' or Y '{y}' is not a number; parcel {code} was not built.</source>
             <translation>第 {line} 行（宗地 {code}，点 {point}）：X“{x}”或 Y“{y}”不是数字，宗地 {code} 未生成。</translation>
         </message>
         <message>
+            <source>Line {line} (point {point}): the height '{height}' is not a number; the point was read without it.</source>
+            <translation>第 {line} 行（点 {point}）：高程“{height}”不是数字，该点按无高程读取。</translation>
+        </message>
+        <message>
+            <source>Line {line} of the parcel list: expected a parcel code followed by point names, found '{text}'.</source>
+            <translation>宗地点号表第 {line} 行：应为宗地代码后接点名，实际为“{text}”。</translation>
+        </message>
+        <message>
+            <source>Line {line}: '{text}' is not a CASS point (点名,编码,Y east,X north,H); the point was not read.</source>
+            <translation>第 {line} 行：“{text}”不是 CASS 点（点名,编码,Y 东,X 北,H），该点未读取。</translation>
+        </message>
+        <message>
             <source>Line {line}: no parcel code; the row was skipped.</source>
             <translation>第 {line} 行：没有宗地代码，已跳过。</translation>
+        </message>
+        <message>
+            <source>Map scale</source>
+            <translation>比例尺</translation>
         </message>
         <message>
             <source>Map scale denominator M for the tolerance ΔP = 0.0003·M·√P</source>
             <translation>限差 ΔP = 0.0003·M·√P 中的比例尺分母 M</translation>
         </message>
         <message>
+            <source>Map sheet index (图幅)</source>
+            <translation>标准图幅（图幅索引）</translation>
+        </message>
+        <message>
+            <source>Map sheets</source>
+            <translation>图幅</translation>
+        </message>
+        <message>
+            <source>Maps</source>
+            <translation>出图方式</translation>
+        </message>
+        <message>
             <source>Maps and documents</source>
             <translation>图件与表册</translation>
+        </message>
+        <message>
+            <source>Maps drawn</source>
+            <translation>已绘制图数</translation>
+        </message>
+        <message>
+            <source>Maps not drawn</source>
+            <translation>未绘制图数</translation>
         </message>
         <message>
             <source>Marker type (JBLX)</source>
@@ -380,16 +882,112 @@
             <translation>在 {crs} 上量算 {n} 宗地，合计 {total:.2f} 平方米。</translation>
         </message>
         <message>
+            <source>Messages</source>
+            <translation>说明</translation>
+        </message>
+        <message>
             <source>Minimum overlap area counted as occupation (m²)</source>
             <translation>计为占用的最小重叠面积（平方米）</translation>
+        </message>
+        <message>
+            <source>Next unreviewed</source>
+            <translation>下一宗待审核</translation>
+        </message>
+        <message>
+            <source>No Python that imports QGIS was found for parallel drawing (set HOMESTEAD_PYTHON); drawing in this process.</source>
+            <translation>找不到可导入 QGIS 的 Python 用于并行出图（可设置 HOMESTEAD_PYTHON），改为在本进程中绘制。</translation>
+        </message>
+        <message>
+            <source>No boundary points given: computing them with {alg}.</source>
+            <translation>未提供界址点，用 {alg} 计算。</translation>
+        </message>
+        <message>
+            <source>No boundary points were given and {alg} is not available to compute them. Give the JZD (boundary points) and JZX (boundary lines) layers.</source>
+            <translation>未提供界址点，且无法使用 {alg} 计算。请提供界址点（JZD）和界址线（JZX）图层。</translation>
+        </message>
+        <message>
+            <source>No buildings to draw: the layer is empty, nothing is selected, or no parcel code starts with '{prefix}'.</source>
+            <translation>没有可绘制的房屋：图层为空、没有选中要素，或没有宗地代码以“{prefix}”开头。</translation>
         </message>
         <message>
             <source>No farmland information: give the FARMLAND layer or run the farmland overlay first (field ZYJBNTMJ). Without it no parcel can be cleared of 四(六)1 and those parcels stay in class 0.</source>
             <translation>没有永久基本农田信息：请提供 FARMLAND 图层，或先运行永久基本农田套合（字段 ZYJBNTMJ）。没有它，任何宗地都不能排除四(六)1，这些宗地为 0 类。</translation>
         </message>
         <message>
+            <source>No page could be drawn; nothing was written to {path}.</source>
+            <translation>没有任何页面可以绘制，未写出 {path}。</translation>
+        </message>
+        <message>
+            <source>No parcel lies on sheet(s) {sheets} at 1:{scale}.</source>
+            <translation>1:{scale} 图幅 {sheets} 上没有宗地。</translation>
+        </message>
+        <message>
+            <source>No parcel qualifies for this notice among the {n} given.</source>
+            <translation>所给 {n} 宗地中没有符合该公告条件的宗地。</translation>
+        </message>
+        <message>
+            <source>No parcel selected</source>
+            <translation>未选择宗地</translation>
+        </message>
+        <message>
+            <source>No parcels to draw: the layer is empty, nothing is selected, or no code starts with '{prefix}'.</source>
+            <translation>没有可处理的宗地：图层为空、没有选中要素，或没有代码以“{prefix}”开头。</translation>
+        </message>
+        <message>
             <source>No right holder field: the 权利人 cells stay empty.</source>
             <translation>未指定权利人字段：权利人一栏留空。</translation>
+        </message>
+        <message>
+            <source>No rule has been applied yet.</source>
+            <translation>尚未应用任何规则。</translation>
+        </message>
+        <message>
+            <source>No targets: the policy profile gives none, so only counts are shown.</source>
+            <translation>无目标：政策配置未设定目标，仅显示统计数。</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Not classified</source>
+            <translation>未分类</translation>
+        </message>
+        <message>
+            <source>Not classified yet</source>
+            <translation>尚未分类</translation>
+        </message>
+        <message>
+            <source>Notice</source>
+            <translation>公告</translation>
+        </message>
+        <message>
+            <source>Notice default</source>
+            <translation>按公告默认</translation>
+        </message>
+        <message>
+            <source>Notice lists written</source>
+            <translation>已输出公告数</translation>
+        </message>
+        <message>
+            <source>Notice period</source>
+            <translation>公告期</translation>
+        </message>
+        <message>
+            <source>Notice period in days (0: as the policy profile says)</source>
+            <translation>公告期天数（0 为按政策配置）</translation>
+        </message>
+        <message>
+            <source>Notice period: {days} days ({profile}).</source>
+            <translation>公告期：{days} 天（{profile}）。</translation>
+        </message>
+        <message>
+            <source>Notice start date (YYYY-MM-DD; default: today)</source>
+            <translation>公告开始日期（YYYY-MM-DD；默认今天）</translation>
+        </message>
+        <message>
+            <source>Noticed</source>
+            <translation>已公告</translation>
         </message>
         <message>
             <source>Number of errors</source>
@@ -400,12 +998,100 @@
             <translation>警告数</translation>
         </message>
         <message>
+            <source>One map per building</source>
+            <translation>每幢一图</translation>
+        </message>
+        <message>
+            <source>One map per household (the buildings of a parcel)</source>
+            <translation>每户一图（一宗地上的房屋）</translation>
+        </message>
+        <message>
+            <source>Only buildings whose parcel code starts with (e.g. the 12-digit village code)</source>
+            <translation>只出宗地代码以此开头的房屋（如 12 位村级代码）</translation>
+        </message>
+        <message>
+            <source>Only parcels whose code starts with (e.g. the 12-digit village code)</source>
+            <translation>只处理代码以此开头的宗地（如 12 位村级代码）</translation>
+        </message>
+        <message>
+            <source>Only these sheet numbers (comma-separated; default: every sheet with parcels)</source>
+            <translation>仅输出这些图幅（逗号分隔；默认为所有有宗地的图幅）</translation>
+        </message>
+        <message>
+            <source>Or a PostGIS database (saved connection, service=... or connection string)</source>
+            <translation>或 PostGIS 数据库（已保存的连接、service=... 或连接字符串）</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>输出文件夹</translation>
+        </message>
+        <message>
             <source>Overlay and checks</source>
             <translation>套合与质检</translation>
         </message>
         <message>
+            <source>Overlay maps by sheet (套合图)</source>
+            <translation>分幅套合图</translation>
+        </message>
+        <message>
             <source>Overlay parcels with permanent basic farmland</source>
             <translation>宗地与永久基本农田套合</translation>
+        </message>
+        <message>
+            <source>Overlays of PostGIS inputs</source>
+            <translation>PostGIS 输入的叠加计算位置</translation>
+        </message>
+        <message>
+            <source>Ownership-source documents (originals, with receipt)</source>
+            <translation>权属来源材料（原件，开具收件单）</translation>
+        </message>
+        <message>
+            <source>PDF and PNG, one file each per parcel</source>
+            <translation>PDF 和 PNG，每宗各一个文件</translation>
+        </message>
+        <message>
+            <source>PDF and PNG, one file each per sheet</source>
+            <translation>PDF 和 PNG，每幅各一个文件</translation>
+        </message>
+        <message>
+            <source>PDF only</source>
+            <translation>仅 PDF</translation>
+        </message>
+        <message>
+            <source>PDF, one file per parcel</source>
+            <translation>PDF，每宗一个文件</translation>
+        </message>
+        <message>
+            <source>PDF, one file per sheet</source>
+            <translation>PDF，每幅一个文件</translation>
+        </message>
+        <message>
+            <source>PDF, one multi-page file</source>
+            <translation>PDF，合为一个多页文件</translation>
+        </message>
+        <message>
+            <source>PNG resolution (dpi)</source>
+            <translation>PNG 分辨率（dpi）</translation>
+        </message>
+        <message>
+            <source>PNG, one file per parcel</source>
+            <translation>PNG，每宗一个文件</translation>
+        </message>
+        <message>
+            <source>PNG, one file per sheet</source>
+            <translation>PNG，每幅一个文件</translation>
+        </message>
+        <message>
+            <source>Parallel processes (files per parcel only)</source>
+            <translation>并行进程数（仅每宗一个文件时）</translation>
+        </message>
+        <message>
+            <source>Parcel</source>
+            <translation>宗地</translation>
         </message>
         <message>
             <source>Parcel and building areas</source>
@@ -414,6 +1100,18 @@
         <message>
             <source>Parcel and farmland overlaps</source>
             <translation>宗地与基本农田重叠部分</translation>
+        </message>
+        <message>
+            <source>Parcel area (ZDMJ)</source>
+            <translation>宗地面积（ZDMJ）</translation>
+        </message>
+        <message>
+            <source>Parcel area field to print (empty or NULL: computed on the plane)</source>
+            <translation>注记的宗地面积字段（为空或空值：按平面坐标计算）</translation>
+        </message>
+        <message>
+            <source>Parcel code</source>
+            <translation>宗地代码</translation>
         </message>
         <message>
             <source>Parcel code column (name or number; empty: ZDDM/宗地代码…)</source>
@@ -426,6 +1124,10 @@
         <message>
             <source>Parcel code {code} is used by features {fids}: nothing was written for feature {fid}. Give each parcel its own code, or merge the pieces of one parcel into one multi-part feature.</source>
             <translation>宗地代码 {code} 被要素 {fids} 重复使用：未为要素 {fid} 输出成果。请为每宗地赋唯一代码，或把同一宗地的几块合并为一个多部分要素。</translation>
+        </message>
+        <message>
+            <source>Parcel count</source>
+            <translation>宗数</translation>
         </message>
         <message>
             <source>Parcel feature {fid} ({code}) collapses at the tolerance of {tolerance} m (a ring keeps fewer than 3 distinct points); it was left out. Check its geometry or lower the tolerance.</source>
@@ -460,6 +1162,22 @@
             <translation>宗地要素 {fid} 的字段 {field} 中没有宗地代码：未为其输出成果（仍作为邻宗地参与计算）。请填写宗地代码后重新运行。</translation>
         </message>
         <message>
+            <source>Parcel list line {line}: parcel {code} names point {point}, which the coordinate file does not have (or could not read).</source>
+            <translation>宗地点号表第 {line} 行：宗地 {code} 引用的点 {point} 在坐标文件中不存在（或无法读取）。</translation>
+        </message>
+        <message>
+            <source>Parcel list line {line}: point {point} of parcel {code} is in the coordinate file {n} times at different places (lines {lines}).</source>
+            <translation>宗地点号表第 {line} 行：宗地 {code} 的点 {point} 在坐标文件中出现 {n} 次且位置不同（第 {lines} 行）。</translation>
+        </message>
+        <message>
+            <source>Parcel map</source>
+            <translation>宗地图</translation>
+        </message>
+        <message>
+            <source>Parcel maps (宗地图)</source>
+            <translation>宗地图</translation>
+        </message>
+        <message>
             <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:.2f} m², more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
             <translation>宗地 {code}（要素 {fid}）：计算面积 {area:.2f} 平方米与记载面积 {recorded:.2f} 平方米相差 {difference:.2f} 平方米，超过 1:{scale} 的限差 ΔP = {tolerance:.2f} 平方米。</translation>
         </message>
@@ -484,6 +1202,30 @@
             <translation>宗地 {code}：从点 {point}（第 {line} 行）开始的界址环未闭合，请在末尾重复其第一个点。</translation>
         </message>
         <message>
+            <source>Parcel {fid} (no code)</source>
+            <translation>宗地 {fid}（无代码）</translation>
+        </message>
+        <message>
+            <source>Parcel {fid} is no longer in layer {layer}.</source>
+            <translation>宗地 {fid} 已不在图层 {layer} 中。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} already has class {lb}; confirm it instead of choosing it again.</source>
+            <translation>宗地 {zddm} 已是第{lb}类；请直接确认，无需再次选择。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} has no suggested class yet: run the classification, or choose a class and give a reason.</source>
+            <translation>宗地 {zddm} 尚无分类建议：请先运行分类，或选择类别并填写理由。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} is already {state}; to change its class, choose another class and give a reason.</source>
+            <translation>宗地 {zddm} 的审核状态已是“{state}”；如需更改类别，请选择其他类别并填写理由。</translation>
+        </message>
+        <message>
+            <source>Parcel {zddm} lacks facts the policy needs (class 0), so there is nothing to confirm: complete its facts, or choose a class and give a reason.</source>
+            <translation>宗地 {zddm} 缺少政策判定所需的信息（第0类，待补充信息），无可确认：请补充调查信息，或选择类别并填写理由。</translation>
+        </message>
+        <message>
             <source>Parcels</source>
             <translation>宗地</translation>
         </message>
@@ -496,12 +1238,32 @@
             <translation>宗地（ZD，含调查事实）</translation>
         </message>
         <message>
+            <source>Parcels (ZD), for 坐落, owner and outline</source>
+            <translation>宗地（ZD），用于坐落、权利人和宗地界线</translation>
+        </message>
+        <message>
+            <source>Parcels (ZD); only the selected ones when 'Selected features only' is ticked</source>
+            <translation>宗地（ZD）；勾选“仅选中要素”时只处理选中宗地</translation>
+        </message>
+        <message>
+            <source>Parcels (ZD); the sheets cover the selected ones when 'Selected features only' is ticked</source>
+            <translation>宗地（ZD）；勾选“仅选中要素”时只出覆盖选中宗地的图幅</translation>
+        </message>
+        <message>
             <source>Parcels from a coordinate file</source>
             <translation>由坐标文件生成宗地</translation>
         </message>
         <message>
             <source>Parcels in class {n}</source>
             <translation>{n} 类宗地数</translation>
+        </message>
+        <message>
+            <source>Parcels listed</source>
+            <translation>列入公告的宗地数</translation>
+        </message>
+        <message>
+            <source>Parcels not drawn</source>
+            <translation>未绘制宗地数</translation>
         </message>
         <message>
             <source>Parcels with areas</source>
@@ -512,8 +1274,16 @@
             <translation>宗地占用基本农田情况</translation>
         </message>
         <message>
+            <source>Parcels with sheet numbers (TFH)</source>
+            <translation>带图幅号（TFH）的宗地</translation>
+        </message>
+        <message>
             <source>Parcels with 四至</source>
             <translation>含四至的宗地</translation>
+        </message>
+        <message>
+            <source>Parcels without a form</source>
+            <translation>未输出调查表的宗地数</translation>
         </message>
         <message>
             <source>Permanent basic farmland (JBNT)</source>
@@ -522,6 +1292,10 @@
         <message>
             <source>Permanent basic farmland (optional: else the ZYJBNTMJ field is read)</source>
             <translation>永久基本农田（可选；不提供时读取 ZYJBNTMJ 字段）</translation>
+        </message>
+        <message>
+            <source>Place name in the title (e.g. the village)</source>
+            <translation>标题中的地名（如村名）</translation>
         </message>
         <message>
             <source>Plane to check on (default: the parcels' survey plane)</source>
@@ -542,6 +1316,10 @@
         <message>
             <source>Policy profile (name or .toml file)</source>
             <translation>政策配置（名称或 .toml 文件）</translation>
+        </message>
+        <message>
+            <source>Policy profile for the notice periods (name or .toml file)</source>
+            <translation>公告期所依据的政策配置（名称或 .toml 文件）</translation>
         </message>
         <message>
             <source>Policy profile {file} cannot be read: {error}</source>
@@ -652,6 +1430,14 @@
             <translation>政策配置 {name}：{title}（{path}）。</translation>
         </message>
         <message>
+            <source>PostGIS is not enabled in database {database}. Ask the database administrator to run CREATE EXTENSION postgis; in it, then create the survey again.</source>
+            <translation>数据库 {database} 尚未启用 PostGIS。请数据库管理员在其中执行 CREATE EXTENSION postgis;，然后重新新建调查。</translation>
+        </message>
+        <message>
+            <source>Prefix of the team role names</source>
+            <translation>团队角色名称前缀</translation>
+        </message>
+        <message>
             <source>Preset {preset} was made for layer {preset_layer}; importing into {layer}.</source>
             <translation>预设 {preset} 是为图层 {preset_layer} 制作的；现导入到 {layer}。</translation>
         </message>
@@ -660,12 +1446,24 @@
             <translation>政策配置 {name} 标明以下数值未对照原文核实：{keys}。依据分类结果办理前请先核实。</translation>
         </message>
         <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
             <source>Project and data</source>
             <translation>工程与数据</translation>
         </message>
         <message>
             <source>Project title</source>
             <translation>工程标题</translation>
+        </message>
+        <message>
+            <source>Public notice lists (公告)</source>
+            <translation>公告清单</translation>
+        </message>
+        <message>
+            <source>Public notice record and photos</source>
+            <translation>确权登记公告记录及照片</translation>
         </message>
         <message>
             <source>QGIS project</source>
@@ -680,6 +1478,14 @@
             <translation>按规则和地籍子区的质检汇总</translation>
         </message>
         <message>
+            <source>Read the parcels and the check results again</source>
+            <translation>重新读取宗地和质检结果</translation>
+        </message>
+        <message>
+            <source>Read {n} CASS points from {path} ({encoding}).</source>
+            <translation>已从 {path} 读取 {n} 个 CASS 点（{encoding}）。</translation>
+        </message>
+        <message>
             <source>Read {n} rows from {path} ({encoding}).</source>
             <translation>从 {path} 读取 {n} 行（{encoding}）。</translation>
         </message>
@@ -692,8 +1498,24 @@
             <translation>读取 {read} 条，导入 {imported} 条（其中修复 {repaired} 条），拒绝 {rejected} 条。</translation>
         </message>
         <message>
+            <source>Reading parcels of {layer}</source>
+            <translation>正在读取 {layer} 的宗地</translation>
+        </message>
+        <message>
+            <source>Reading {n} parcels…</source>
+            <translation>正在读取 {n} 宗宗地…</translation>
+        </message>
+        <message>
             <source>Reading {path} as {encoding} (as chosen).</source>
             <translation>按所选编码 {encoding} 读取 {path}。</translation>
+        </message>
+        <message>
+            <source>Reason (required to choose another class)</source>
+            <translation>理由（改判时必填）</translation>
+        </message>
+        <message>
+            <source>Received {date}</source>
+            <translation>{date} 收件</translation>
         </message>
         <message>
             <source>Record {fid} rejected: {reason}</source>
@@ -728,8 +1550,28 @@
             <translation>记录 {first} 与 {second} 的宗地代码同为 {code}；两条均已导入（homestead:qualitycheck 的 ZD_DUPCODE 会列出）。</translation>
         </message>
         <message>
+            <source>Redone: {reason}</source>
+            <translation>重做：{reason}</translation>
+        </message>
+        <message>
+            <source>Registered</source>
+            <translation>已登记</translation>
+        </message>
+        <message>
+            <source>Registration application form</source>
+            <translation>不动产登记申请书</translation>
+        </message>
+        <message>
+            <source>Registration notice (15 working days): parcels of the chosen classes</source>
+            <translation>首次登记公告（15 个工作日）：所选类别的宗地</translation>
+        </message>
+        <message>
             <source>Rejected records</source>
             <translation>拒绝的记录</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>重新读取</translation>
         </message>
         <message>
             <source>Repaired records</source>
@@ -740,6 +1582,34 @@
             <translation>替换审核人已确认或改判的结果</translation>
         </message>
         <message>
+            <source>Report (CSV)</source>
+            <translation>报告（CSV）</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <source>Review panel</source>
+            <translation>审核面板</translation>
+        </message>
+        <message>
+            <source>Review panel: check each parcel and confirm or change its class</source>
+            <translation>审核面板：逐宗核查并确认或改判类别</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已审核</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>审核人</translation>
+        </message>
+        <message>
+            <source>Right holder</source>
+            <translation>权利人</translation>
+        </message>
+        <message>
             <source>Right holder field (权利人)</source>
             <translation>权利人字段</translation>
         </message>
@@ -748,12 +1618,24 @@
             <translation>权利人（QLR 表）</translation>
         </message>
         <message>
+            <source>Right holders (QLR)</source>
+            <translation>权利人（QLR）</translation>
+        </message>
+        <message>
+            <source>Right holders (QLR), for parcels without QLRMC</source>
+            <translation>权利人（QLR），用于 QLRMC 为空的宗地</translation>
+        </message>
+        <message>
             <source>Road search distance for 四至 (m)</source>
             <translation>四至道路搜索距离（米）</translation>
         </message>
         <message>
             <source>Road/water name field</source>
             <translation>道路/水系名称字段</translation>
+        </message>
+        <message>
+            <source>Roads (DXT_DL)</source>
+            <translation>道路（DXT_DL）</translation>
         </message>
         <message>
             <source>Roads and water for 四至 (e.g. DXT_DL)</source>
@@ -772,6 +1654,18 @@
             <translation>要运行的规则（不选则全部）</translation>
         </message>
         <message>
+            <source>Run homestead:classify on the layer and take its suggestions for the parcels not yet reviewed</source>
+            <translation>对图层运行 homestead:classify，并为尚未审核的宗地采用其建议</translation>
+        </message>
+        <message>
+            <source>Save edits</source>
+            <translation>保存编辑</translation>
+        </message>
+        <message>
+            <source>Save the decisions and edits to the GeoPackage</source>
+            <translation>将决定和编辑保存到 GeoPackage</translation>
+        </message>
+        <message>
             <source>Save the mapping used as a preset named</source>
             <translation>将所用字段对应保存为预设，名称</translation>
         </message>
@@ -780,20 +1674,76 @@
             <translation>字段对应已保存为预设 {name}（{path}）。</translation>
         </message>
         <message>
+            <source>Saving {layer} failed: {errors}</source>
+            <translation>保存 {layer} 失败：{errors}</translation>
+        </message>
+        <message>
+            <source>Schema for the survey in the database (new; a-z, 0-9, _)</source>
+            <translation>数据库中的调查模式（新建；a-z、0-9、_）</translation>
+        </message>
+        <message>
             <source>Schema layer to import into</source>
             <translation>导入到的数据库图层</translation>
+        </message>
+        <message>
+            <source>Schema {schema} already exists in the database; a survey is never written over. Choose another schema name, or drop the old schema first.</source>
+            <translation>数据库中已有模式 {schema}；不会覆盖已有的调查数据。请换一个模式名称，或先删除旧模式。</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Select a parcel in the list or on the map.</source>
+            <translation>请在列表或地图上选择宗地。</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>图幅</translation>
         </message>
         <message>
             <source>Sheet (XLSX; empty: the first)</source>
             <translation>工作表（XLSX；留空：第一个）</translation>
         </message>
         <message>
+            <source>Sheet number</source>
+            <translation>图幅号</translation>
+        </message>
+        <message>
+            <source>Sheets drawn</source>
+            <translation>已绘制图幅数</translation>
+        </message>
+        <message>
+            <source>Sheets not drawn</source>
+            <translation>未绘制图幅数</translation>
+        </message>
+        <message>
             <source>Some eastings carry a zone number and others do not; make them consistent.</source>
             <translation>部分横坐标（Y）带带号、部分不带，请统一。</translation>
         </message>
         <message>
+            <source>Some input cannot be passed to parallel workers (a selection on a secondary layer, or a layer that is not a file); drawing in this process.</source>
+            <translation>部分输入无法传给并行进程（辅助图层上有选择集，或图层不是文件），改为在本进程中绘制。</translation>
+        </message>
+        <message>
             <source>Some tools are unavailable: the QGIS Python lacks {names}. Install with: {command}</source>
             <translation>部分工具不可用：QGIS 的 Python 缺少 {names}。安装命令：{command}</translation>
+        </message>
+        <message>
+            <source>Someone else changed parcels you decided since you loaded them, so nothing was saved. Discard your edits (Layer ▸ Toggle Editing ▸ Discard), look at those parcels again and decide anew. {errors}</source>
+            <translation>您审核的宗地在您读取后已被他人修改，因此本次全部未保存。请放弃编辑（图层 ▸ 切换编辑 ▸ 放弃），重新查看这些宗地后再作决定。{errors}</translation>
+        </message>
+        <message>
+            <source>Standard sheets are defined for 1:500, 1:1000 and 1:2000, not 1:{scale}.</source>
+            <translation>标准图幅只适用于 1:500、1:1000 和 1:2000，不适用于 1:{scale}。</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Style by class</source>
+            <translation>按类别着色</translation>
         </message>
         <message>
             <source>Survey</source>
@@ -816,28 +1766,104 @@
             <translation>调查数据文件</translation>
         </message>
         <message>
+            <source>Survey date of the boundary points (e.g. 2020-05; default: @homestead_survey_date)</source>
+            <translation>界址点测绘日期（如 2020-05；默认 @homestead_survey_date）</translation>
+        </message>
+        <message>
+            <source>Survey facts</source>
+            <translation>调查信息</translation>
+        </message>
+        <message>
             <source>Survey map scale 1:N (500, 1000 or 2000)</source>
             <translation>调查比例尺 1:N（500、1000 或 2000）</translation>
+        </message>
+        <message>
+            <source>Surveyed</source>
+            <translation>已调查</translation>
+        </message>
+        <message>
+            <source>Surveyed points (every point read)</source>
+            <translation>测量点（读取的全部点）</translation>
+        </message>
+        <message>
+            <source>Surveying unit (default: @homestead_producer)</source>
+            <translation>测绘单位（默认 @homestead_producer）</translation>
+        </message>
+        <message>
+            <source>Table with columns</source>
+            <translation>带列的表格</translation>
+        </message>
+        <message>
+            <source>Table {table} of schema {schema} does not open in QGIS: {error}</source>
+            <translation>模式 {schema} 中的表 {table} 无法在 QGIS 中打开：{error}</translation>
+        </message>
+        <message>
+            <source>Take the classification's suggestions</source>
+            <translation>采用分类建议</translation>
+        </message>
+        <message>
+            <source>Targets of {source}:</source>
+            <translation>{source} 的目标：</translation>
+        </message>
+        <message>
+            <source>Team roles: {roles}. Give each person a login role that is a member of one (GRANT {reviewer} TO name).</source>
+            <translation>团队角色：{roles}。请为每个人建立登录角色并加入其中之一（GRANT {reviewer} TO 用户名）。</translation>
         </message>
         <message>
             <source>Text encoding of shapefiles and CSV</source>
             <translation>Shapefile 和 CSV 的文字编码</translation>
         </message>
         <message>
+            <source>Text or Excel (*.csv *.txt *.xlsx);;All files (*.*)</source>
+            <translation>文本或 Excel (*.csv *.txt *.xlsx);;所有文件 (*.*)</translation>
+        </message>
+        <message>
             <source>The CRS to import into must be projected (metres), not {crs}.</source>
             <translation>导入坐标系必须是投影坐标系（米），不能是 {crs}。</translation>
+        </message>
+        <message>
+            <source>The DXF header written by GDAL has no $DWGCODEPAGE; the file was not finished.</source>
+            <translation>GDAL 写出的 DXF 文件头中没有 $DWGCODEPAGE，文件未完成。</translation>
         </message>
         <message>
             <source>The X column holds eastings and the Y column northings (X/Y swapped); they were exchanged. Survey tables write X = northing.</source>
             <translation>X 列是东坐标、Y 列是北坐标（X/Y 颠倒），已互换。测量成果中 X 为北坐标。</translation>
         </message>
         <message>
+            <source>The audit table SHJL of {path} lacks the field(s) {fields}; it was not made by this plugin.</source>
+            <translation>{path} 中的审核记录表 SHJL 缺少字段 {fields}；该表不是本插件创建的。</translation>
+        </message>
+        <message>
             <source>The boundary segment at X {x:.3f}, Y {y:.3f} belongs to parcels {codes} at the tolerance of {tolerance} m: a sliver or overlap narrower than the tolerance. Each of their boundary lines names one neighbour only; check these parcels.</source>
             <translation>X {x:.3f}、Y {y:.3f} 处的界址边在 {tolerance} 米容差下同时属于宗地 {codes}：存在窄于容差的缝隙或重叠。它们的界址线各只记一个邻宗地，请检查这些宗地。</translation>
         </message>
         <message>
+            <source>The class style {name} is missing from the plugin.</source>
+            <translation>插件缺少类别样式 {name}。</translation>
+        </message>
+        <message>
+            <source>The classification algorithm {id} is not installed with this plugin.</source>
+            <translation>本插件未安装分类算法 {id}。</translation>
+        </message>
+        <message>
+            <source>The classification did not finish; see the log for why.</source>
+            <translation>分类未完成；原因见日志。</translation>
+        </message>
+        <message>
+            <source>The classification output lacks ZDDM or LB; it cannot be matched to layer {layer}.</source>
+            <translation>分类结果缺少 ZDDM 或 LB 字段，无法与图层 {layer} 对应。</translation>
+        </message>
+        <message>
+            <source>The classification wrote no readable output.</source>
+            <translation>分类没有生成可读取的结果。</translation>
+        </message>
+        <message>
             <source>The code {code} has right type {right} on {owner} land; A and C exist only on collective land (J).</source>
             <translation>代码 {code} 在 {owner} 土地上设了权利类型 {right}；A、C 只能用于集体土地（J）。</translation>
+        </message>
+        <message>
+            <source>The connection string '{uri}' names no database: add dbname=... (or service=...).</source>
+            <translation>连接字符串“{uri}”未指定数据库：请加上 dbname=...（或 service=...）。</translation>
         </message>
         <message>
             <source>The coordinate file {path} has no rows.</source>
@@ -856,6 +1882,14 @@
             <translation>坐标系必须是投影坐标系（EPSG），例如 CGCS2000 3 度带（EPSG:4513-4554）；{crs} 不是。</translation>
         </message>
         <message>
+            <source>The database refused {what}: {error}</source>
+            <translation>数据库拒绝{what}：{error}</translation>
+        </message>
+        <message>
+            <source>The document checklist (SJQD) holds “{text}”, which is not a JSON object of document -&gt; date; correct or empty it in the attribute table.</source>
+            <translation>收件清单（SJQD）的内容“{text}”不是“材料 → 日期”的 JSON 对象；请在属性表中更正或清空。</translation>
+        </message>
+        <message>
             <source>The eastings carry no zone number, so the zone is unknown: choose the CRS (e.g. EPSG:4546 for 111°E).</source>
             <translation>横坐标不带带号，无法确定投影带：请选择坐标系（例如 111°E 选 EPSG:4546）。</translation>
         </message>
@@ -870,6 +1904,10 @@
         <message>
             <source>The eastings carry zone number {zone}: the parcels are in EPSG:{epsg}.</source>
             <translation>横坐标带号为 {zone}：宗地坐标系为 EPSG:{epsg}。</translation>
+        </message>
+        <message>
+            <source>The fact was saved. The eligibility engine is not installed, so the suggested class was not renewed: run the classification (homestead:classify) when it is.</source>
+            <translation>信息已保存。未安装分类判定引擎，分类建议未更新：安装后请运行分类（homestead:classify）。</translation>
         </message>
         <message>
             <source>The field mapping entry '{entry}' is not TARGET=source.</source>
@@ -896,12 +1934,36 @@
             <translation>文件既不是 UTF-8 也不是 GBK 文本，请另存为 UTF-8 编码的 CSV 或 Excel 工作簿。</translation>
         </message>
         <message>
+            <source>The holiday schedule of {year} is not known (known: {first} to {last}). Add that year's State Council holiday notice to cadastre/holidays_cn.py.</source>
+            <translation>{year} 年的节假日安排未知（已知：{first} 至 {last}）。请把该年国务院办公厅节假日安排通知加入 cadastre/holidays_cn.py。</translation>
+        </message>
+        <message>
             <source>The house layer has neither a storeys field nor a measured floor area field: floor areas (JZMJ) and floor-area ratios (RJL) stay empty.</source>
             <translation>房屋图层既无总层数字段也无实测建筑面积字段：建筑面积（JZMJ）和容积率（RJL）留空。</translation>
         </message>
         <message>
             <source>The input file {path} does not exist.</source>
             <translation>输入文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>The input layer {name} could not be opened.</source>
+            <translation>无法打开输入图层 {name}。</translation>
+        </message>
+        <message>
+            <source>The layout template {path} could not be loaded; open it in the Layout Designer to repair it.</source>
+            <translation>无法加载布局模板 {path}，请在布局设计器中打开并修复。</translation>
+        </message>
+        <message>
+            <source>The layout template {path} does not exist.</source>
+            <translation>布局模板 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>The layout template {path} has no map item with the id '{id}'; give the map item that id in the Layout Designer (Item Properties ▸ Item ID).</source>
+            <translation>布局模板 {path} 中没有 ID 为“{id}”的地图项目；请在布局设计器中为地图项目设置该 ID（项目属性 ▸ 项目 ID）。</translation>
+        </message>
+        <message>
+            <source>The layout template {path} is not a valid QPT (XML) file; save it again from the Layout Designer.</source>
+            <translation>布局模板 {path} 不是有效的 QPT（XML）文件，请在布局设计器中重新保存。</translation>
         </message>
         <message>
             <source>The map scale must be 1:500, 1:1000 or 1:2000, not 1:{scale}.</source>
@@ -920,6 +1982,14 @@
             <translation>字段对应要求从列 {source} 取 {target}，但输入数据没有该列。</translation>
         </message>
         <message>
+            <source>The notice start date {text} is not a date like 2020-06-01.</source>
+            <translation>公告开始日期 {text} 不是 2020-06-01 这样的日期。</translation>
+        </message>
+        <message>
+            <source>The parcel ({width:.1f} m × {height:.1f} m) does not fit the map frame even at 1:{scale}.</source>
+            <translation>宗地（{width:.1f} m × {height:.1f} m）即使按 1:{scale} 也放不进图框。</translation>
+        </message>
+        <message>
             <source>The parcel code (ZDDM) is empty.</source>
             <translation>宗地代码（ZDDM）为空。</translation>
         </message>
@@ -932,6 +2002,38 @@
             <translation>宗地代码 {code} 有 {n} 位；宗地代码应为 19 位。</translation>
         </message>
         <message>
+            <source>The parcel code {code} is used by {n} parcels; their boundary points cannot be told apart. Give each parcel its own code.</source>
+            <translation>宗地代码 {code} 被 {n} 宗地共用，无法区分各自的界址点。请为每宗地编制唯一的代码。</translation>
+        </message>
+        <message>
+            <source>The parcel geometry is a {kind}, not a polygon.</source>
+            <translation>宗地几何为 {kind}，不是面。</translation>
+        </message>
+        <message>
+            <source>The parcel geometry is empty, invalid or not a single polygon; fix it (Vector ▸ Geometry Tools ▸ Check Validity) before drawing its map.</source>
+            <translation>宗地几何为空、无效或不是单个面；请修复（矢量 ▸ 几何工具 ▸ 检查有效性）后再出图。</translation>
+        </message>
+        <message>
+            <source>The parcel geometry is invalid ({reason}); repair it before drawing its map.</source>
+            <translation>宗地几何无效（{reason}），请修复后再出图。</translation>
+        </message>
+        <message>
+            <source>The parcel has no boundary points (JZD); run homestead:boundarypoints or give the JZD layer.</source>
+            <translation>该宗地没有界址点（JZD）；请运行 homestead:boundarypoints 或提供界址点图层。</translation>
+        </message>
+        <message>
+            <source>The parcel has no code (ZDDM); its boundary points cannot be found. Give it its code.</source>
+            <translation>该宗地没有宗地代码（ZDDM），无法找到其界址点。请填写宗地代码。</translation>
+        </message>
+        <message>
+            <source>The parcel has no geometry.</source>
+            <translation>该宗地没有几何图形。</translation>
+        </message>
+        <message>
+            <source>The parcel has {n} separate parts; a 宗地图 draws one parcel. Split it into parcels with their own codes, or merge the parts.</source>
+            <translation>该宗地由 {n} 个分离部分组成，而一张宗地图只画一宗地。请拆分为各自编码的宗地，或合并各部分。</translation>
+        </message>
+        <message>
             <source>The parcel layer could not be opened.</source>
             <translation>无法打开宗地图层。</translation>
         </message>
@@ -940,8 +2042,20 @@
             <translation>宗地图层 {layer} 为空：没有可检查的内容。</translation>
         </message>
         <message>
+            <source>The parcels must be a layer to be drawn.</source>
+            <translation>宗地必须是图层才能绘制。</translation>
+        </message>
+        <message>
             <source>The real-estate unit code (BDCDYH) is empty.</source>
             <translation>不动产单元代码（BDCDYH）为空。</translation>
+        </message>
+        <message>
+            <source>The role name '{name}' is not usable: use lower-case letters a-z, digits and _ (starting with a letter, at most 63 characters), e.g. homestead_reviewer.</source>
+            <translation>角色名称“{name}”不可用：请使用小写字母 a-z、数字和 _（以字母开头，最多 63 个字符），例如 homestead_reviewer。</translation>
+        </message>
+        <message>
+            <source>The schema name '{name}' is not usable: use lower-case letters a-z, digits and _ (starting with a letter, at most 63 characters), e.g. louxing_2020.</source>
+            <translation>模式名称“{name}”不可用：请使用小写字母 a-z、数字和 _（以字母开头，最多 63 个字符），例如 louxing_2020。</translation>
         </message>
         <message>
             <source>The survey CRS must be a CGCS2000 3-degree Gauss-Krüger zone (EPSG:4513-4554); {crs} is not. Choose e.g. EPSG:4525 (zone 37, 111°E) or EPSG:4546 (111°E without the zone number).</source>
@@ -958,6 +2072,14 @@
         <message>
             <source>The target CRS {crs} is geographic (degrees); choose a projected CRS in metres, e.g. the survey's CGCS2000 3° zone.</source>
             <translation>目标坐标系 {crs} 是地理坐标系（度）；请选择以米为单位的投影坐标系，如调查所用的 CGCS2000 3 度带。</translation>
+        </message>
+        <message>
+            <source>The template lacks the item(s) {items}; their content is left out.</source>
+            <translation>模板缺少项目 {items}，相应内容未输出。</translation>
+        </message>
+        <message>
+            <source>The template's map item is not 500 mm × 500 mm; each sheet is drawn at 1:{scale} around its centre.</source>
+            <translation>模板中的地图项目不是 500 mm × 500 mm；各图幅按 1:{scale} 以图幅中心绘制。</translation>
         </message>
         <message>
             <source>The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits.</source>
@@ -988,8 +2110,24 @@
             <translation>已去掉横坐标中的带号 {zone}，以符合 EPSG:{epsg}（不带带号的坐标系）。</translation>
         </message>
         <message>
+            <source>There are no buildings to draw.</source>
+            <translation>没有可绘制的房屋。</translation>
+        </message>
+        <message>
             <source>There is no field-mapping preset {name}; known: {names}.</source>
             <translation>没有字段对应预设 {name}；现有：{names}。</translation>
+        </message>
+        <message>
+            <source>There is no saved PostgreSQL connection named '{name}'. Saved connections: {names}. Give a saved connection's name, a service (service=name) or a connection string (host=... dbname=... user=...).</source>
+            <translation>没有名为“{name}”的已保存 PostgreSQL 连接。已保存的连接：{names}。请给出已保存连接的名称、服务（service=名称）或连接字符串（host=... dbname=... user=...）。</translation>
+        </message>
+        <message>
+            <source>This parcel is hidden by the list's filters.</source>
+            <translation>该宗地被列表的筛选条件隐藏。</translation>
+        </message>
+        <message>
+            <source>To review</source>
+            <translation>待审核</translation>
         </message>
         <message>
             <source>Tolerance: a house may stick out of its parcel by (m)</source>
@@ -1004,32 +2142,92 @@
             <translation>已从 {source} 转换到 {target}。</translation>
         </message>
         <message>
+            <source>Undone: {reason}</source>
+            <translation>撤销：{reason}</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村（地籍子区）</translation>
+        </message>
+        <message>
+            <source>Village confirmation and 30-day notice without objection</source>
+            <translation>村集体确认证明及公告30天无异议证明</translation>
+        </message>
+        <message>
+            <source>Working days</source>
+            <translation>工作日</translation>
+        </message>
+        <message>
             <source>Wrote the boundary point tables of {n} parcels to {path}.</source>
             <translation>已将 {n} 宗地的界址点成果表写入 {path}。</translation>
+        </message>
+        <message>
+            <source>Wrote {path} in {crs}: {parcels} parcel rings, {houses} house rings, {points} boundary points, {lines} boundary lines, {labels} J-numbers and {lengths} edge lengths; layers {layers}; code page {code_page} (GBK), text style font {font}.</source>
+            <translation>已写出 {path}（{crs}）：宗地环 {parcels} 个，房屋环 {houses} 个，界址点 {points} 个，界址线 {lines} 条，界址点号 {labels} 个，边长 {lengths} 个；图层 {layers}；代码页 {code_page}（GBK），文字样式字体 {font}。</translation>
         </message>
         <message>
             <source>X (northing) column (empty: X/XZBZ…)</source>
             <translation>X（北坐标）列（留空：X/XZBZ…）</translation>
         </message>
         <message>
+            <source>XLSX and PDF</source>
+            <translation>XLSX 和 PDF</translation>
+        </message>
+        <message>
+            <source>XLSX only</source>
+            <translation>仅 XLSX</translation>
+        </message>
+        <message>
             <source>Y (easting) column (empty: Y/YZBZ…)</source>
             <translation>Y（东坐标）列（留空：Y/YZBZ…）</translation>
+        </message>
+        <message>
+            <source>Your name, written with every decision (审核人)</source>
+            <translation>您的姓名，随每项决定记录（审核人）</translation>
         </message>
         <message>
             <source>Z values were dropped (the survey plane is 2-D).</source>
             <translation>已舍去 Z 值（调查平面为二维）。</translation>
         </message>
         <message>
+            <source>ZDMJ is empty; the area computed from the coordinates ({area} m²) is shown.</source>
+            <translation>宗地面积 ZDMJ 为空，显示按坐标计算的面积（{area} m²）。</translation>
+        </message>
+        <message>
+            <source>Zoom to the parcel</source>
+            <translation>缩放至宗地</translation>
+        </message>
+        <message>
+            <source>a catalogue query</source>
+            <translation>系统目录查询</translation>
+        </message>
+        <message>
             <source>an unknown CRS</source>
             <translation>未知坐标系</translation>
+        </message>
+        <message>
+            <source>drawn</source>
+            <translation>已绘制</translation>
+        </message>
+        <message>
+            <source>drawn, with notes</source>
+            <translation>已绘制（有提示）</translation>
         </message>
         <message>
             <source>easting</source>
             <translation>东坐标</translation>
         </message>
         <message>
+            <source>export error {code}</source>
+            <translation>导出错误 {code}</translation>
+        </message>
+        <message>
             <source>farmland patch</source>
             <translation>农田图斑</translation>
+        </message>
+        <message>
+            <source>feature {fid}</source>
+            <translation>要素 {fid}</translation>
         </message>
         <message>
             <source>fid {fid}</source>
@@ -1044,6 +2242,10 @@
             <translation>输入图层</translation>
         </message>
         <message>
+            <source>met</source>
+            <translation>已达成</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>无</translation>
         </message>
@@ -1052,12 +2254,68 @@
             <translation>北坐标</translation>
         </message>
         <message>
+            <source>not drawn</source>
+            <translation>未绘制</translation>
+        </message>
+        <message>
+            <source>overdue by {days} days</source>
+            <translation>已逾期 {days} 天</translation>
+        </message>
+        <message>
             <source>parcel</source>
             <translation>宗地</translation>
         </message>
         <message>
+            <source>the command</source>
+            <translation>该命令</translation>
+        </message>
+        <message>
+            <source>the overlay of {left} and {right}</source>
+            <translation>{left} 与 {right} 的叠加计算</translation>
+        </message>
+        <message>
+            <source>to create the survey schema</source>
+            <translation>创建调查模式</translation>
+        </message>
+        <message>
+            <source>to create the team roles (this needs the CREATEROLE right; ask the database administrator, or uncheck the roles option)</source>
+            <translation>创建团队角色（需要 CREATEROLE 权限；请联系数据库管理员，或取消勾选“创建团队角色”）</translation>
+        </message>
+        <message>
+            <source>to grant the team roles their rights</source>
+            <translation>为团队角色授权</translation>
+        </message>
+        <message>
+            <source>to remove stale layer styles</source>
+            <translation>删除残留的图层样式</translation>
+        </message>
+        <message>
+            <source>to remove the unfinished schema</source>
+            <translation>删除未完成的模式</translation>
+        </message>
+        <message>
+            <source>{alg} failed; see the log above.</source>
+            <translation>{alg} 运行失败，详见上方日志。</translation>
+        </message>
+        <message>
             <source>{crs} is not a CGCS2000 3° zone: lengths and areas are those of its own plane, not of the survey plane.</source>
             <translation>{crs} 不是 CGCS2000 3 度带：长度和面积是该坐标系平面上的值，而非调查平面上的值。</translation>
+        </message>
+        <message>
+            <source>{date}: {metric} ≥ {target:.0%}, now {actual:.0%}</source>
+            <translation>{date}：{metric} ≥ {target:.0%}，当前 {actual:.0%}</translation>
+        </message>
+        <message>
+            <source>{days} days left</source>
+            <translation>剩余 {days} 天</translation>
+        </message>
+        <message>
+            <source>{done} of {total} documents received</source>
+            <translation>已收 {done} / {total} 件材料</translation>
+        </message>
+        <message>
+            <source>{drawn} pages drawn, {failed} not drawn; report: {report}</source>
+            <translation>已绘制 {drawn} 页，未绘制 {failed} 页；报告：{report}</translation>
         </message>
         <message>
             <source>{field} = '{value}' is neither a code nor a label of its code list.</source>
@@ -1092,6 +2350,10 @@
             <translation>保留了 {n} 个审核人已确认的结果（勾选“替换审核人已确认或改判的结果”可替换）。</translation>
         </message>
         <message>
+            <source>{n} map sheets at 1:{scale}.</source>
+            <translation>1:{scale} 图幅 {n} 幅。</translation>
+        </message>
+        <message>
             <source>{n} of {total} parcels differ from {field} by more than ΔP.</source>
             <translation>{total} 宗地中有 {n} 宗与 {field} 的差值超过限差 ΔP。</translation>
         </message>
@@ -1106,6 +2368,10 @@
         <message>
             <source>{n} parcels have a house standing on farmland.</source>
             <translation>{n} 宗地内有房屋压占基本农田。</translation>
+        </message>
+        <message>
+            <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
+            <translation>坐标文件中有 {n} 个点不属于任何宗地，未使用（第 {lines} 行）。</translation>
         </message>
         <message>
             <source>{parcels} parcels: {points} boundary points ({physical} physical points), {lines} boundary lines.</source>
@@ -1150,6 +2416,18 @@
         <message>
             <source>{rule}: {n} findings ({seconds:.1f} s).</source>
             <translation>{rule}：{n} 处问题（{seconds:.1f} 秒）。</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} parcels shown · {pending} to review</source>
+            <translation>显示 {shown} / {total} 宗 · 待审核 {pending} 宗</translation>
+        </message>
+        <message>
+            <source>{village}: {n} parcels, notice from {start} to {end}.</source>
+            <translation>{village}：{n} 宗，公告期 {start} 至 {end}。</translation>
+        </message>
+        <message>
+            <source>{what} {key} was not drawn: {why}</source>
+            <translation>{what} {key} 未绘制：{why}</translation>
         </message>
         <message>
             <source>… and {n} more confirmed decisions differ from the policy.</source>

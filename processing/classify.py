@@ -25,7 +25,7 @@ from ..i18n import tr
 from ..rules.policy.engine import classify_all
 from ..rules.policy.facts import as_code
 from ..rules.policy.profile import DEFAULT_PROFILE, load_profile
-from . import adapters
+from . import adapters, postgis
 from .algorithm import HomesteadAlgorithm
 
 CONFIRMED = (2, 3)  # SHZT: 已确认, 已改判
@@ -38,7 +38,7 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
     DISPLAY_NAME = translatable("Classify parcels (three classes)")
     GROUP = "eligibility"
 
-    INPUT, POLICY, FARMLAND, MIN_AREA = "INPUT", "POLICY", "FARMLAND", "MIN_AREA"
+    INPUT, POLICY, FARMLAND, MIN_AREA, IN_DATABASE = "INPUT", "POLICY", "FARMLAND", "MIN_AREA", "IN_DATABASE"
     OVERWRITE_CONFIRMED, OUTPUT = "OVERWRITE_CONFIRMED", "OUTPUT"
     COUNTS = {0: "CLASS_0", 1: "CLASS_1", 2: "CLASS_2", 3: "CLASS_3"}
     KEPT = "CONFIRMED_KEPT"
@@ -56,6 +56,7 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
             QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.OVERWRITE_CONFIRMED, tr("Replace decisions a person confirmed or overrode"), False))
+        self.addParameter(postgis.in_database_parameter(self.IN_DATABASE))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Classified parcels"), QgsProcessing.TypeVectorPolygon))
         for klass, output in self.COUNTS.items():
@@ -175,9 +176,17 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
         if farmland is None:
             column = data.attributes.get("ZYJBNTMJ")
             return column, False
-        patches = adapters.read_layer(farmland, context, feedback, fields=[], crs=data.crs)
-        adapters.report_problems(patches, feedback)
-        overlaps = polygon_overlaps(data.geometries, patches.geometries, min_area=min_area)
+        tables = [postgis.input_table(self, parameters, name, context) for name in (self.INPUT, self.FARMLAND)]
+        mode = self.parameterAsEnum(parameters, self.IN_DATABASE, context)
+        if not data.reprojected and postgis.overlays_in_database(mode, tables, spares_reading=True):
+            # the farmland patches need not come over: the database returns the overlap areas only
+            feedback.pushInfo(tr("Farmland overlay computed in the database."))
+            overlaps = postgis.server_overlaps(tables[0], data.ids, tables[1], min_area=min_area, pieces=False,
+                                               feedback=feedback)
+        else:
+            patches = adapters.read_layer(farmland, context, feedback, fields=[], crs=data.crs)
+            adapters.report_problems(patches, feedback)
+            overlaps = polygon_overlaps(data.geometries, patches.geometries, min_area=min_area)
         totals = overlaps.total_by_left(len(data))
         return [None if g is None else float(t) for g, t in zip(data.geometries, totals)], True
 

@@ -536,3 +536,20 @@ def test_too_few_parcels_is_refused(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 2 and "at least" in done.stderr
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_farmland_ratio_cuts_patches_without_changing_the_farmland(demo, tmp_path):
+    """--farmland-ratio (county benchmarks): ~0.3 patches per parcel, tiling the same farmland exactly."""
+    _, manifest, data = demo
+    cut = generate(tmp_path / "cut.gpkg", "--farmland-ratio", "0.3")
+    cut_data = read(tmp_path / "cut.gpkg")
+    assert cut["layers"]["JBNT"] >= 0.3 * cut["parcels"] > manifest["layers"]["JBNT"]
+    assert (cut["expected"], cut["defects"], cut["policy_cases"]) == (
+        manifest["expected"], manifest["defects"], manifest["policy_cases"])
+    assert cut_data["ZRZ"]["wkb"] == data["ZRZ"]["wkb"] and cut_data["ZD"]["wkb"] == data["ZD"]["wkb"]
+    _, whole = geometries(data, "JBNT")
+    _, pieces = geometries(cut_data, "JBNT")
+    pieces, whole = shapely.get_parts(pieces), shapely.get_parts(whole)  # the layer is MultiPolygon
+    assert sum(shoelace(p) for p in pieces) == pytest.approx(sum(shoelace(p) for p in whole), abs=1e-3)
+    assert shapely.union_all(pieces).symmetric_difference(shapely.union_all(whole)).area < 1e-3
+    assert len({row["JBNTTBBH"] for row in cut_data["JBNT"]["rows"].values()}) == cut["layers"]["JBNT"]

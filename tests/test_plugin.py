@@ -1,7 +1,7 @@
 """The plugin loads into a QGIS interface, registers its provider, menu and toolbar, and unloads cleanly."""
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QEvent
-from qgis.PyQt.QtWidgets import QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolBar
 
 import homestead_cadastre
 
@@ -16,6 +16,7 @@ def _homestead_menus(iface):
 
 def test_load_and_unload_twice(qgis_iface, qgis_processing):
     registry = QgsApplication.processingRegistry()
+    writers = QgsProject.instance().receivers(QgsProject.instance().writeProject)
     for _round in range(2):
         plugin = homestead_cadastre.classFactory(qgis_iface)
         plugin.initGui()
@@ -29,6 +30,15 @@ def test_load_and_unload_twice(qgis_iface, qgis_processing):
         assert registry.algorithmById("homestead:createproject").displayName() in texts
         toolbars = [t for t in qgis_iface.mainWindow().findChildren(QToolBar) if t.objectName() == "homesteadCadastreToolbar"]
         assert len(toolbars) == 1 and toolbars[0].actions()
+        # the review panel: one action in the menu and on the toolbar, opening one dock
+        review = [a for a in menus[0].actions() if a.objectName() == "homestead_review_panel"]
+        assert len(review) == 1 and review[0] in toolbars[0].actions()
+        assert QgsProject.instance().receivers(QgsProject.instance().writeProject) == writers + 1
+        review[0].trigger()
+        docks = qgis_iface.mainWindow().findChildren(QDockWidget, "HomesteadReviewDock")
+        assert len(docks) == 1 and docks[0].isVisibleTo(qgis_iface.mainWindow())
+        review[0].trigger()
+        assert not docks[0].isVisibleTo(qgis_iface.mainWindow())
 
         plugin.unload()
         QgsApplication.processEvents()
@@ -38,6 +48,10 @@ def test_load_and_unload_twice(qgis_iface, qgis_processing):
         left = [t for t in qgis_iface.mainWindow().findChildren(QToolBar) if t.objectName() == "homesteadCadastreToolbar"]
         assert left == []
         assert [m for m in qgis_iface.mainWindow().findChildren(QMenu) if m.objectName() == "homesteadCadastreMenu"] == []
+        assert qgis_iface.mainWindow().findChildren(QDockWidget, "HomesteadReviewDock") == []
+        assert qgis_iface.mainWindow().findChildren(QAction, "homestead_review_panel") == []
+        # the project signals are let go: saving a project no longer calls into the unloaded panel
+        assert QgsProject.instance().receivers(QgsProject.instance().writeProject) == writers
 
 
 def test_init_processing_alone_registers_provider(qgis_app, qgis_processing):

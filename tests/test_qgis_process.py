@@ -76,3 +76,20 @@ def test_algorithm_runs_in_qgis_process(qgis_process, tmp_path):
     with closing(sqlite3.connect(out)) as db:  # read the GeoPackage without QGIS
         tables = {row[0] for row in db.execute("SELECT table_name FROM gpkg_contents")}
     assert tables - {"layer_styles"} == {layer.name for layer in schema.ALL_LAYERS}
+
+
+def test_exportdxf_and_cass_in_qgis_process(qgis_process, tmp_path):
+    """The DXF export and the CASS reader under qgis_process, where shapely may run on QGIS's older GEOS."""
+    from osgeo import ogr
+
+    qgis_process("plugins", "enable", PLUGIN)
+    sample = Path(__file__).resolve().parents[1] / "sample_data"
+    parcels = qgis_process("run", "homestead:parcelsfrompoints", "--", f"INPUT={sample / 'demo_village_points.dat'}",
+                           f"OUTPUT={tmp_path / 'cass.gpkg'}", json_output=True)
+    assert "Built 12 parcels; 0 rejected" in json.dumps(parcels, ensure_ascii=False)
+    dxf = tmp_path / "parcels.dxf"
+    qgis_process("run", "homestead:exportdxf", "--", f"INPUT={parcels['results']['OUTPUT']}", f"OUTPUT={dxf}")
+    dataset = ogr.Open(str(dxf))
+    layers = {f.GetField("Layer") for f in dataset.GetLayer(0)}
+    dataset = None
+    assert layers == {"宗地", "界址点", "界址线", "注记"}

@@ -37,7 +37,8 @@ def environment() -> dict:
 def run(env: dict, algorithm: str, **params) -> dict:
     """Run one algorithm; return its results, or exit with its log when it fails."""
     args = [QGIS_PROCESS, "--json", "run", f"homestead:{algorithm}", "--"]
-    args += [f"{key}={value}" for key, value in params.items()]
+    for key, value in params.items():  # a list is a multi-layer parameter: the key repeats
+        args += [f"{key}={item}" for item in (value if isinstance(value, (list, tuple)) else [value])]
     started = time.monotonic()
     done = subprocess.run(args, env=env, capture_output=True, text=True)
     seconds = time.monotonic() - started
@@ -79,16 +80,54 @@ def main(out_dir: str) -> None:
     table = run(env, "boundarytable", INPUT=points["OUTPUT"], CODE_FIELD="ZDDM", OWNER_FIELD="QLRMC",
                 BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT_XLSX=out / "界址点成果表.xlsx",
                 OUTPUT_CSV=out / "界址点成果表.csv")
-    classified = run(env, "classify", INPUT=points["OUTPUT"], POLICY="louxing_2020",
-                     FARMLAND=layer(VILLAGE, "JBNT"), OUTPUT=out / "classified_parcels.gpkg")
+    farmland = run(env, "farmlandoverlay", INPUT=points["OUTPUT"], FARMLAND=layer(VILLAGE, "JBNT"), MIN_AREA=1,
+                   BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT=out / "zd_jbnt.gpkg",
+                   OUTPUT_OVERLAPS=out / "jbnt_overlaps.gpkg")
+    checked = run(env, "qualitycheck", PARCELS=layer(VILLAGE, "ZD"), BUILDINGS=layer(VILLAGE, "ZRZ"),
+                  FARMLAND=layer(VILLAGE, "JBNT"), BASEMAP=layer(VILLAGE, "DXT_FW"), HOUSEHOLDS=layer(VILLAGE, "QLR"),
+                  SCALE=1000, OUTPUT=out / "quality_findings.gpkg", OUTPUT_SUMMARY=out / "quality_summary.gpkg")
+    print(f"  findings: {int(checked['ERRORS'])} errors, {int(checked['WARNINGS'])} warnings")
+    # classification reads the overlay's ZYJBNTMJ
+    classified = run(env, "classify", INPUT=farmland["OUTPUT"], POLICY="louxing_2020",
+                     OUTPUT=out / "classified_parcels.gpkg")
     print("  classes: " + ", ".join(f"{n}: {int(classified[f'CLASS_{n}'])}" for n in (1, 2, 3, 0)))
     written += [areas["OUTPUT"], points["OUTPUT_POINTS"], points["OUTPUT_LINES"], points["OUTPUT"],
-                table["OUTPUT_XLSX"], table["OUTPUT_CSV"], classified["OUTPUT"]]
+                table["OUTPUT_XLSX"], table["OUTPUT_CSV"], farmland["OUTPUT"], farmland["OUTPUT_OVERLAPS"],
+                checked["OUTPUT"], checked["OUTPUT_SUMMARY"], classified["OUTPUT"]]
+
+    # CAD interchange: a CASS coordinate file in, the village out as DXF
+    cass = run(env, "parcelsfrompoints", INPUT=REPO / "sample_data" / "demo_village_points.dat",
+               OUTPUT=out / "cass_parcels.gpkg", OUTPUT_POINTS=out / "cass_points.gpkg")
+    dxf = run(env, "exportdxf", INPUT=areas["OUTPUT"], BUILDINGS=layer(VILLAGE, "ZRZ"), SCALE=1,
+              OUTPUT=out / "demo_village.dxf")
+    written += [cass["OUTPUT"], cass["OUTPUT_POINTS"], dxf["OUTPUT"]]
+
+    # map products and documents of the classified parcels
+    signatures = dict(SURVEY_DATE="2020-05", DRAFTER="张工", CHECKER="李工", DRAW_DATE="2020年6月1日",
+                      CHECK_DATE="2020年6月3日")
+    parcels = classified["OUTPUT"]
+    maps = run(env, "parcelmaps", PARCELS=parcels, HOUSES=layer(VILLAGE, "ZRZ"), POINTS=points["OUTPUT_POINTS"],
+               LINES=points["OUTPUT_LINES"], ROADS=layer(VILLAGE, "DXT_DL"), HOLDERS=layer(VILLAGE, "QLR"),
+               FORMAT=1, OUTPUT_FOLDER=out / "zongditu", **signatures)
+    houses = run(env, "housemaps", HOUSES=layer(VILLAGE, "ZRZ"), PARCELS=parcels, HOLDERS=layer(VILLAGE, "QLR"),
+                 FORMAT=1, OUTPUT_FOLDER=out / "fangchantu", **signatures)
+    sheets = run(env, "sheetindex", INPUT=parcels, SCALE=1, OUTPUT=out / "tf.gpkg", OUTPUT_PARCELS=out / "zd_tfh.gpkg")
+    overlay = run(env, "sheetmaps", PARCELS=parcels, FARMLAND=layer(VILLAGE, "JBNT"),
+                  BASEMAP=[layer(VILLAGE, "DXT_FW"), layer(VILLAGE, "DXT_DL"), layer(VILLAGE, "DXT_SX")],
+                  SCALE=1, TITLE="娄星区杉山镇莲坝村", FORMAT=2, OUTPUT_FOLDER=out / "taohetu")
+    forms = run(env, "surveyforms", PARCELS=parcels, POINTS=points["OUTPUT_POINTS"], LINES=points["OUTPUT_LINES"],
+                HOUSES=layer(VILLAGE, "ZRZ"), HOLDERS=layer(VILLAGE, "QLR"), OUTPUT_FOLDER=out / "forms")
+    notices = run(env, "noticelist", PARCELS=parcels, POLICY="louxing_2020", START="2020-06-01",
+                  ISSUER="娄底市不动产登记中心娄星分中心", PLACE="杉山镇莲坝村", OUTPUT_FOLDER=out / "notices")
+    written += [sheets["OUTPUT"], sheets["OUTPUT_PARCELS"]]
+    written += [folder["OUTPUT_FOLDER"] for folder in (maps, houses, overlay, forms, notices)]
 
     print("demo: wrote")
-    for path in written:
-        size = os.path.getsize(path)
-        print(f"  {os.path.relpath(path, REPO)}  ({size / 1024:.0f} KiB)")
+    for path in map(Path, written):
+        files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+        size = sum(p.stat().st_size for p in files)
+        what = f"{len(files)} files, " if path.is_dir() else ""
+        print(f"  {os.path.relpath(path, REPO)}{'/' if path.is_dir() else ''}  ({what}{size / 1024:.0f} KiB)")
 
 
 if __name__ == "__main__":

@@ -26,12 +26,12 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "build" / "plugins"))
-from homestead_cadastre.cadastre import schema  # noqa: E402
+from homestead_cadastre.cadastre import maptext, schema  # noqa: E402
 
 FONT = "Noto Sans CJK SC"
-# label of a house: storeys + first character of the structure, e.g. 2混 (domain.md §6)
+# label of a house: storeys + structure abbreviation, e.g. 2混 (domain.md §6; cadastre.maptext)
 STRUCTURE_CASE = "CASE " + " ".join(
-    f"WHEN \"FWJG\" = {code} THEN '{label[0]}'" for code, label in schema.CODELISTS["FWJG"].items()
+    f"WHEN \"FWJG\" = {code} THEN '{abbreviation}'" for code, abbreviation in maptext.STRUCTURE_ABBREVIATIONS.items()
 ) + " ELSE '' END"
 
 STYLES = {
@@ -98,6 +98,29 @@ STYLES["JBNTTH"] = dict(
 )
 GEOMETRY = {schema.POLYGON: "MultiPolygon", schema.LINE: "LineString", schema.POINT: "Point"}
 
+# The review panel's "style by class": parcels by LB, legend in Chinese; colours as in ui/palette.py.
+CLASS_STYLE = "zd_class.qml"
+CLASS_CATEGORIES = (
+    (1, "#2e9e44", "一类：基本符合确权登记颁证条件"),
+    (2, "#f0a500", "二类：可以补办用地审批手续"),
+    (3, "#d7301f", "三类：其他情况"),
+    (0, "#8c8c8c", "待补充信息"),
+    ("", "#d9d9d9", "未分类"),  # LB NULL: not classified yet
+)
+CLASS_LABEL = "to_int(right(\"ZDDM\", 5)) || '\\n' || coalesce(\"QLRMC\", '')"
+
+
+def class_renderer():
+    categories = []
+    for value, color, label in CLASS_CATEGORIES:
+        fill, outline = QColor(color), QColor(color).darker(150)
+        fill.setAlpha(150)
+        symbol = QgsFillSymbol.createSimple({
+            "color": ",".join(str(c) for c in fill.getRgb()), "outline_color": outline.name(),
+            "outline_width": "0.4", "outline_width_unit": "MM"})
+        categories.append(QgsRendererCategory(value, symbol, label, True))
+    return QgsCategorizedSymbolRenderer("LB", categories)
+
 
 def labeling(expression, size, color, max_scale_denominator):
     settings = QgsPalLayerSettings()
@@ -134,6 +157,15 @@ def main():
         assert ok, path
         print("wrote", path.relative_to(REPO))
         del layer
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4525", "ZD", "memory")
+    layer.setRenderer(class_renderer())
+    layer.setLabeling(labeling(CLASS_LABEL, 8, "#202020", 3000))
+    layer.setLabelsEnabled(True)
+    path = REPO / "symbology" / CLASS_STYLE
+    _message, ok = layer.saveNamedStyle(str(path), QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+    assert ok, path
+    print("wrote", path.relative_to(REPO))
+    del layer
     app.exitQgis()
 
 

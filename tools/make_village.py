@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the deterministic demo village (or a county of villages) as a survey GeoPackage + a manifest.
 
-    make_village.py OUTPUT.gpkg [--parcels N] [--seed S]
+    make_village.py OUTPUT.gpkg [--parcels N] [--seed S] [--farmland-ratio R]
 
 Writes OUTPUT.gpkg with the layers of cadastre/schema.py (EPSG:4525, CGCS2000 3° zone 37, around Loudi,
 Louxing District) and OUTPUT's stem + ".manifest.json" beside it: the planted defects with their expected
@@ -66,6 +66,7 @@ def manifest(county: County, expected, layer_counts) -> dict:
         "generator": "tools/make_village.py",
         "seed": county.seed,
         "parcels": county.parcel_count,
+        **({"farmland_ratio": county.farmland_ratio} if county.farmland_ratio else {}),
         "crs": f"EPSG:{EPSG}",
         "layers": layer_counts,
         "villages": [{"key": v.key, "town": v.town, "name": v.name, "parcels": len(v.parcels)} for v in county.villages],
@@ -101,10 +102,13 @@ def main(argv=None) -> int:
     parser.add_argument("output", help="GeoPackage to write (*.gpkg)")
     parser.add_argument("--parcels", type=int, default=DEFAULT_PARCELS, help="number of homestead parcels (default %(default)s)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
+    parser.add_argument("--farmland-ratio", type=float, default=0.0, metavar="R",
+                        help="cut the farmland ring into about R patches per parcel (county benchmarks use 0.3; "
+                             "default: the village's own few large patches)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        county = County(args.parcels, args.seed)
+        county = County(args.parcels, args.seed, args.farmland_ratio)
     except ValueError as error:
         parser.error(str(error))
     expected = truth.measure(county)

@@ -1,0 +1,247 @@
+"""Export the pages of a filled template: one PDF/PNG per page, or one multi-page PDF, written atomically.
+
+A page source prepares the layout for page n (fills its map layers and texts) and says why when it cannot.
+Like QGIS's atlas, the multi-page PDF goes through a layout iterator (QgsAbstractLayoutIterator); unlike the atlas,
+a page that cannot be drawn is skipped and reported instead of stopping or silently disappearing.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from osgeo import gdal
+from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter, QgsProcessingException, QgsRenderContext
+
+from ..cadastre.tables import safe_file_name, unique_names
+from ..i18n import tr
+from ..processing.files import atomic_output
+from .pdf_text import fix_cjk_text
+
+OK, FAILED, NOTED = "ok", "failed", "noted"
+RENEW_EVERY = 100
+
+
+@dataclass
+class ExportOptions:
+    folder: str
+    pdf: bool = True
+    png: bool = False
+    single_file: str = ""  # file name (in ``folder``) of one multi-page PDF; '' for one file per page
+    dpi: int = 200
+
+
+@dataclass
+class PageResult:
+    key: str  # what the page shows, e.g. the parcel code
+    status: str = OK
+    files: List[str] = field(default_factory=list)
+    messages: List[str] = field(default_factory=list)
+
+
+class PageSource:
+    """What export_pages needs from a product; subclasses implement build() and prepare().
+
+    build() loads the template and makes the page's map layers. A QGIS 3.22 print layout gets slower with every
+    page rendered in it (the export time per page doubles over some hundred pages; a fresh layout is fast
+    again), so export_pages has the source build a fresh one every RENEW_EVERY pages.
+    """
+
+    def __init__(self):
+        self.template = None
+        self.build()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def release(self) -> None:
+        """Let go of the map layers (QGIS 3.22 must not outlive them)."""
+
+    def renew(self) -> None:
+        self.release()
+        self.build()
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def key(self, n: int) -> str:
+        raise NotImplementedError
+
+    def file_stem(self, n: int) -> str:
+        return self.key(n)
+
+    def prepare(self, n: int) -> Tuple[bool, List[str]]:
+        """Fill the layout for page n: (drawable, messages). Messages say why not, or what to know."""
+        raise NotImplementedError
+
+
+def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, with embedded fonts
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = True
+    settings.appendGeoreference = False
+    settings.exportMetadata = False  # spares a GDAL rewrite of every PDF; the project metadata is not wanted here
+    return settings
+
+
+def image_settings(dpi: int) -> QgsLayoutExporter.ImageExportSettings:
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    settings.generateWorldFile = False
+    settings.exportMetadata = False  # GDAL cannot update a PNG in place (it would log an error per page)
+    return settings
+
+
+class _PagesIterator(QgsAbstractLayoutIterator):
+    """Feeds the drawable pages of a source to QgsLayoutExporter.exportToPdf (one multi-page file)."""
+
+    def __init__(self, source: PageSource, results: List[PageResult], feedback):
+        super().__init__()
+        self.source, self.results, self.feedback = source, results, feedback
+        self.n = -1
+
+    def count(self):
+        return self.source.count()
+
+    def beginRender(self):  # noqa: N802 (QGIS API name)
+        self.n = -1
+        return True
+
+    def endRender(self):  # noqa: N802 (QGIS API name)
+        return True
+
+    def next(self):
+        while True:
+            self.n += 1
+            if self.n >= self.source.count() or self.feedback.isCanceled():
+                return False
+            if self.n and self.n % RENEW_EVERY == 0:  # the exporter asks layout() again for every page
+                self.source.renew()
+            _progress(self.feedback, self.n, self.source.count())
+            result = _prepare(self.source, self.n)
+            self.results.append(result)
+            if result.status != FAILED:
+                return True
+
+    def filePath(self, base, extension):  # noqa: N802 (QGIS API name)
+        return f"{base}.{extension}"
+
+    def layout(self):
+        return self.source.template.layout
+
+
+def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[PageResult]:
+    """Export every page of ``source``; returns one result per page (failed pages carry the reason)."""
+    os.makedirs(options.folder, exist_ok=True)
+    results: List[PageResult] = []
+    total = source.count()
+    if options.single_file:
+        path = os.path.join(options.folder, options.single_file)
+        with atomic_output(path) as tmp:
+            iterator = _PagesIterator(source, results, feedback)
+            status, error = QgsLayoutExporter.exportToPdf(iterator, tmp, pdf_settings())
+            _check_canceled(feedback)
+            if status != QgsLayoutExporter.Success:
+                raise QgsProcessingException(tr("Could not write {path}: {error}").format(path=path, error=error or status))
+            fix_cjk_text(tmp)
+            if not any(r.status != FAILED for r in results):
+                raise QgsProcessingException(tr("No page could be drawn; nothing was written to {path}.").format(path=path))
+        for r in results:
+            if r.status != FAILED:
+                r.files.append(path)
+        return results
+    stems = unique_names([safe_file_name(source.file_stem(n)) for n in range(total)])
+    exporter = QgsLayoutExporter(source.template.layout)
+    pdf, png = pdf_settings(), image_settings(options.dpi)
+    for n in range(total):
+        _check_canceled(feedback)
+        _progress(feedback, n, total)
+        if n and n % RENEW_EVERY == 0:
+            source.renew()
+            exporter = QgsLayoutExporter(source.template.layout)
+        result = _prepare(source, n)
+        results.append(result)
+        if result.status == FAILED:
+            continue
+        for wanted, extension in ((options.pdf, ".pdf"), (options.png, ".png")):
+            if not wanted:
+                continue
+            path = os.path.join(options.folder, stems[n] + extension)
+            try:
+                with atomic_output(path) as tmp:
+                    if extension == ".pdf":
+                        status = exporter.exportToPdf(tmp, pdf)
+                    else:
+                        # QGIS then opens the PNG with GDAL to georeference it, which PNG cannot do: hush that.
+                        gdal.PushErrorHandler("CPLQuietErrorHandler")
+                        try:
+                            status = exporter.exportToImage(tmp, png)
+                        finally:
+                            gdal.PopErrorHandler()
+                    if status != QgsLayoutExporter.Success:
+                        raise OSError(exporter.errorMessage() or tr("export error {code}").format(code=int(status)))
+                    if extension == ".pdf":
+                        fix_cjk_text(tmp)
+            except OSError as error:
+                result.status = FAILED
+                result.messages.append(tr("Could not write {path}: {error}").format(path=path, error=error))
+                continue
+            result.files.append(path)
+    feedback.setProgress(100.0)
+    return results
+
+
+def _prepare(source: PageSource, n: int) -> PageResult:
+    result = PageResult(source.key(n))
+    drawable, messages = source.prepare(n)
+    result.messages.extend(messages)
+    result.status = OK if drawable and not messages else (NOTED if drawable else FAILED)
+    return result
+
+
+def _progress(feedback, n: int, total: int) -> None:
+    if total:
+        feedback.setProgress(100.0 * n / total)
+
+
+def _check_canceled(feedback) -> None:
+    if feedback.isCanceled():
+        raise QgsProcessingException(tr("Canceled."))
+
+
+def write_report(path: str, results: List[PageResult], key_title: str) -> str:
+    """CSV (UTF-8 with BOM, opens in Excel) listing every page: key, status, files, messages."""
+    status_text = {OK: tr("drawn"), NOTED: tr("drawn, with notes"), FAILED: tr("not drawn")}
+    with atomic_output(path) as tmp:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([key_title, tr("Status"), tr("Files"), tr("Messages")])
+            for r in results:
+                writer.writerow([r.key, status_text[r.status], "; ".join(os.path.basename(f) for f in r.files),
+                                 " | ".join(r.messages)])
+    return path
+
+
+def report_to_feedback(results: List[PageResult], feedback, what: str) -> Tuple[int, int]:
+    """Say every failed page and every note; returns (drawn, failed)."""
+    drawn = failed = 0
+    for r in results:
+        if r.status == FAILED:
+            failed += 1
+            feedback.reportError(tr("{what} {key} was not drawn: {why}").format(
+                what=what, key=r.key, why="; ".join(r.messages)), False)
+        else:
+            drawn += 1
+            for message in r.messages:
+                feedback.pushWarning(f"{r.key}: {message}") if hasattr(feedback, "pushWarning") else feedback.pushInfo(
+                    f"{r.key}: {message}")
+    return drawn, failed
+
+
+def first_error(results: List[PageResult]) -> Optional[str]:
+    for r in results:
+        if r.status == FAILED:
+            return f"{r.key}: {'; '.join(r.messages)}"
+    return None

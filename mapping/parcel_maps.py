@@ -1,0 +1,106 @@
+"""宗地图: the zongditu.qpt template filled for one parcel after another."""
+from __future__ import annotations
+
+from typing import List, Sequence, Tuple
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+
+from ..cadastre import maptext
+from ..cadastre.mapdata import ParcelMapData
+from ..cadastre.scales import scale_text
+from ..i18n import tr
+from .export import PageSource
+from .fonts import measurer
+from .scene_layers import SceneLayers
+from .templates import Template, default_template, items_over_map_mm, map_frame_mm
+
+TEMPLATE = "zongditu.qpt"
+# Items the code fills (besides the map); a county may remove any of them.
+TEXT_ITEMS = ("header_zddm", "header_tfh", "header_zdmj", "header_qlr", "scale_text", "survey_note")
+LAYERS = (
+    ("roads", "polygon", "zdt_roads.qml"),
+    ("neighbours", "polygon", "zdt_neighbours.qml"),
+    ("houses", "polygon", "zdt_houses.qml"),
+    ("parcel", "polygon", "zdt_parcel.qml"),
+    ("strokes", "line", "map_strokes.qml"),
+    ("points", "point", "zdt_points.qml"),
+    ("labels", "point", "map_labels.qml"),
+)
+
+
+class ParcelMapSource(PageSource):
+    """Pages of 宗地图 for the parcels ``targets`` (indices into ``data.parcels``)."""
+
+    def __init__(self, data: ParcelMapData, targets: Sequence[int], crs: QgsCoordinateReferenceSystem,
+                 project: QgsProject, template_path: str = "", variables=None, survey_date: str = ""):
+        self.data = data
+        self.targets = list(targets)
+        self.survey_date = survey_date
+        self.crs, self.project, self.template_path, self.variables = crs, project, template_path, variables or {}
+        super().__init__()
+
+    def build(self) -> None:
+        self.template = Template(self.template_path or default_template(TEMPLATE), self.project)
+        self.map = self.template.map_item()
+        self.layers = SceneLayers(self.crs, LAYERS)
+        self.map.setCrs(self.crs)
+        self.map.setLayers(self.layers.map_layers())
+        self.map.setKeepLayerSet(True)
+        self.frame_mm = map_frame_mm(self.map)
+        self.blocked_mm = items_over_map_mm(self.template, self.map)
+        self.measure = measurer(self.layers.label_font())
+        self.template.set_variables(self.variables)
+        for item_id in TEXT_ITEMS:
+            self.template.item(item_id)  # note the ones a county removed
+
+    def count(self) -> int:
+        return len(self.targets)
+
+    def key(self, n: int) -> str:
+        i = self.targets[n]
+        return self.data.codes[i] or tr("feature {fid}").format(fid=i)
+
+    def file_stem(self, n: int) -> str:
+        return self.data.codes[self.targets[n]] or f"parcel_{self.targets[n]}"
+
+    def prepare(self, n: int) -> Tuple[bool, List[str]]:
+        page = self.data.page(self.targets[n], self.frame_mm, self.measure, blocked_mm=self.blocked_mm)
+        if page.scene is None:
+            return False, [p.format(tr) for p in page.problems]
+        scene = page.scene
+        layers = self.layers
+        layers.fill("roads", [f.geometry for f in scene.roads])
+        layers.fill("neighbours", [f.geometry for f in scene.neighbours])
+        layers.fill("houses", [f.geometry for f in scene.houses])
+        layers.fill("parcel", [scene.parcel])
+        layers.fill("strokes", scene.strokes)
+        from shapely.geometry import Point
+
+        layers.fill("points", [Point(p.x, p.y) for p in scene.points], [p.number for p in scene.points])
+        layers.fill_labels("labels", scene.labels)
+        set_map_view(self.map, scene.extent, scene.scale)
+        texts = {
+            "header_zddm": page.zddm,
+            "header_tfh": page.sheet,
+            "header_zdmj": page.area,
+            "header_qlr": page.owner,
+            "scale_text": scale_text(scene.scale),
+            "survey_note": maptext.survey_note(self.survey_date, page.survey_method),
+        }
+        self.template.set_texts({k: v for k, v in texts.items() if self.template.has(k)})
+        self.template.set_variables({"homestead_zddm": page.zddm, "homestead_qlrmc": page.owner,
+                                     "homestead_zdmj": page.area, "homestead_tfh": page.sheet,
+                                     "homestead_scale": scene.scale})
+        return True, [p.format(tr) for p in page.notes]
+
+    def release(self) -> None:
+        self.map.setLayers([])
+        self.layers.release()
+
+
+def set_map_view(map_item, extent, scale: int) -> None:
+    """Show ``extent`` at 1:``scale``: the extent has the map item's aspect ratio and is its size at that scale, so
+    setting it sets the scale too (one refresh instead of two)."""
+    map_item.setExtent(QgsRectangle(*extent))
+    if abs(map_item.scale() - scale) > 1e-6 * scale:  # a template whose frame differs from the one laid out
+        map_item.setScale(scale)

@@ -1,0 +1,102 @@
+"""homestead:housemaps — 房产分户图 per household (or building), a page per distinct floor plan."""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..cadastre.housemap import HouseMapData
+from ..cadastre.messages import translatable
+from ..i18n import tr
+from ..mapping.export import export_pages
+from ..mapping.house_maps import HouseMapSource
+from . import map_inputs
+from .algorithm import HomesteadAlgorithm
+from .parcel_maps import FORMATS, export_options
+
+UNITS = (translatable("One map per household (the buildings of a parcel)"), translatable("One map per building"))
+MIN_SCALES = (100, 200, 500)
+
+
+class HouseMapsAlgorithm(HomesteadAlgorithm):
+    NAME = "housemaps"
+    DISPLAY_NAME = translatable("House maps (房产分户图)")
+    GROUP = "maps"
+    SINGLE_FILE = "fangchantu.pdf"
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "HOUSES", tr("Buildings (ZRZ); only the selected ones when 'Selected features only' is ticked"),
+            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(
+            "VILLAGE", tr("Only buildings whose parcel code starts with (e.g. the 12-digit village code)"), optional=True))
+        map_inputs.optional_source(self, "PARCELS", tr("Parcels (ZD), for 坐落, owner and outline"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "HOLDERS", tr("Right holders (QLR), for parcels without QLRMC"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterEnum("UNIT", tr("Maps"), [tr(u) for u in UNITS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            "TEMPLATE", tr("Layout template (.qpt); default: the bundled 房产分户图"), extension="qpt", optional=True))
+        self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
+        scale = QgsProcessingParameterEnum("MIN_SCALE", tr("Largest scale used"), [f"1:{s}" for s in MIN_SCALES], defaultValue=1)
+        scale.setFlags(scale.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(scale)
+        dpi = QgsProcessingParameterNumber("DPI", tr("PNG resolution (dpi)"), QgsProcessingParameterNumber.Integer, 200, False, 50, 1200)
+        dpi.setFlags(dpi.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(dpi)
+        map_inputs.variable_parameters(self)
+        map_inputs.feature_ids_parameter(self)
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Maps drawn")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Maps not drawn")))
+        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Report (CSV)")))
+
+    def process(self, parameters, context, feedback):
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
+        targets = set(map_inputs.target_ids(self, parameters, context, "HOUSES", "ZDDM", prefix))
+        if not targets:
+            raise QgsProcessingException(tr("No buildings to draw: the layer is empty, nothing is selected, or no "
+                                            "parcel code starts with '{prefix}'.").format(prefix=prefix))
+        houses_source = self.parameterAsSource(parameters, "HOUSES", context)
+        houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZRZH", "BDCDYH", "ZCS", "FWJG", "SCJZMJ"])
+        crs = houses.crs
+        keep = [k for k, fid in enumerate(houses.ids) if int(fid) in targets]
+        table = map_inputs.to_table(houses)
+        table.geometries = table.geometries[keep]
+        table.attributes = {name: [values[k] for k in keep] for name, values in table.attributes.items()}
+        parcels_source = self.parameterAsSource(parameters, "PARCELS", context)
+        parcels = map_inputs.read(parcels_source, context, feedback, ["ZDDM", "ZL", "QLRMC"], crs) if parcels_source else None
+        holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
+        holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "QLRMC"], geometry=False) \
+            if holders_source else None
+        data = HouseMapData(table, map_inputs.to_table(parcels) if parcels else None,
+                            map_inputs.to_table(holders) if holders else None,
+                            per_building=self.parameterAsEnum(parameters, "UNIT", context) == 1)
+        options = export_options(folder, self.parameterAsEnum(parameters, "FORMAT", context),
+                                 self.parameterAsInt(parameters, "DPI", context), self.SINGLE_FILE)
+        variables = map_inputs.variable_values(self, parameters, context)
+        source = HouseMapSource(data.pages(), crs, context.project(), self.parameterAsString(parameters, "TEMPLATE", context),
+                                variables, MIN_SCALES[self.parameterAsEnum(parameters, "MIN_SCALE", context)])
+        if source.template.missing:
+            feedback.pushWarning(tr("The template lacks the item(s) {items}; their content is left out.").format(
+                items=", ".join(source.template.missing)))
+        try:
+            results = export_pages(source, options, feedback)
+        finally:
+            source.release()
+        return map_inputs.finish(self, parameters, context, results, folder, feedback, "housemaps_report.csv",
+                                 tr("House map"), tr("Household / building"))

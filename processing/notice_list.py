@@ -1,0 +1,132 @@
+"""homestead:noticelist — 公告 lists per village, with the notice period counted in Chinese working days."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..cadastre import documents, notices, workdays
+from ..cadastre.messages import fail, translatable
+from ..i18n import tr
+from ..mapping.documents import write_pdf
+from ..rules.policy.profile import DEFAULT_PROFILE, load_profile
+from . import map_inputs
+from .algorithm import HomesteadAlgorithm
+from .files import atomic_output
+
+KIND_NAMES = (
+    translatable("Registration notice (15 working days): parcels of the chosen classes"),
+    translatable("Homesteads without ownership-source documents (30 days): YQSLY = 0"),
+    translatable("Houses built after 2008 without planning documents (15 days): JFNF ≥ 2008"),
+)
+UNITS = (translatable("Notice default"), translatable("Working days"), translatable("Calendar days"))
+FORMATS = ((translatable("XLSX and PDF"), (True, True)), (translatable("XLSX only"), (True, False)),
+           (translatable("PDF only"), (False, True)))
+ZD_FIELDS = ["ZDDM", "QLRMC", "ZL", "ZDMJ", "DJMJ", "YT", "LB", "YQSLY", "JFNF"]
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise fail("NOTICE_DATE", translatable("The notice start date {text} is not a date like 2020-06-01."),
+                   text=text) from None
+
+
+class NoticeListAlgorithm(HomesteadAlgorithm):
+    NAME = "noticelist"
+    DISPLAY_NAME = translatable("Public notice lists (公告)")
+    GROUP = "maps"
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "PARCELS", tr("Parcels (ZD); only the selected ones when 'Selected features only' is ticked"),
+            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(
+            "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum("KIND", tr("Notice"), [tr(k) for k in KIND_NAMES], defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            "POLICY", tr("Policy profile for the notice periods (name or .toml file)"), DEFAULT_PROFILE))
+        self.addParameter(QgsProcessingParameterString(
+            "CLASSES", tr("Classes (LB) on the registration notice, comma-separated"), "1", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "START", tr("Notice start date (YYYY-MM-DD; default: today)"), optional=True))
+        days = QgsProcessingParameterNumber("DAYS", tr("Notice period in days (0: as the policy profile says)"),
+                                            QgsProcessingParameterNumber.Integer, 0, False, 0, 365)
+        days.setFlags(days.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(days)
+        unit = QgsProcessingParameterEnum("UNIT", tr("Counted in"), [tr(u) for u in UNITS], defaultValue=0)
+        unit.setFlags(unit.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(unit)
+        self.addParameter(QgsProcessingParameterString("ISSUER", tr("Issued by (公告单位)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("PLACE", tr("Place name in the title (e.g. the village)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
+        self.addOutput(QgsProcessingOutputNumber("LISTS", tr("Notice lists written")))
+        self.addOutput(QgsProcessingOutputNumber("PARCELS_LISTED", tr("Parcels listed")))
+        self.addOutput(QgsProcessingOutputString("PERIOD", tr("Notice period")))
+
+    def process(self, parameters, context, feedback):
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
+        kind = notices.KINDS[self.parameterAsEnum(parameters, "KIND", context)]
+        start_text = self.parameterAsString(parameters, "START", context)
+        start = parse_date(start_text) if start_text else dt.date.today()
+        profile = load_profile(self.parameterAsString(parameters, "POLICY", context) or DEFAULT_PROFILE)
+        days = self.parameterAsInt(parameters, "DAYS", context) or profile.notices.get(notices.PROFILE_KEYS[kind.key])
+        unit = (None, workdays.WORKING_DAYS, workdays.CALENDAR_DAYS)[self.parameterAsEnum(parameters, "UNIT", context)]
+        planning = profile.dates.get("planning_notice_from")
+        planning_from = planning.year if planning is not None else notices.PLANNING_LAW_YEAR
+        feedback.pushInfo(tr("Notice period: {days} days ({profile}).").format(days=days or kind.days, profile=profile.name))
+        try:
+            classes = [int(c) for c in self.parameterAsString(parameters, "CLASSES", context).split(",") if c.strip()]
+        except ValueError:
+            raise QgsProcessingException(tr("Classes must be numbers separated by commas, e.g. 1,2.")) from None
+        targets = map_inputs.target_ids(self, parameters, context, "PARCELS", "ZDDM", prefix)
+        source = self.parameterAsSource(parameters, "PARCELS", context)
+        data = map_inputs.read(source, context, feedback, ZD_FIELDS, required=["ZDDM"], geometry=False)
+        index_of = {int(fid): i for i, fid in enumerate(data.ids)}
+        lists = notices.notice_lists(map_inputs.to_table(data), kind, start, days, unit, classes or (1,),
+                                     self.parameterAsString(parameters, "ISSUER", context),
+                                     [index_of[f] for f in targets if f in index_of], planning_from)
+        if not lists:
+            raise QgsProcessingException(tr("No parcel qualifies for this notice among the {n} given.").format(n=len(targets)))
+        place = self.parameterAsString(parameters, "PLACE", context)
+        xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
+        os.makedirs(folder, exist_ok=True)
+        listed = 0
+        for n, notice in enumerate(lists):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled."))
+            notice.place = place
+            sheet = notice.sheet()
+            stem = f"notice_{kind.key}_{notice.village or 'all'}"
+            if xlsx:
+                with atomic_output(os.path.join(folder, stem + ".xlsx")) as tmp:
+                    documents.write_xlsx(tmp, [sheet])
+            if pdf:
+                with atomic_output(os.path.join(folder, stem + ".pdf")) as tmp:
+                    write_pdf(tmp, [sheet], sheet.title)
+            listed += len(notice.rows)
+            feedback.pushInfo(tr("{village}: {n} parcels, notice from {start} to {end}.").format(
+                village=notice.village, n=len(notice.rows), start=notice.period.start, end=notice.period.end))
+            feedback.setProgress(100.0 * (n + 1) / len(lists))
+        period = lists[0].period
+        return {"OUTPUT_FOLDER": folder, "LISTS": len(lists), "PARCELS_LISTED": listed,
+                "PERIOD": f"{period.start.isoformat()}/{period.end.isoformat()}"}

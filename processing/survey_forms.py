@@ -1,0 +1,119 @@
+"""homestead:surveyforms — 权籍调查表 per parcel (宗地基本信息表, 界址标示表, 界址签章表, 界址点坐标表,
+宗地分类面积) as XLSX and PDF."""
+from __future__ import annotations
+
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+)
+
+from ..cadastre import documents
+from ..cadastre.forms import SurveyFormData
+from ..cadastre.messages import translatable
+from ..cadastre.tables import safe_file_name, unique_names
+from ..i18n import tr
+from ..mapping.documents import write_pdf
+from ..mapping.export import FAILED, NOTED, OK, PageResult
+from . import map_inputs
+from .algorithm import HomesteadAlgorithm
+from .files import atomic_output
+
+FORMATS = (
+    (translatable("XLSX and PDF"), (True, True)),
+    (translatable("XLSX only"), (True, False)),
+    (translatable("PDF only"), (False, True)),
+)
+ZD_FIELDS = ["ZDDM", "BDCDYH", "QLRMC", "ZDMJ", "YT", "ZL", "QLLX", "QLXZ", "QLSDFS", "TFH", "ZDSZD", "ZDSZN",
+             "ZDSZX", "ZDSZB", "JZZDMJ", "JZMJ", "FJ", "BZ"]
+
+
+class SurveyFormsAlgorithm(HomesteadAlgorithm):
+    NAME = "surveyforms"
+    DISPLAY_NAME = translatable("Cadastral survey forms (权籍调查表)")
+    GROUP = "maps"
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading  # PDF printing uses Qt fonts
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "PARCELS", tr("Parcels (ZD); only the selected ones when 'Selected features only' is ticked"),
+            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(
+            "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
+        map_inputs.optional_source(self, "POINTS", tr("Boundary points (JZD); computed when not given"),
+                                   QgsProcessing.TypeVectorPoint)
+        map_inputs.optional_source(self, "LINES", tr("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine)
+        map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ)"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "HOLDERS", tr("Right holders (QLR)"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Forms written")))
+        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Parcels without a form")))
+        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Report (CSV)")))
+
+    def process(self, parameters, context, feedback):
+        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
+        targets = map_inputs.target_ids(self, parameters, context, "PARCELS", "ZDDM", prefix)
+        if not targets:
+            raise QgsProcessingException(tr("No parcels to draw: the layer is empty, nothing is selected, or no code "
+                                            "starts with '{prefix}'.").format(prefix=prefix))
+        parcels = map_inputs.read(map_inputs.whole_layer(self, parameters, context, "PARCELS"), context, feedback,
+                                  ZD_FIELDS, required=["ZDDM"])
+        crs = parcels.crs
+        points_source, lines_source = map_inputs.boundary_layers(self, parameters, context, feedback, "PARCELS", "POINTS", "LINES")
+        points = map_inputs.read(points_source, context, feedback, ["ZDZHDM", "JZDH", "SXH", "JBLX"], crs,
+                                 required=["ZDZHDM", "JZDH"])
+        lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", "QDH", "ZDH", "JZXCD", "JZXLB", "JZXWZ", "LZDDM"],
+                                crs) if lines_source is not None else None
+        houses_source = self.parameterAsSource(parameters, "HOUSES", context)
+        houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZCS", "SCJZMJ"], crs) if houses_source else None
+        holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
+        holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "SXH", "QLRMC", "ZJZL", "ZJH", "DH", "DZ"],
+                                  geometry=False) if holders_source else None
+        data = SurveyFormData(map_inputs.to_table(parcels), map_inputs.to_table(points),
+                              map_inputs.to_table(lines) if lines else None,
+                              map_inputs.to_table(houses) if houses else None,
+                              map_inputs.to_table(holders) if holders else None)
+        xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
+        index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
+        rows = [index_of[f] for f in targets if f in index_of]
+        stems = unique_names([safe_file_name(data.codes[i] or f"parcel_{i}") for i in rows])
+        os.makedirs(folder, exist_ok=True)
+        results = []
+        for n, (i, stem) in enumerate(zip(rows, stems)):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled."))
+            feedback.setProgress(100.0 * n / len(rows))
+            form = data.form(i)
+            result = PageResult(form.zddm or stem, OK, [], [p.format(tr) for p in form.problems])
+            results.append(result)
+            if not form.sheets:
+                result.status = FAILED
+                continue
+            if result.messages:
+                result.status = NOTED
+            name = f"{stem}_权籍调查表"
+            if xlsx:
+                path = os.path.join(folder, name + ".xlsx")
+                with atomic_output(path) as tmp:
+                    documents.write_xlsx(tmp, form.sheets)
+                result.files.append(path)
+            if pdf:
+                path = os.path.join(folder, name + ".pdf")
+                with atomic_output(path) as tmp:
+                    write_pdf(tmp, form.sheets, f"{form.zddm} 权籍调查表")
+                result.files.append(path)
+        return map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
+                                 tr("Parcel"), tr("Parcel code"))
