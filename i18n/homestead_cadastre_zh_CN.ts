@@ -2006,6 +2006,10 @@
             <translation>公告开始日期 {text} 不是 2020-06-01 这样的日期。</translation>
         </message>
         <message>
+            <source>The output “{output}” is the file {path}, which holds the input {layer} ({parameter}); writing it would replace the whole file. Choose another output file.</source>
+            <translation>输出“{output}”是文件 {path}，其中存有输入图层 {layer}（{parameter}）；写入会替换整个文件。请另选输出文件。</translation>
+        </message>
+        <message>
             <source>The parcel ({width:.1f} m × {height:.1f} m) does not fit the map frame even at 1:{scale}.</source>
             <translation>宗地（{width:.1f} m × {height:.1f} m）即使按 1:{scale} 也放不进图框。</translation>
         </message>
@@ -2368,6 +2372,10 @@
         <message>
             <source>{n} decisions confirmed by a person were kept (set OVERWRITE_CONFIRMED to replace them).</source>
             <translation>保留了 {n} 个审核人已确认的结果（勾选“替换审核人已确认或改判的结果”可替换）。</translation>
+        </message>
+        <message>
+            <source>{n} features of {layer} copied in bulk into {path}.</source>
+            <translation>已将 {layer} 的 {n} 个要素批量复制到 {path}。</translation>
         </message>
         <message>
             <source>{n} map sheets at 1:{scale}.</source>

@@ -8,6 +8,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..cadastre.messages import CadastreError, translatable
 from ..i18n import tr, user_locale
+from .files import output_over_input
+from .gc_pause import fewer_collections
 
 HELP_DIR = os.path.join(os.path.dirname(__file__), "help")
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
@@ -62,9 +64,18 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802 (QGIS API name)
         return type(self)()
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            clash = output_over_input(self, parameters, context)
+            if clash:
+                return False, clash
+        return ok, message
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         try:
-            return self.process(parameters, context, feedback)
+            with fewer_collections():
+                return self.process(parameters, context, feedback)
         except CadastreError as error:
             raise QgsProcessingException(error.problem.format(tr)) from error
 

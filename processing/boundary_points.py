@@ -1,6 +1,8 @@
 """homestead:boundarypoints — 界址点 JZD and 界址线 JZX of every parcel, and the parcels' 四至."""
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import shapely
 from qgis.core import (
@@ -18,7 +20,8 @@ from qgis.core import (
 from ..cadastre import boundary, schema
 from ..cadastre.messages import translatable
 from ..i18n import tr
-from .adapters import copy_features, output_fields, read_layer, report_plane, report_problems, write_rows
+from . import gpkg_io
+from .adapters import read_layer, report_plane, report_problems, write_rows
 from .algorithm import HomesteadAlgorithm
 from .layers import qgs_fields
 
@@ -39,9 +42,10 @@ CODED_LABELS = {
 }
 
 
-def compute_boundaries(source, code_field: str, tolerance: float, context, feedback):
-    """Read the parcels once and number their boundary points: (LayerData, codes, Boundaries)."""
-    data = read_layer(source, context, feedback, fields=[code_field], required=[code_field])
+def compute_boundaries(source, code_field: str, tolerance: float, context, feedback, read=read_layer):
+    """Read the parcels once (``read``: read_layer or a bound gpkg_io.read_input) and number their boundary
+    points: (LayerData, codes, Boundaries)."""
+    data = read(source, context, feedback, fields=[code_field], required=[code_field])
     report_problems(data, feedback)
     report_plane(data, feedback)
     codes = [boundary.clean_code(c) for c in data.column(code_field)]
@@ -97,7 +101,8 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or "ZDDM"
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
-        data, codes, result = compute_boundaries(source, code_field, tolerance, context, steps)
+        data, codes, result = compute_boundaries(source, code_field, tolerance, context, steps,
+                                                 read=functools.partial(gpkg_io.read_input, self, parameters, self.INPUT))
         coded = {name: coded_value(layer, field_name, self.parameterAsEnum(parameters, name, context))
                  for name, layer, field_name, _default in CODED}
 
@@ -112,10 +117,8 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         steps.setCurrentStep(4)
         names = ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")
         values = {name: [row[k] or None for row in sides] for k, name in enumerate(names)}
-        fields = output_fields(source.fields(), [schema.ZD.field(name) for name in names])
-        sink, parcels_dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
-        copy_features(source, sink, fields, data.ids, values, steps)
-        del sink  # closes the file
+        parcels_dest = gpkg_io.copy_out(self, parameters, self.INPUT, self.OUTPUT, context, source,
+                                        [schema.ZD.field(name) for name in names], data.ids, values, steps)
 
         points, lines = result.points, result.lines
         feedback.pushInfo(tr(

@@ -17,7 +17,7 @@ from ..cadastre.farmland import farmland_overlay
 from ..cadastre.messages import translatable
 from ..cadastre.overlay import to_multipolygons
 from ..i18n import tr
-from . import adapters
+from . import adapters, gpkg_io
 from .algorithm import HomesteadAlgorithm
 from .layers import WKB_TYPES, qgs_fields
 from .styling import style_on_load
@@ -57,14 +57,19 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
         target = self.parameterAsCrs(parameters, self.TARGET_CRS, context) if parameters.get(self.TARGET_CRS) else None
 
         plane = adapters.check_plane_for(parcels_source, context, target)
-        parcels = adapters.read_layer(parcels_source, context, feedback, fields=["ZDDM"], crs=plane, keep_features=True)
+        # a whole GeoPackage table in, a GeoPackage file out: read and copied in bulk (gpkg_io), else via QGIS
+        table = gpkg_io.whole_table(self, parameters, self.INPUT, context)
+        destination = None if table is None else gpkg_io.file_destination(self, parameters, self.OUTPUT, context, table)
+        parcels = gpkg_io.read_input(self, parameters, self.INPUT, parcels_source, context, feedback, ["ZDDM"], plane,
+                                     keep_features=destination is None)
         adapters.report_problems(parcels, feedback)
         feedback.setProgress(15)
-        farmland = adapters.read_layer(farmland_source, context, feedback, fields=[patch_field] if patch_field else [], crs=plane)
+        farmland = gpkg_io.read_input(self, parameters, self.FARMLAND, farmland_source, context, feedback,
+                                      [patch_field] if patch_field else [], plane)
         adapters.report_problems(farmland, feedback)
         buildings = None
         if buildings_source is not None:
-            buildings = adapters.read_layer(buildings_source, context, feedback, fields=[], crs=plane)
+            buildings = gpkg_io.read_input(self, parameters, self.BUILDINGS, buildings_source, context, feedback, [], plane)
             adapters.report_problems(buildings, feedback)
         feedback.setProgress(30)
         _report_invalid(parcels, tr("parcel"), feedback)
@@ -77,16 +82,20 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
                                   None if buildings is None else buildings.geometries)
         feedback.setProgress(60)
 
-        fields = adapters.output_fields(parcels_source.fields(), ADDED)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          parcels_source.wkbType(), parcels_source.sourceCrs())
         columns = {
             "ZYJBNTMJ": np.round(result.occupied_area, 4),
             "ZYJBNTBL": np.round(result.occupied_share, 4),
             "JBNTBH": result.patch_ids,
             "FWZJBNT": [None] * len(parcels) if result.house_on_farmland is None else result.house_on_farmland,
         }
-        adapters.write_features_with(parcels.features, sink, fields, columns)
+        if destination is not None:
+            dest = gpkg_io.copy_with_columns(table, destination, ADDED, parcels.ids, columns, feedback)
+        else:
+            fields = adapters.output_fields(parcels_source.fields(), ADDED)
+            sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                              parcels_source.wkbType(), parcels_source.sourceCrs())
+            adapters.write_features_with(parcels.features, sink, fields, columns)
+            del sink  # closes the file before Processing loads it
         style_on_load(context, dest, schema.ZD)
         feedback.setProgress(80)
 

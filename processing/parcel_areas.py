@@ -13,7 +13,8 @@ from qgis.core import (
 from ..cadastre import areas, schema
 from ..cadastre.messages import translatable
 from ..i18n import tr
-from .adapters import copy_features, output_fields, read_layer, report_plane, report_problems
+from . import gpkg_io
+from .adapters import report_plane, report_problems
 from .algorithm import HomesteadAlgorithm
 
 DEFAULT_SCALE = 1000
@@ -61,7 +62,7 @@ class ParcelAreasAlgorithm(HomesteadAlgorithm):
         recorded_field = optional_field(source, self.parameterAsString(parameters, self.RECORDED_AREA_FIELD, context))
         scale = self.parameterAsInt(parameters, self.SCALE, context)
         wanted = [f for f in (code_field, recorded_field) if f]
-        data = read_layer(source, context, fields=wanted)
+        data = gpkg_io.read_input(self, parameters, self.INPUT, source, context, feedback, fields=wanted)
         report_problems(data, feedback)
         report_plane(data, feedback)
         feedback.setProgress(20)
@@ -95,10 +96,8 @@ class ParcelAreasAlgorithm(HomesteadAlgorithm):
         for _index, problem in problems:
             feedback.reportError(problem.format(tr), False)
 
-        fields = output_fields(source.fields(), added)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
         feedback.setProgress(70)
-        copy_features(source, sink, fields, data.ids, values, feedback)
+        dest = gpkg_io.copy_out(self, parameters, self.INPUT, self.OUTPUT, context, source, added, data.ids, values, feedback)
         total = np.nansum(zdmj)
         feedback.pushInfo(tr("Measured {n} parcels on {crs}: {total:.2f} m² in all.").format(
             n=int(np.count_nonzero(~np.isnan(zdmj))), crs=data.crs.authid(), total=total))
@@ -109,7 +108,8 @@ class ParcelAreasAlgorithm(HomesteadAlgorithm):
         code_field = optional_field(buildings, self.parameterAsString(parameters, self.BUILDING_CODE_FIELD, context))
         storeys_field = optional_field(buildings, self.parameterAsString(parameters, self.STOREYS_FIELD, context))
         floor_field = optional_field(buildings, self.parameterAsString(parameters, self.FLOOR_AREA_FIELD, context))
-        houses = read_layer(buildings, context, fields=[f for f in (code_field, storeys_field, floor_field) if f], crs=data.crs)
+        houses = gpkg_io.read_input(self, parameters, self.BUILDINGS, buildings, context, feedback,
+                                    fields=[f for f in (code_field, storeys_field, floor_field) if f], crs=data.crs)
         report_problems(houses, feedback)
         if code_field:
             feedback.pushInfo(tr("Houses with a parcel code in {field} count for that parcel; the others by location "

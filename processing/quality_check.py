@@ -21,7 +21,7 @@ from ..i18n import tr, user_locale
 from ..rules.quality import runner
 from ..rules.quality.base import BASEMAP, BUILDINGS, ERROR, FARMLAND, WARNING, CheckInput, Features
 from ..rules.quality.registry import RULES
-from . import adapters
+from . import adapters, gpkg_io
 from .algorithm import HomesteadAlgorithm
 from .layers import WKB_TYPES, qgs_fields
 from .styling import style_on_load
@@ -111,12 +111,13 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
         plane = adapters.check_plane_for(parcels_source, context, target)
         feedback.pushInfo(tr("Checking on {crs}.").format(crs=plane.authid() or plane.description()))
 
-        data = CheckInput(self._read(parcels_source, PARCEL_FIELDS, plane, context, feedback), tolerance=self.parameterAsDouble(
+        data = CheckInput(self._read(parameters, self.PARCELS, parcels_source, PARCEL_FIELDS, plane, context, feedback),
+                          tolerance=self.parameterAsDouble(
             parameters, self.TOLERANCE, context), scale=scale)
         for name, fields in ((BUILDINGS, BUILDING_FIELDS), (FARMLAND, FARMLAND_FIELDS), (BASEMAP, ())):
             source = sources[name.upper()]
             if source is not None:
-                setattr(data, name, self._read(source, fields, plane, context, feedback))
+                setattr(data, name, self._read(parameters, name.upper(), source, fields, plane, context, feedback))
         if sources[self.HOUSEHOLDS] is not None:
             holders = adapters.read_layer(sources[self.HOUSEHOLDS], context, feedback, fields=HOUSEHOLD_FIELDS, geometry=False)
             data.households = Features(holders.ids, None, holders.attributes)
@@ -156,8 +157,7 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
         warnings = sum(1 for r in report.rows if r.severity == WARNING)
         return {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.ERRORS: errors, self.WARNINGS: warnings}
 
-    @staticmethod
-    def _read(source, fields, plane, context, feedback) -> Features:
-        data = adapters.read_layer(source, context, feedback, fields=fields, crs=plane)
+    def _read(self, parameters, name, source, fields, plane, context, feedback) -> Features:
+        data = gpkg_io.read_input(self, parameters, name, source, context, feedback, fields=fields, crs=plane)
         adapters.report_problems(data, feedback)
         return Features(data.ids, data.geometries, data.attributes)

@@ -121,7 +121,7 @@ def test_table_matches_the_boundary_points_layer(run_alg, layer, tmp_path):
     table = run_alg("boundarytable", {"INPUT": source, "OUTPUT_XLSX": str(tmp_path / "t.xlsx"),
                                       "OUTPUT_CSV": str(tmp_path / "t.csv")})
     points = run_alg("boundarypoints", {"INPUT": source, "OUTPUT_POINTS": str(tmp_path / "jzd.gpkg"),
-                                        "OUTPUT_LINES": str(tmp_path / "jzx.gpkg"), "OUTPUT": str(tmp_path / "zd.gpkg")})
+                                        "OUTPUT_LINES": str(tmp_path / "jzx.gpkg"), "OUTPUT": str(tmp_path / "zd_sizhi.gpkg")})
     jzd = {(r["ZDZHDM"], r["JZDH"]): (r["XZBZ"], r["YZBZ"]) for r in rows(points["OUTPUT_POINTS"])}
     jzx = {(r["ZDZHDM"], r["QDH"]): r["JZXCD"] for r in rows(points["OUTPUT_LINES"])}
     with open(table["OUTPUT_CSV"], encoding="utf-8-sig", newline="") as handle:
