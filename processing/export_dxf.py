@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..cadastre import boundary, cad, schema
+from ..cadastre import boundary, cad, maptext
 from ..cadastre.messages import translatable
 from ..i18n import tr
 from .adapters import read_layer, report_plane, report_problems
@@ -102,14 +102,6 @@ class ExportDxfAlgorithm(HomesteadAlgorithm):
         data = read_layer(source, context, feedback, fields=[f for f in (storeys, structure) if f], crs=crs)
         report_problems(data, feedback)
         n = len(data)
-        labels = house_labels(data.column(storeys) if storeys else [None] * n, data.column(structure) if structure else [None] * n)
+        labels = [maptext.house_label(n_storeys, fwjg) for n_storeys, fwjg in zip(
+            data.column(storeys) if storeys else [None] * n, data.column(structure) if structure else [None] * n)]  # as on the maps
         return list(data.geometries), labels
-
-
-def house_labels(storeys, structures):
-    """'2混'-style labels: storeys then the structure's first character."""
-    out = []
-    for n, s in zip(storeys, structures):
-        label = schema.codelist_label("FWJG", s)[:1] if s is not None else ""
-        out.append(f"{int(n) if n else ''}{label}")
-    return out

@@ -125,3 +125,12 @@ def test_demo_village_round_trip(run_alg, tmp_path):
     areas = Counter(f"{shapely.from_wkb(bytes(r['geometry'].asWkb())).area:.2f}" for r in parcels)
     assert lengths - areas == Counter(f"{v:.2f}" for v in shared.values()) and not areas - lengths
     assert "has an invalid geometry" in feedback.text()  # the village's deliberate defect is said, not hidden
+
+
+def test_house_labels_use_the_map_abbreviations(run_alg, tmp_path):
+    """钢筋混凝土 is 砼 and 钢和钢筋混凝土 钢砼 (地形图图式), as on the parcel maps; not the first character 钢."""
+    parcels = write_gpkg(tmp_path / "in.gpkg", "ZD", 4525, [wkt(A)], {"ZDDM": ["430102001001JC00001"]})
+    houses = write_gpkg(tmp_path / "in.gpkg", "ZRZ", 4525, [wkt(HOUSE), wkt(HOUSE)], {"ZCS": [3, 1], "FWJG": [3, 2]})
+    export(run_alg, tmp_path, parcels, houses)
+    labels = {t for layer, _g, t in read_dxf(tmp_path / "out.dxf") if layer == "注记" and not t.startswith(("J", "4301"))}
+    assert {"3砼", "1钢砼"} <= labels and not any(t.endswith("钢") for t in labels)
