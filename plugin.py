@@ -14,24 +14,25 @@ from .ui.panel_manager import ReviewPanelManager
 
 MENU_TITLE = "房地一体"
 ICON = os.path.join(os.path.dirname(__file__), "icon.svg")
-# (algorithm name, QGIS theme icon that tells the toolbar buttons apart, or "" for the plugin icon)
+# (algorithm name, whether its button is on the toolbar: the everyday tools); the icons are the algorithms' own
 MENU_ALGORITHMS = (
-    ("createproject", "/mActionNewGeoPackageLayer.svg"),
-    ("parcelsfrompoints", ""),
-    ("parcelareas", "/mActionMeasureArea.svg"),
-    ("boundarypoints", "/mActionCapturePoint.svg"),
-    ("boundarytable", ""),
-    ("importsurvey", ""),
-    ("farmlandoverlay", ""),
-    ("qualitycheck", "/mIconWarning.svg"),
-    ("classify", "/mActionFilter2.svg"),
-    ("exportdxf", ""),
-    ("parcelmaps", "/mActionNewLayout.svg"),
-    ("housemaps", ""),
-    ("sheetindex", ""),
-    ("sheetmaps", ""),
-    ("surveyforms", ""),
-    ("noticelist", ""),
+    ("createproject", True),
+    ("importsurvey", False),
+    ("parcelsfrompoints", False),
+    ("parcelareas", True),
+    ("boundarypoints", True),
+    ("boundarytable", False),
+    ("farmlandoverlay", False),
+    ("qualitycheck", True),
+    ("classify", True),
+    ("exportdxf", False),
+    ("parcelmaps", True),
+    ("housemaps", False),
+    ("parcelsketches", False),
+    ("sheetindex", False),
+    ("sheetmaps", False),
+    ("surveyforms", False),
+    ("noticelist", False),
 )
 
 
@@ -62,16 +63,15 @@ class HomesteadCadastrePlugin:
         self.menu.setObjectName("homesteadCadastreMenu")
         self.toolbar = self.iface.addToolBar(MENU_TITLE)
         self.toolbar.setObjectName("homesteadCadastreToolbar")
-        for name, theme_icon in MENU_ALGORITHMS:
+        for name, on_toolbar in MENU_ALGORITHMS:
             algorithm = QgsApplication.processingRegistry().algorithmById(f"{PROVIDER_ID}:{name}")
             if algorithm is None:
                 continue
-            icon = QgsApplication.getThemeIcon(theme_icon) if theme_icon else algorithm.icon()
-            action = QAction(icon, algorithm.displayName(), self.iface.mainWindow())
+            action = QAction(algorithm.icon(), algorithm.displayName(), self.iface.mainWindow())
             action.setObjectName(f"homestead_{name}")
             action.triggered.connect(partial(self.run_algorithm, algorithm.id()))
             self.menu.addAction(action)
-            if theme_icon:  # the everyday tools, each with its own icon
+            if on_toolbar:
                 self.toolbar.addAction(action)
             self.actions.append(action)
         self.menu.addSeparator()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from ..cadastre.messages import CadastreError, translatable
@@ -21,6 +21,28 @@ GROUPS = {
     "checks": translatable("Overlay and checks"),
     "eligibility": translatable("Eligibility"),
     "maps": translatable("Maps and documents"),
+}
+
+
+# QGIS theme icon per algorithm (toolbox, menu and toolbar alike); the plugin icon for any not listed
+ICONS = {
+    "createproject": "/mActionNewGeoPackageLayer.svg",
+    "importsurvey": "/mActionDataSourceManager.svg",
+    "parcelsfrompoints": "/mActionAddPolygon.svg",
+    "parcelareas": "/mActionMeasureArea.svg",
+    "boundarypoints": "/mActionCapturePoint.svg",
+    "boundarytable": "/mIconTableLayer.svg",
+    "farmlandoverlay": "/algorithms/mAlgorithmIntersect.svg",
+    "qualitycheck": "/mIconWarning.svg",
+    "classify": "/mActionFilter2.svg",
+    "exportdxf": "/mActionFileSaveAs.svg",
+    "parcelmaps": "/mActionNewLayout.svg",
+    "housemaps": "/mLayoutItemMap.svg",
+    "parcelsketches": "/mLayoutItemPicture.svg",
+    "sheetindex": "/algorithms/mAlgorithmCreateGrid.svg",
+    "sheetmaps": "/mIconAtlas.svg",
+    "surveyforms": "/mActionNewReport.svg",
+    "noticelist": "/mLayoutItemTable.svg",
 }
 
 
@@ -59,7 +81,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         return help_text(self.NAME)
 
     def icon(self):
-        return QIcon(ICON)
+        return QgsApplication.getThemeIcon(ICONS[self.NAME]) if self.NAME in ICONS else QIcon(ICON)
 
     def createInstance(self):  # noqa: N802 (QGIS API name)
         return type(self)()

@@ -74,3 +74,17 @@ def test_dependency_message_names_install_command():
 
     hint = install_hint([Missing("shapely", "shapely>=2", "1.8.5")])
     assert "pip install" in hint and '"shapely>=2"' in hint
+
+
+def test_every_algorithm_has_its_own_icon_and_a_menu_entry(provider):
+    """Toolbox, menu and toolbar show one icon per algorithm: a QGIS theme icon that exists, no two alike."""
+    from qgis.PyQt.QtCore import QFile
+
+    from homestead_cadastre.plugin import MENU_ALGORITHMS
+    from homestead_cadastre.processing.algorithm import ICONS
+
+    names = sorted(a.name() for a in provider.algorithms())
+    assert sorted(ICONS) == names and sorted(name for name, _toolbar in MENU_ALGORITHMS) == names
+    assert len(set(ICONS.values())) == len(ICONS)
+    assert all(QFile(":/images/themes/default" + path).exists() for path in ICONS.values()), ICONS
+    assert all(not a.icon().isNull() for a in provider.algorithms())
