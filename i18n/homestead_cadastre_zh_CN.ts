@@ -1630,10 +1630,6 @@
             <translation>权利人（QLR 表）</translation>
         </message>
         <message>
-            <source>Right holders (QLR)</source>
-            <translation>权利人（QLR）</translation>
-        </message>
-        <message>
             <source>Right holders (QLR), for parcels without QLRMC</source>
             <translation>权利人（QLR），用于 QLRMC 为空的宗地</translation>
         </message>

@@ -3,15 +3,11 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingOutputFile,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -22,21 +18,17 @@ from ..i18n import tr
 from ..mapping.export import export_pages
 from ..mapping.house_maps import HouseMapSource
 from . import map_inputs
-from .algorithm import HomesteadAlgorithm
+from .map_algorithm import MapsAlgorithm
 from .parcel_maps import FORMATS, export_options
 
 UNITS = (translatable("One map per household (the buildings of a parcel)"), translatable("One map per building"))
 MIN_SCALES = (100, 200, 500)
 
 
-class HouseMapsAlgorithm(HomesteadAlgorithm):
+class HouseMapsAlgorithm(MapsAlgorithm):
     NAME = "housemaps"
     DISPLAY_NAME = translatable("House maps (房产分户图)")
-    GROUP = "maps"
     SINGLE_FILE = "fangchantu.pdf"
-
-    def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -45,24 +37,18 @@ class HouseMapsAlgorithm(HomesteadAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "VILLAGE", tr("Only buildings whose parcel code starts with (e.g. the 12-digit village code)"), optional=True))
         map_inputs.optional_source(self, "PARCELS", tr("Parcels (ZD), for 坐落, owner and outline"))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "HOLDERS", tr("Right holders (QLR), for parcels without QLRMC"), [QgsProcessing.TypeVector], optional=True))
+        self.add_holders()
         self.addParameter(QgsProcessingParameterEnum("UNIT", tr("Maps"), [tr(u) for u in UNITS], defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE", tr("Layout template (.qpt); default: the bundled 房产分户图"), extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
-        scale = QgsProcessingParameterEnum("MIN_SCALE", tr("Largest scale used"), [f"1:{s}" for s in MIN_SCALES], defaultValue=1)
-        scale.setFlags(scale.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(scale)
+        self.add_advanced(QgsProcessingParameterEnum("MIN_SCALE", tr("Largest scale used"), [f"1:{s}" for s in MIN_SCALES], defaultValue=1))
         dpi = QgsProcessingParameterNumber("DPI", tr("PNG resolution (dpi)"), QgsProcessingParameterNumber.Integer, 200, False, 50, 1200)
         dpi.setFlags(dpi.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(dpi)
         map_inputs.variable_parameters(self)
         map_inputs.feature_ids_parameter(self)
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
-        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Maps drawn")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Maps not drawn")))
-        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Report (CSV)")))
+        self.add_output_folder(tr("Maps drawn"), tr("Maps not drawn"))
 
     def process(self, parameters, context, feedback):
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)

@@ -5,14 +5,11 @@ import datetime as dt
 import os
 
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -24,8 +21,8 @@ from ..i18n import tr
 from ..mapping.documents import write_pdf
 from ..rules.policy.profile import DEFAULT_PROFILE, load_profile
 from . import map_inputs
-from .algorithm import HomesteadAlgorithm
 from .files import atomic_output
+from .map_algorithm import MapsAlgorithm
 
 KIND_NAMES = (
     translatable("Registration notice (15 working days): parcels of the chosen classes"),
@@ -46,20 +43,12 @@ def parse_date(text: str) -> dt.date:
                    text=text) from None
 
 
-class NoticeListAlgorithm(HomesteadAlgorithm):
+class NoticeListAlgorithm(MapsAlgorithm):
     NAME = "noticelist"
     DISPLAY_NAME = translatable("Public notice lists (公告)")
-    GROUP = "maps"
-
-    def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "PARCELS", tr("Parcels (ZD); only the selected ones when 'Selected features only' is ticked"),
-            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
+        self.add_parcels()
         self.addParameter(QgsProcessingParameterEnum("KIND", tr("Notice"), [tr(k) for k in KIND_NAMES], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
             "POLICY", tr("Policy profile for the notice periods (name or .toml file)"), DEFAULT_PROFILE))
@@ -71,9 +60,7 @@ class NoticeListAlgorithm(HomesteadAlgorithm):
                                             QgsProcessingParameterNumber.Integer, 0, False, 0, 365)
         days.setFlags(days.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(days)
-        unit = QgsProcessingParameterEnum("UNIT", tr("Counted in"), [tr(u) for u in UNITS], defaultValue=0)
-        unit.setFlags(unit.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(unit)
+        self.add_advanced(QgsProcessingParameterEnum("UNIT", tr("Counted in"), [tr(u) for u in UNITS], defaultValue=0))
         self.addParameter(QgsProcessingParameterString("ISSUER", tr("Issued by (公告单位)"), optional=True))
         self.addParameter(QgsProcessingParameterString("PLACE", tr("Place name in the title (e.g. the village)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))

@@ -2,18 +2,10 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
-    QgsProcessingOutputFile,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ..cadastre.mapdata import ParcelMapData
@@ -23,7 +15,7 @@ from ..mapping import parallel
 from ..mapping.export import ExportOptions, export_pages
 from ..mapping.parcel_maps import ParcelMapSource
 from . import map_inputs
-from .algorithm import HomesteadAlgorithm
+from .map_algorithm import MapsAlgorithm
 
 FORMATS = (
     (translatable("PDF, one file per parcel"), dict(pdf=True, png=False, single=False)),
@@ -41,57 +33,35 @@ def export_options(folder: str, fmt: int, dpi: int, single_name: str) -> ExportO
                          dpi=dpi)
 
 
-class ParcelMapsAlgorithm(HomesteadAlgorithm):
+class ParcelMapsAlgorithm(MapsAlgorithm):
     NAME = "parcelmaps"
     DISPLAY_NAME = translatable("Parcel maps (宗地图)")
-    GROUP = "maps"
     SINGLE_FILE = "zongditu.pdf"
 
-    def flags(self):
-        # Layout export drives QPainter and fonts: keep it on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
-
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "PARCELS", tr("Parcels (ZD); only the selected ones when 'Selected features only' is ticked"),
-            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
+        self.add_parcels()
         map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ)"))
-        map_inputs.optional_source(self, "POINTS", tr("Boundary points (JZD); computed when not given"),
-                                   QgsProcessing.TypeVectorPoint)
-        map_inputs.optional_source(self, "LINES", tr("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine)
+        self.add_boundaries()
         map_inputs.optional_source(self, "ROADS", tr("Roads (DXT_DL)"))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "HOLDERS", tr("Right holders (QLR), for parcels without QLRMC"), [QgsProcessing.TypeVector], optional=True))
+        self.add_holders()
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE", tr("Layout template (.qpt); default: the bundled 宗地图"), extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
         dpi = QgsProcessingParameterNumber("DPI", tr("PNG resolution (dpi)"), QgsProcessingParameterNumber.Integer, 200, False, 50, 1200)
         dpi.setFlags(dpi.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(dpi)
-        sheet = QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
-                                           [f"1:{s}" for s in SHEET_SCALES], defaultValue=1)
-        sheet.setFlags(sheet.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(sheet)
+        self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
+                                           [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
         map_inputs.variable_parameters(self)
         workers = QgsProcessingParameterNumber("WORKERS", tr("Parallel processes (files per parcel only)"),
                                                QgsProcessingParameterNumber.Integer, 1, False, 1, 32)
         workers.setFlags(workers.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(workers)
         map_inputs.feature_ids_parameter(self)
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
-        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Maps drawn")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Parcels not drawn")))
-        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Report (CSV)")))
+        self.add_output_folder(tr("Maps drawn"), tr("Parcels not drawn"))
 
     def process(self, parameters, context, feedback):
-        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
-        targets = map_inputs.target_ids(self, parameters, context, "PARCELS", "ZDDM", prefix)
-        if not targets:
-            raise QgsProcessingException(tr("No parcels to draw: the layer is empty, nothing is selected, or no code "
-                                            "starts with '{prefix}'.").format(prefix=prefix))
+        folder, prefix, targets = self.parcel_targets(parameters, context)
         fmt = self.parameterAsEnum(parameters, "FORMAT", context)
         options = export_options(folder, fmt, self.parameterAsInt(parameters, "DPI", context), self.SINGLE_FILE)
         workers = self.parameterAsInt(parameters, "WORKERS", context)

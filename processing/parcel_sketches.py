@@ -3,16 +3,9 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsExpressionContextUtils,
-    QgsProcessing,
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
-    QgsProcessingOutputFile,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
 )
 
@@ -22,38 +15,26 @@ from ..i18n import tr
 from ..mapping.export import export_pages
 from ..mapping.sketches import SketchSource
 from . import map_inputs
-from .algorithm import HomesteadAlgorithm
+from .map_algorithm import MapsAlgorithm
 from .parcel_maps import FORMATS, ZD_FIELDS, export_options
 
 DEFAULT_LENGTH_FIELD = "JZXCD"
 
 
-class ParcelSketchesAlgorithm(HomesteadAlgorithm):
+class ParcelSketchesAlgorithm(MapsAlgorithm):
     NAME = "parcelsketches"
     DISPLAY_NAME = translatable("Parcel sketches (宗地草图)")
-    GROUP = "maps"
     SINGLE_FILE = "caotu.pdf"
 
-    def flags(self):
-        # Layout export drives QPainter and fonts: keep it on the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
-
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "PARCELS", tr("Parcels (ZD); only the selected ones when 'Selected features only' is ticked"),
-            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
+        self.add_parcels()
         map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ)"))
-        map_inputs.optional_source(self, "POINTS", tr("Boundary points (JZD); computed when not given"),
-                                   QgsProcessing.TypeVectorPoint)
-        map_inputs.optional_source(self, "LINES", tr("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine)
+        self.add_boundaries()
         self.addParameter(QgsProcessingParameterField(
             "LENGTH", tr("Measured (勘丈) length field of the boundary lines; computed where empty"),
             DEFAULT_LENGTH_FIELD, "LINES", QgsProcessingParameterField.Numeric, optional=True))
         map_inputs.optional_source(self, "ROADS", tr("Roads (DXT_DL)"))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "HOLDERS", tr("Right holders (QLR), for parcels without QLRMC"), [QgsProcessing.TypeVector], optional=True))
+        self.add_holders()
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE", tr("Layout template (.qpt); default: the bundled 宗地草图"), extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
@@ -61,18 +42,10 @@ class ParcelSketchesAlgorithm(HomesteadAlgorithm):
             "SURVEYOR", tr("Surveyor 调查员 (default: @homestead_surveyor)"), optional=True))
         map_inputs.variable_parameters(self)
         map_inputs.feature_ids_parameter(self)
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
-        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Sketches drawn")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Parcels not drawn")))
-        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Report (CSV)")))
+        self.add_output_folder(tr("Sketches drawn"), tr("Parcels not drawn"))
 
     def process(self, parameters, context, feedback):
-        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
-        targets = map_inputs.target_ids(self, parameters, context, "PARCELS", "ZDDM", prefix)
-        if not targets:
-            raise QgsProcessingException(tr("No parcels to draw: the layer is empty, nothing is selected, or no code "
-                                            "starts with '{prefix}'.").format(prefix=prefix))
+        folder, prefix, targets = self.parcel_targets(parameters, context)
         options = export_options(folder, self.parameterAsEnum(parameters, "FORMAT", context), 200, self.SINGLE_FILE)
         length_field = self.parameterAsString(parameters, "LENGTH", context) or DEFAULT_LENGTH_FIELD
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsMapLayer,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
@@ -29,8 +28,8 @@ from ..i18n import tr
 from ..mapping.export import ExportOptions, export_pages
 from ..mapping.sheet_maps import SheetMapSource, frame_is_standard, styled_clone
 from . import map_inputs
-from .algorithm import HomesteadAlgorithm
 from .layers import apply_style
+from .map_algorithm import MapsAlgorithm
 
 SCALES = sheets.SUPPORTED_SCALES
 FORMATS = (
@@ -60,13 +59,9 @@ def basemap_clone(layer, context):
     return clone
 
 
-class SheetMapsAlgorithm(HomesteadAlgorithm):
+class SheetMapsAlgorithm(MapsAlgorithm):
     NAME = "sheetmaps"
     DISPLAY_NAME = translatable("Overlay maps by sheet (套合图)")
-    GROUP = "maps"
-
-    def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(

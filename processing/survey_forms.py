@@ -5,15 +5,8 @@ from __future__ import annotations
 import os
 
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingOutputFile,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterString,
 )
 
 from ..cadastre import documents
@@ -24,8 +17,8 @@ from ..i18n import tr
 from ..mapping.documents import write_pdf
 from ..mapping.export import FAILED, NOTED, OK, PageResult
 from . import map_inputs
-from .algorithm import HomesteadAlgorithm
 from .files import atomic_output
+from .map_algorithm import MapsAlgorithm
 
 FORMATS = (
     (translatable("XLSX and PDF"), (True, True)),
@@ -36,39 +29,20 @@ ZD_FIELDS = ["ZDDM", "BDCDYH", "QLRMC", "ZDMJ", "YT", "ZL", "QLLX", "QLXZ", "QLS
              "ZDSZX", "ZDSZB", "JZZDMJ", "JZMJ", "FJ", "BZ"]
 
 
-class SurveyFormsAlgorithm(HomesteadAlgorithm):
+class SurveyFormsAlgorithm(MapsAlgorithm):
     NAME = "surveyforms"
     DISPLAY_NAME = translatable("Cadastral survey forms (权籍调查表)")
-    GROUP = "maps"
-
-    def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading  # PDF printing uses Qt fonts
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "PARCELS", tr("Parcels (ZD); only the selected ones when 'Selected features only' is ticked"),
-            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
-        map_inputs.optional_source(self, "POINTS", tr("Boundary points (JZD); computed when not given"),
-                                   QgsProcessing.TypeVectorPoint)
-        map_inputs.optional_source(self, "LINES", tr("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine)
+        self.add_parcels()
+        self.add_boundaries()
         map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ)"))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "HOLDERS", tr("Right holders (QLR)"), [QgsProcessing.TypeVector], optional=True))
+        self.add_holders()
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
-        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Forms written")))
-        self.addOutput(QgsProcessingOutputNumber("FAILED", tr("Parcels without a form")))
-        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Report (CSV)")))
+        self.add_output_folder(tr("Forms written"), tr("Parcels without a form"))
 
     def process(self, parameters, context, feedback):
-        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
-        targets = map_inputs.target_ids(self, parameters, context, "PARCELS", "ZDDM", prefix)
-        if not targets:
-            raise QgsProcessingException(tr("No parcels to draw: the layer is empty, nothing is selected, or no code "
-                                            "starts with '{prefix}'.").format(prefix=prefix))
+        folder, prefix, targets = self.parcel_targets(parameters, context)
         parcels = map_inputs.read(map_inputs.whole_layer(self, parameters, context, "PARCELS"), context, feedback,
                                   ZD_FIELDS, required=["ZDDM"])
         crs = parcels.crs
