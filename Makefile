@@ -63,7 +63,7 @@ lint: setup
 # County-scale benchmark (not a test, long: 30+ minutes with 300k): the whole pipeline at 10k-300k parcels, each
 # algorithm in a fresh process, in-process and through qgis_process, side by side with QGIS's built-in way; data
 # cached in build/bench-data/; figures → benchmarks/results.md. BENCH_SIZES=10000,30000 limits the sizes,
-# BENCH_RUNS the in-process repeats (medians).
+# BENCH_RUNS the in-process repeats (medians), BENCH_BUILTIN_UP_TO=100000 skips the built-in way above that size.
 bench: translations
 	@$(PY) benchmarks/bench_county.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS))
 
