@@ -199,30 +199,87 @@ def median(values):
     return statistics.median(values)
 
 
-class Runs:
-    """Wall-clock seconds of each algorithm each way, over several rounds, and the load average before each."""
+class ServerCpu:
+    """CPU seconds the database server has used so far: its postmaster's own and its reaped children's
+    (utime, stime, cutime, cstime), plus its live children's (the backends, parallel workers). The server is a
+    process on this machine (tools/pg_test_server.sh); found from a backend's parent."""
 
-    def __init__(self):
+    def __init__(self, conninfo):
+        import psycopg2
+
+        con = psycopg2.connect(conninfo)
+        try:
+            with con.cursor() as cur:
+                cur.execute("SELECT pg_backend_pid()")
+                backend = cur.fetchone()[0]
+            self.postmaster = int(_stat(backend)[1])  # ppid
+        finally:
+            con.close()
+        self.tick = os.sysconf("SC_CLK_TCK")
+
+    def seconds(self):
+        total = 0
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = _stat(int(entry.name))
+            except OSError:  # gone meanwhile
+                continue
+            pid, ppid = int(entry.name), int(fields[1])
+            if pid == self.postmaster:
+                total += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+            elif ppid == self.postmaster:
+                total += int(fields[11]) + int(fields[12])
+        return total / self.tick
+
+
+def _stat(pid):
+    """/proc/PID/stat fields after the command name: state, ppid, ... (utime is [11], stime [12])."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return text[text.rindex(")") + 2:].split()
+
+
+class Runs:
+    """Wall-clock and CPU seconds of each algorithm each way, over several rounds, and the load average before
+    each. CPU: this process's (QGIS, all threads) and the database server's, which load from other jobs on the
+    machine changes less than wall-clock time."""
+
+    def __init__(self, server_cpu=None):
         self.seconds = {}  # (label, way) -> [s, ...]
+        self.cpu = {}  # (label, way) -> [(QGIS s, server s), ...]
         self.loads = []
         self.order = []  # (label, way) in first-seen order
+        self.server_cpu = server_cpu
 
     def __call__(self, label, way, function):
         self.loads.append(load_average())
+        server0 = self.server_cpu.seconds() if self.server_cpu else 0.0
+        cpu0 = time.process_time()
         started = time.perf_counter()
         value = function()
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu0
+        server = (self.server_cpu.seconds() if self.server_cpu else 0.0) - server0
         key = (label, way)
         if key not in self.seconds:
             self.seconds[key] = []
+            self.cpu[key] = []
             self.order.append(key)
         self.seconds[key].append(seconds)
-        print(f"  {label}: {way:<40} {seconds:8.1f} s  (load {self.loads[-1]:.1f})", flush=True)
+        self.cpu[key].append((cpu, server))
+        print(f"  {label}: {way:<36} {seconds:7.1f} s  CPU {cpu:6.1f} + server {server:6.1f} s  "
+              f"(load {self.loads[-1]:.1f})", flush=True)
         return value
 
     def median(self, label, way):
         found = self.seconds.get((label, way))
         return median(found) if found else None
+
+    def cpu_median(self, label, way):
+        """(median QGIS CPU s, median server CPU s, median of their sums)."""
+        found = self.cpu[(label, way)]
+        return median(c for c, _ in found), median(s for _, s in found), median(c + s for c, s in found)
 
 
 def feedback_class():
@@ -274,7 +331,7 @@ def main():
 
     Said = feedback_class()  # noqa: N806 (a class)
     timer = Timer()
-    runs = Runs()
+    runs = Runs(ServerCpu(conninfo))
     gpkg = timer("generate the county (tools/make_village.py; cached)", lambda: county(args.parcels, args.farmland_ratio))
     admin = psycopg2.connect(conninfo)
     admin.autocommit = True
@@ -488,17 +545,21 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
         "",
         f"Wall-clock seconds, medians of {args.rounds} runs each (one QGIS process; each run opens its layers afresh "
         "and writes to memory layers; the order of the ways rotates from round to round). Ratio = the way's median "
-        "over the GeoPackage's.",
+        "over the GeoPackage's. CPU = seconds of CPU used meanwhile by this QGIS process (all its threads) and by "
+        "the database server (its backends and parallel workers, from /proc), medians: a measure that other jobs "
+        "on the machine disturb much less than wall-clock time.",
         "",
-        "| algorithm | way | median s | runs s | ratio to GeoPackage |",
-        "|---|---|---:|---|---:|",
+        "| algorithm | way | median s | runs s | ratio to GeoPackage | CPU s: QGIS + server = total | CPU ratio |",
+        "|---|---|---:|---|---:|---:|---:|",
     ]
     for label, way in runs.order:
         values = runs.seconds[(label, way)]
         base_way = BUILTIN_GPKG if way.startswith("built-in") else GEOPACKAGE
         base = runs.median(label, base_way)
+        cpu, server, total = runs.cpu_median(label, way)
         lines.append(f"| {label} | {way} | {median(values):.1f} | {', '.join(f'{v:.1f}' for v in values)} | "
-                     f"{median(values) / base:.2f}× |")
+                     f"{median(values) / base:.2f}× | {cpu:.1f} + {server:.1f} = {total:.1f} | "
+                     f"{total / runs.cpu_median(label, base_way)[2]:.2f}× |")
     lines.append("")
     for label, (equal, what) in same.items():
         here, local, there = runs.median(label, PG_QGIS), runs.median(label, GEOPACKAGE), runs.median(label, PG_DATABASE)
@@ -508,6 +569,9 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
             text += f", {there:.1f} s with the overlays in the database ({there / local:.2f}×)"
         else:
             text += " (this algorithm has no database way: it always overlays in QGIS)"
+        text += "; CPU (QGIS + server) " + ", ".join(
+            f"{runs.cpu_median(label, way)[2]:.1f} s" for way in (GEOPACKAGE, PG_QGIS, PG_DATABASE)
+            if runs.median(label, way) is not None)
         text += (f". Same results every way and every run: **{'yes' if equal else 'NO'}** — {what}, each run's "
                  "results against the first GeoPackage run's.")
         lines.append(text)
