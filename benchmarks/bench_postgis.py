@@ -249,6 +249,7 @@ class Runs:
         self.seconds = {}  # (label, way) -> [s, ...]
         self.cpu = {}  # (label, way) -> [(QGIS s, server s), ...]
         self.loads = []
+        self.run_loads = {}  # (label, way) -> [load average before each run]
         self.order = []  # (label, way) in first-seen order
         self.server_cpu = server_cpu
 
@@ -267,6 +268,7 @@ class Runs:
             self.cpu[key] = []
             self.order.append(key)
         self.seconds[key].append(seconds)
+        self.run_loads.setdefault(key, []).append(self.loads[-1])
         self.cpu[key].append((cpu, server))
         print(f"  {label}: {way:<36} {seconds:7.1f} s  CPU {cpu:6.1f} + server {server:6.1f} s  "
               f"(load {self.loads[-1]:.1f})", flush=True)
@@ -405,6 +407,11 @@ def main():
                               overlap_rows(out["OUTPUT_OVERLAPS"])),
                  lambda value: f"{len(value[0]):,} parcels compared by fid as (ZYJBNTMJ, ZYJBNTBL, JBNTBH, FWZJBNT), "
                                f"{len(value[1]):,} overlaps as (ZD_FID, JBNT_FID, TXMJ); areas and shares to 0.01")
+        each_way("homestead:farmlandoverlay (no houses)", "homestead:farmlandoverlay",
+                 {"INPUT": "ZD", "FARMLAND": "JBNT"}, {"OUTPUT": "memory:", "OUTPUT_OVERLAPS": "memory:"},
+                 lambda out: (by_fid(out["OUTPUT"], ("ZYJBNTMJ", "ZYJBNTBL", "JBNTBH")), overlap_rows(out["OUTPUT_OVERLAPS"])),
+                 lambda value: f"{len(value[0]):,} parcels compared by fid as (ZYJBNTMJ, ZYJBNTBL, JBNTBH), "
+                               f"{len(value[1]):,} overlaps as (ZD_FID, JBNT_FID, TXMJ); areas and shares to 0.01")
         each_way("homestead:classify (with farmland)", "homestead:classify",
                  {"INPUT": "ZD", "FARMLAND": "JBNT"}, {"POLICY": "louxing_2020", "OUTPUT": "memory:"},
                  lambda out: by_fid(out["OUTPUT"], ("LB", "DJMJ", "CZMJ", "ZYJBNTMJ")),
@@ -527,8 +534,11 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
         "",
         f"Load average (1 min): {loads['start']:.1f} at the start, {min(runs.loads):.1f} – {max(runs.loads):.1f} "
         f"before the timed runs, {loads['load test']:.1f} before the load test, {loads['end']:.1f} at the end. "
-        + ("Other jobs shared the machine for part of the run (a load above 1.5 on 2 cores): absolute seconds may "
-           "be up to ±20 % off; the ways alternate within a round, so the ratios suffer less."
+        + (("Other jobs shared the machine heavily (a load of 3 or more on 2 cores): wall-clock seconds are "
+            "inflated, by up to 2–3× where the load was highest, and vary from round to round as the load drifts; "
+            "the CPU columns are the steadier measure." if max(all_loads) >= 3 else
+            "Other jobs shared the machine for part of the run (a load above 1.5 on 2 cores): wall-clock seconds "
+            "may be ±20 % or more off; the ways alternate within a round and the CPU columns suffer less.")
            if busy else "The machine was otherwise quiet."),
         "",
         f"Data: the generated county (`tools/make_village.py --parcels {args.parcels} --farmland-ratio "
@@ -549,7 +559,7 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
         "the database server (its backends and parallel workers, from /proc), medians: a measure that other jobs "
         "on the machine disturb much less than wall-clock time.",
         "",
-        "| algorithm | way | median s | runs s | ratio to GeoPackage | CPU s: QGIS + server = total | CPU ratio |",
+        "| algorithm | way | median s | runs s (load before) | ratio to GeoPackage | CPU s: QGIS + server = total | CPU ratio |",
         "|---|---|---:|---|---:|---:|---:|",
     ]
     for label, way in runs.order:
@@ -557,7 +567,7 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
         base_way = BUILTIN_GPKG if way.startswith("built-in") else GEOPACKAGE
         base = runs.median(label, base_way)
         cpu, server, total = runs.cpu_median(label, way)
-        lines.append(f"| {label} | {way} | {median(values):.1f} | {', '.join(f'{v:.1f}' for v in values)} | "
+        lines.append(f"| {label} | {way} | {median(values):.1f} | {', '.join(f'{v:.1f} ({w:.1f})' for v, w in zip(values, runs.run_loads[(label, way)]))} | "
                      f"{median(values) / base:.2f}× | {cpu:.1f} + {server:.1f} = {total:.1f} | "
                      f"{total / runs.cpu_median(label, base_way)[2]:.2f}× |")
     lines.append("")
@@ -577,12 +587,13 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
         lines.append(text)
     builtin_gpkg = runs.median("native:intersection ZD × JBNT", BUILTIN_GPKG)
     builtin_pg = runs.median("native:intersection ZD × JBNT", BUILTIN_PG)
-    farmland = "homestead:farmlandoverlay (with houses)"
+    farmland = "homestead:farmlandoverlay (no houses)"
     lines.append(
-        f"- **QGIS built-in for reference** (native:intersection ZD × JBNT, invalid geometries skipped, areas not "
-        f"yet computed nor summed per parcel): {builtin_gpkg:.1f} s on the GeoPackage, {builtin_pg:.1f} s on the "
-        f"PostGIS tables; homestead:farmlandoverlay (which also checks the houses and writes per-parcel fields) "
-        f"{runs.median(farmland, GEOPACKAGE):.1f} s / {runs.median(farmland, PG_QGIS):.1f} s. Results: {builtin_check}.")
+        f"- **QGIS built-in for reference** (native:intersection ZD × JBNT, invalid geometries skipped, writing the "
+        f"overlap pieces only; their areas not yet computed nor summed per parcel): {builtin_gpkg:.1f} s on the "
+        f"GeoPackage, {builtin_pg:.1f} s on the PostGIS tables; homestead:farmlandoverlay without houses (which "
+        f"also writes every parcel with ZYJBNTMJ, ZYJBNTBL, JBNTBH) {runs.median(farmland, GEOPACKAGE):.1f} s / "
+        f"{runs.median(farmland, PG_QGIS):.1f} s. Results: {builtin_check}.")
     lines += ["", kept_reading(args.out), ""]
     lines += [
         f"**Concurrent review**: {args.reviewers} reviewers (threads in one process, each with its own connection, "
