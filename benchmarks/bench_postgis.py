@@ -536,7 +536,8 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
         f"before the timed runs, {loads['load test']:.1f} before the load test, {loads['end']:.1f} at the end. "
         + (("Other jobs shared the machine heavily (a load of 3 or more on 2 cores): wall-clock seconds are "
             "inflated, by up to 2–3× where the load was highest, and vary from round to round as the load drifts; "
-            "the CPU columns are the steadier measure." if max(all_loads) >= 3 else
+            "the CPU columns, measured under the same load for every way of a round, are the steadier measure for the "
+            "ratios (though CPU seconds too grow under load on this virtual machine)." if max(all_loads) >= 3 else
             "Other jobs shared the machine for part of the run (a load above 1.5 on 2 cores): wall-clock seconds "
             "may be ±20 % or more off; the ways alternate within a round and the CPU columns suffer less.")
            if busy else "The machine was otherwise quiet."),
@@ -557,7 +558,8 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
         "and writes to memory layers; the order of the ways rotates from round to round). Ratio = the way's median "
         "over the GeoPackage's. CPU = seconds of CPU used meanwhile by this QGIS process (all its threads) and by "
         "the database server (its backends and parallel workers, from /proc), medians: a measure that other jobs "
-        "on the machine disturb much less than wall-clock time.",
+        "on the machine disturb less than wall-clock time, though not at all: on this virtual machine CPU seconds "
+        "too grow when the cores are contended.",
         "",
         "| algorithm | way | median s | runs s (load before) | ratio to GeoPackage | CPU s: QGIS + server = total | CPU ratio |",
         "|---|---|---:|---|---:|---:|---:|",
@@ -604,7 +606,9 @@ def write_report(args, started_at, timer, runs, counts, sizes, same, builtin_che
         f"600 s. Duration {load.seconds:.1f} s.",
         "",
         f"- decisions attempted {load.attempts:,} = accepted {len(load.decisions):,} + refused by the row version "
-        f"{load.conflicts:,} (all refused ones re-read and decided again; given up {load.given_up})",
+        f"{load.conflicts:,} (all refused ones re-read and decided again; given up {load.given_up}); of the "
+        f"refusals {sum(r for _, r in load.contention_rounds):,} in the contention rounds, "
+        f"{load.conflicts - sum(r for _, r in load.contention_rounds):,} among the random decisions",
         f"- accepted = {args.reviewers} × {args.decisions} random decisions + 10 contention winners = "
         f"{args.reviewers * args.decisions + 10:,} expected: "
         f"**{'yes' if len(load.decisions) == args.reviewers * args.decisions + 10 else 'NO'}**",
