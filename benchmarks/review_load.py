@@ -182,7 +182,14 @@ def verify(psycopg2, owner_info: str, schema: str, fids: Sequence[int], result: 
     by_parcel: Dict[int, List[Decision]] = defaultdict(list)
     for d in result.decisions:
         by_parcel[d.fid].append(d)
-    for fid, (code, lb, shzt, gpyy, bbh) in parcels.items():
+    # SHJL names the parcel by its code, which two parcels may share (the duplicate codes ZD_DUPCODE finds):
+    # an audit row belongs to the parcel of the decision whose token it carries (tokens are unique)
+    fid_of_token = {d.token: d.fid for d in result.decisions}
+    audit_of: Dict[int, List[Tuple]] = defaultdict(list)
+    for row in audit:
+        if row[6] in fid_of_token and zddm[fid_of_token[row[6]]] == row[0]:
+            audit_of[fid_of_token[row[6]]].append(row)
+    for fid, (_code, lb, shzt, gpyy, bbh) in parcels.items():
         chain = sorted(by_parcel.get(fid, []), key=lambda d: d.version)
         versions = [d.version for d in chain]
         if versions != list(range(2, 2 + len(chain))):
@@ -196,7 +203,7 @@ def verify(psycopg2, owner_info: str, schema: str, fids: Sequence[int], result: 
         final = (chain[-1].lb, chain[-1].shzt, chain[-1].token, chain[-1].version) if chain else (None, None, None, 1)
         if (lb, shzt, gpyy, bbh) != final:
             problems.append(f"parcel {fid}: final state {(lb, shzt, gpyy, bbh)} is not the last decision {final}")
-        rows = sorted((row for row in audit if row[0] == code), key=lambda row: row[7])
+        rows = sorted(audit_of.get(fid, []), key=lambda row: row[7])
         for before, after in zip(rows, rows[1:]):
             if (after[1], after[3]) != (before[2], before[4]):
                 problems.append(f"parcel {fid}: audit rows do not chain: {before} -> {after}")

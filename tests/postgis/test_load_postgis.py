@@ -55,3 +55,19 @@ def test_verification_notices_a_lost_update(survey, hot_parcels, psycopg2, team,
     result.decisions.append(review_load.Decision("盲写", lost.login, lost.fid, stale, 3, 3, "blind", lost.version))
     problems = review_load.verify(psycopg2, survey.database, survey.schema, hot_parcels[:1], result)
     assert any("an overwrite went unnoticed" in p for p in problems)
+
+
+def test_verification_with_a_duplicate_parcel_code(survey, psycopg2, team, pg_sql):
+    """Two parcels sharing one code (the duplicates ZD_DUPCODE reports; the generated county has them): the
+    audit rows, which name the parcel by its code, are told apart by their decisions and nothing is reported."""
+    rows = pg_sql(survey.database, (
+        f'INSERT INTO "{survey.schema}"."ZD" (fid, geom, "ZDDM") '
+        f"SELECT n, ST_Multi(ST_MakeEnvelope(37600000 + 30 * n, 3001000, 37600020 + 30 * n, 3001020, 4525)), "
+        f"'430381104202JC99999' "
+        f"""FROM (SELECT nextval('"{survey.schema}"."ZD_fid_seq"') AS n FROM generate_series(1, 2)) s RETURNING fid"""))
+    twins = [r[0] for r in rows]
+    logins = [team["reviewer_a"][2], team["reviewer_b"][2]]
+    result = review_load.run_load(psycopg2, logins, survey.schema, twins, reviewers=3, decisions_each=10,
+                                  contention_rounds=2, timeout=60)
+    assert {d.fid for d in result.decisions} == set(twins)
+    assert review_load.verify(psycopg2, survey.database, survey.schema, twins, result) == []
