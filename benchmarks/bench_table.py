@@ -207,12 +207,15 @@ def report(rows, loads, commit, started, argv) -> str:
     lines.append("")
     sizes = sorted({r["n"] for r in rows})
     if len(sizes) > 1:
-        lines += [f"Growth from {sizes[0]:,} to {sizes[-1]:,} parcels ({sizes[-1] / sizes[0]:.0f}×): time ×, peak RSS ×", ""]
+        lines += [f"Growth from {sizes[0]:,} to {sizes[-1]:,} parcels ({sizes[-1] / sizes[0]:.0f}×; linear = ×{sizes[-1] / sizes[0]:.0f} "
+                  "at most, less where fixed costs such as QGIS start-up count): seconds, CPU seconds (less sensitive to "
+                  "the other jobs' load), peak RSS", ""]
         for (label, name) in sorted({(r["plugin"], r["variant"]) for r in rows}):
             first = next((r for r in rows if r["n"] == sizes[0] and (r["plugin"], r["variant"]) == (label, name)), None)
             last = next((r for r in rows if r["n"] == sizes[-1] and (r["plugin"], r["variant"]) == (label, name)), None)
             if first and last:
-                lines.append(f"- {label}, {name}: time ×{last['alg'] / first['alg']:.2f}, peak RSS ×{last['rss'] / first['rss']:.2f}")
+                lines.append(f"- {label}, {name}: seconds ×{last['alg'] / first['alg']:.2f}, CPU ×{last['cpu'] / first['cpu']:.2f}, "
+                             f"peak RSS ×{last['rss'] / first['rss']:.2f}")
         lines.append("")
     return "\n".join(lines)
 
