@@ -11,7 +11,7 @@ export QGIS_CUSTOM_CONFIG_PATH ?= $(CURDIR)/build/qgis-config
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup test test-qgis340 clean-qgis340 demo package lint translations i18n-update sample-data clean \
-	bench bench-boundary bench-checks bench-maps bench-dock bench-postgis screenshot
+	bench bench-boundary bench-checks bench-maps bench-dock bench-postgis bench-table screenshot
 
 setup:
 	@VENV=$(VENV) bash tools/setup.sh
@@ -71,6 +71,11 @@ bench: translations
 # benchmarks/results_boundary.md.
 bench-boundary: translations
 	@$(PY) benchmarks/bench_boundary.py
+
+# Benchmark (not a test): homestead:boundarytable (界址点成果表 XLSX) at 10k and 30k parcels, one workbook and one per
+# village, against BENCH_BASELINE (a git revision, e.g. main) when given; figures → benchmarks/results_table.md.
+bench-table: translations
+	@$(PY) benchmarks/bench_table.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_BASELINE),--baseline $(BENCH_BASELINE))
 
 # The review panel on a 100,000-parcel layer, side by side with QGIS built-ins → benchmarks/results_dock.md
 bench-dock: setup

@@ -59,7 +59,7 @@ def our_steps(data: Path, out: Path) -> dict:
             "OUTPUT": str(out / "zd_sizhi.gpkg")})],
         "boundarytable": [("homestead:boundarytable", {
             "INPUT": str(out / "zd_sizhi.gpkg"), "CODE_FIELD": "ZDDM", "OWNER_FIELD": "QLRMC", "BUILDINGS": zrz,
-            "OUTPUT_XLSX": str(out / "jzd_table.xlsx"), "OUTPUT_CSV": str(out / "jzd_table.csv")})],
+            "OUTPUT_VILLAGES": str(out / "jzd_tables"), "OUTPUT_CSV": str(out / "jzd_table.csv")})],  # a workbook per village
         "farmlandoverlay": [("homestead:farmlandoverlay", {
             "INPUT": zd, "FARMLAND": jbnt, "OUTPUT": str(out / "zd_farmland.gpkg"),
             "OUTPUT_OVERLAPS": str(out / "farmland_overlaps.gpkg")})],
@@ -392,7 +392,7 @@ def report(sizes_done, figures, answers, loads, runs, plugin_commit, started, no
 
 
 JOBS = ("parcelareas", "boundarypoints", "boundarytable", "farmlandoverlay", "qualitycheck", "classify")
-PIPELINE = ("parcelareas", "boundarypoints", "farmlandoverlay", "qualitycheck", "classify")
+PIPELINE = ("parcelareas", "boundarypoints", "boundarytable", "farmlandoverlay", "qualitycheck", "classify")
 
 
 def main(argv) -> int:

@@ -2,7 +2,8 @@
 
 Layout (domain.md §4): columns 序号 | 点号 | X (m) | Y (m) | 边长 (m); X is the northing, Y the easting;
 each edge length sits on its own row between the two point rows; every ring closes back to its first point;
-coordinates 3 decimals, lengths 2. The workbook has one sheet per parcel. Each printed A4 page carries the
+coordinates 3 decimals, lengths 2. A workbook has one sheet per parcel (for a county: one workbook per
+地籍子区, see TableSource.by_village and village_file_name). Each printed A4 page carries the
 header 宗地代码, 权利人, 宗地面积, 建筑面积 and 第 n 页 共 N 页; the title row repeats on every page (print
 titles); a page that continues a ring starts again with the last point of the page before, so every length
 stands between its two points on one page.
@@ -11,11 +12,16 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 import re
+import threading
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence
+
+import numpy as np
 
 from .boundary import Boundaries
+from .codes import village_of
 
 TITLE = "界址点成果表"
 COLUMNS = ("序号", "点号", "X(m)", "Y(m)", "边长(m)")
@@ -61,6 +67,65 @@ class ParcelTable:
         return pages
 
 
+class TableSource:
+    """The tables of every parcel that has boundary points, in input order, made one at a time on demand.
+
+    A county's tables as Python objects would take gigabytes (a few hundred bytes per point row); the
+    numbered points stay in their numpy arrays and each writer builds the table it writes next, so memory
+    does not grow with the number of tables written.
+    """
+
+    def __init__(self, result: Boundaries, codes: Sequence[str], owners: Sequence, areas: Sequence[float],
+                 floor_areas: Optional[Sequence] = None):
+        self._points = result.points
+        self._codes, self._owners, self._areas, self._floor_areas = codes, owners, areas, floor_areas
+        parcel = np.asarray(self._points.parcel)
+        starts = np.flatnonzero(np.r_[True, parcel[1:] != parcel[:-1]]) if len(parcel) else np.zeros(0, dtype=int)
+        self._parcel = parcel[starts]
+        self._start = starts
+        self._stop = np.r_[starts[1:], len(parcel)].astype(int)
+
+    def __len__(self) -> int:
+        return len(self._start)
+
+    def __iter__(self) -> Iterator[ParcelTable]:
+        return self.tables(range(len(self)))
+
+    def code(self, k: int) -> str:
+        """The 宗地代码 of table ``k`` (without building the table)."""
+        return str(self._codes[int(self._parcel[k])])
+
+    def tables(self, indices: Iterable[int]) -> Iterator[ParcelTable]:
+        for k in indices:
+            yield self.table(k)
+
+    def by_village(self) -> Dict[str, List[int]]:
+        """Table indices per 地籍子区 (the 12-digit ZDDM prefix; '' for codes without one), in order of first
+        appearance."""
+        groups: Dict[str, List[int]] = {}
+        for k in range(len(self)):
+            groups.setdefault(village_of(self.code(k)), []).append(k)
+        return groups
+
+    def table(self, k: int) -> ParcelTable:
+        points, start, stop = self._points, int(self._start[k]), int(self._stop[k])
+        parcel = int(self._parcel[k])
+        xy, ring, sequence = points.xy[start:stop].tolist(), points.ring[start:stop].tolist(), points.sequence[start:stop].tolist()
+        entries: List[PointEntry] = []
+        ring_start = 0
+        n = stop - start
+        for i in range(n):
+            closes = i + 1 == n or ring[i + 1] != ring[i]
+            nxt = ring_start if closes else i + 1
+            length = math.hypot(xy[nxt][0] - xy[i][0], xy[nxt][1] - xy[i][1])
+            entries.append(PointEntry(sequence[i], f"J{sequence[i]}", xy[i][1], xy[i][0], ring[i], length))
+            if closes:
+                entries.append(PointEntry(None, f"J{sequence[ring_start]}", xy[ring_start][1], xy[ring_start][0], ring[i], None))
+                ring_start = i + 1
+        floor = None if self._floor_areas is None else _number(self._floor_areas[parcel])
+        return ParcelTable(str(self._codes[parcel]), _text(self._owners[parcel]), float(self._areas[parcel]), floor, entries)
+
+
 def parcel_tables(
     result: Boundaries,
     codes: Sequence[str],
@@ -68,30 +133,8 @@ def parcel_tables(
     areas: Sequence[float],
     floor_areas: Optional[Sequence] = None,
 ) -> List[ParcelTable]:
-    """One table per parcel that has boundary points, in input order."""
-    points = result.points
-    tables: List[ParcelTable] = []
-    if len(points) == 0:
-        return tables
-    boundaries_at = [0] + [i for i in range(1, len(points)) if points.parcel[i] != points.parcel[i - 1]] + [len(points)]
-    for start, stop in zip(boundaries_at[:-1], boundaries_at[1:]):
-        parcel = int(points.parcel[start])
-        entries: List[PointEntry] = []
-        ring_start = start
-        for i in range(start, stop):
-            closes = i + 1 == stop or points.ring[i + 1] != points.ring[i]
-            nxt = ring_start if closes else i + 1
-            length = math.hypot(*(points.xy[nxt] - points.xy[i]))
-            entries.append(PointEntry(int(points.sequence[i]), f"J{points.sequence[i]}", float(points.xy[i, 1]),
-                                      float(points.xy[i, 0]), int(points.ring[i]), length))
-            if closes:
-                first = points.sequence[ring_start]
-                entries.append(PointEntry(None, f"J{first}", float(points.xy[ring_start, 1]),
-                                          float(points.xy[ring_start, 0]), int(points.ring[i]), None))
-                ring_start = i + 1
-        floor = None if floor_areas is None else _number(floor_areas[parcel])
-        tables.append(ParcelTable(str(codes[parcel]), _text(owners[parcel]), float(areas[parcel]), floor, entries))
-    return tables
+    """One table per parcel that has boundary points, in input order (all at once: see TableSource)."""
+    return list(TableSource(result, codes, owners, areas, floor_areas))
 
 
 # --- names -------------------------------------------------------------------------------------------------------
@@ -116,137 +159,320 @@ def safe_file_name(text: str, max_length: int = 100) -> str:
 
 def unique_names(names: Iterable[str], casefold: bool = True) -> List[str]:
     """``names`` made unique by appending _2, _3... (case-insensitively, as Windows and Excel compare)."""
-    seen = set()
-    result = []
-    for name in names:
+    unique = UniqueNames(casefold)
+    return [unique.take(name) for name in names]
+
+
+class UniqueNames:
+    """Names made unique one at a time, by appending _2, _3... (case-insensitively by default, as Windows and
+    Excel compare); ``max_length`` shortens the name before the suffix so that the result still fits."""
+
+    def __init__(self, casefold: bool = True, max_length: Optional[int] = None):
+        self._seen: set = set()
+        self._casefold, self._max_length = casefold, max_length
+
+    def take(self, name: str) -> str:
         candidate, k = name, 1
-        while (candidate.casefold() if casefold else candidate) in seen:
+        while (candidate.casefold() if self._casefold else candidate) in self._seen:
             k += 1
-            candidate = f"{name}_{k}"
-        seen.add(candidate.casefold() if casefold else candidate)
-        result.append(candidate)
-    return result
+            suffix = f"_{k}"
+            base = name if self._max_length is None else name[:self._max_length - len(suffix)]
+            candidate = base + suffix
+        self._seen.add(candidate.casefold() if self._casefold else candidate)
+        return candidate
+
+
+SHEET_NAME_LENGTH = 31  # Excel's limit
 
 
 def sheet_name(text: str) -> str:
     """An Excel sheet name: no []:*?/\\, at most 31 characters, not empty."""
-    name = re.sub(r"[\[\]:*?/\\]", "_", str(text)).strip("'")[:31]
+    name = re.sub(r"[\[\]:*?/\\]", "_", str(text)).strip("'")[:SHEET_NAME_LENGTH]
     return name or "_"
+
+
+def village_file_name(village: str) -> str:
+    """The file name (without extension) of a village's workbook: its 12-digit 地籍子区 code and the title, e.g.
+    430102001001_界址点成果表; parcels whose code has no 12-digit prefix go to 地籍子区不明_界址点成果表."""
+    return f"{village or UNKNOWN_VILLAGE}_{TITLE}"
+
+
+UNKNOWN_VILLAGE = "地籍子区不明"
 
 
 # --- writers -----------------------------------------------------------------------------------------------------
 
 
-def write_csv(path: str, tables: Sequence[ParcelTable]) -> None:
+def write_csv(path: str, tables: Iterable[ParcelTable], progress: Optional[Callable[[int], None]] = None) -> int:
     """All tables in one CSV (UTF-8 with BOM, so Excel opens Chinese text right): one row per point row, with
-    the length of the edge to the next row."""
+    the length of the edge to the next row. ``progress(n)`` after each table (it may raise to stop); returns
+    the number of tables."""
+    n = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["宗地代码", "权利人"] + list(COLUMNS))
         for table in tables:
-            for e in table.entries:
-                writer.writerow([
-                    table.code, table.owner, "" if e.number is None else e.number, e.name, f"{e.x:.3f}", f"{e.y:.3f}",
-                    "" if e.length_to_next is None else f"{e.length_to_next:.2f}",
-                ])
+            writer.writerows([
+                table.code, table.owner, "" if e.number is None else e.number, e.name, f"{e.x:.3f}", f"{e.y:.3f}",
+                "" if e.length_to_next is None else f"{e.length_to_next:.2f}",
+            ] for e in table.entries)
+            n += 1
+            if progress is not None:
+                progress(n)
+    return n
 
 
-def write_workbook(path: str, tables: Sequence[ParcelTable], font_name: str = DEFAULT_FONT,
-                   points_per_page: int = POINTS_PER_PAGE) -> None:
-    """An XLSX with one sheet per parcel, paginated for A4 portrait (openpyxl)."""
+def write_workbook(path: str, tables: Iterable[ParcelTable], font_name: str = DEFAULT_FONT,
+                   points_per_page: int = POINTS_PER_PAGE, progress: Optional[Callable[[int], None]] = None) -> int:
+    """An XLSX with one sheet per parcel, paginated for A4 portrait (openpyxl). Returns the number of sheets.
+
+    Written in linear time and with the rows of one sheet in memory at a time: openpyxl's write-only mode
+    streams each sheet's rows to a temporary file as they come (row heights, column widths, merged cells,
+    page breaks, print area and titles, page set-up and named styles all work there), and two quadratic
+    steps of openpyxl are avoided (see _new_sheet and _linear_defined_names). ``progress(n)`` is called after
+    each sheet and may raise to stop: then openpyxl's temporary files are removed and ``path`` is not written.
+    """
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    _add_styles(workbook, font_name)
-    for table, name in zip(tables, unique_names(sheet_name(t.code) for t in tables)):
-        _write_sheet(workbook.create_sheet(name), table, points_per_page)
-    if not tables:
-        sheet = workbook.create_sheet(TITLE)
-        sheet["A1"] = TITLE
-    workbook.save(path)
+    workbook = Workbook(write_only=True)
+    _linear_defined_names(workbook)
+    cells = _Cells(workbook, font_name)
+    names = UniqueNames(max_length=SHEET_NAME_LENGTH)
+    n = 0
+    try:
+        for table in tables:
+            _write_sheet(_new_sheet(workbook, names.take(sheet_name(table.code))), table, points_per_page, cells)
+            n += 1
+            if progress is not None:
+                progress(n)
+        if n == 0:
+            sheet = _new_sheet(workbook, TITLE)
+            cells.start(sheet)
+            sheet.append([cells.get(1, "jzd_title", TITLE)])
+            sheet.close()
+        _save(workbook, path)
+    finally:
+        _remove_temporary_files(workbook)
+    return n
 
 
-def _add_styles(workbook, font_name: str) -> None:
-    """Named cell styles, registered once: assigning one to a cell is cheap, unlike setting font, border and
-    alignment cell by cell."""
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+class _Cells:
+    """Named cell styles, registered once, and one reusable styled cell per (column, style): a write-only
+    sheet writes each row's cells as it is appended, so a cell object can carry the next row's value."""
 
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    centre = Alignment(horizontal="center", vertical="center")
-    styles = {
-        "jzd_title": (Font(name=font_name, size=16, bold=True), Border(), "General"),
-        "jzd_label": (Font(name=font_name, size=10, bold=True), box, "General"),
-        "jzd_text": (Font(name=font_name, size=10), box, "General"),
-        "jzd_coordinate": (Font(name=font_name, size=10), box, COORDINATE_FORMAT),
-        "jzd_length": (Font(name=font_name, size=10), box, LENGTH_FORMAT),
-        "jzd_area": (Font(name=font_name, size=10), box, AREA_FORMAT),
-    }
-    for name, (font, border, number_format) in styles.items():
-        workbook.add_named_style(NamedStyle(name=name, font=font, border=border, alignment=centre, number_format=number_format))
+    def __init__(self, workbook, font_name: str):
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+
+        thin = Side(style="thin")
+        box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        centre = Alignment(horizontal="center", vertical="center")
+        styles = {
+            "jzd_title": (Font(name=font_name, size=16, bold=True), Border(), "General"),
+            "jzd_label": (Font(name=font_name, size=10, bold=True), box, "General"),
+            "jzd_text": (Font(name=font_name, size=10), box, "General"),
+            "jzd_coordinate": (Font(name=font_name, size=10), box, COORDINATE_FORMAT),
+            "jzd_length": (Font(name=font_name, size=10), box, LENGTH_FORMAT),
+            "jzd_area": (Font(name=font_name, size=10), box, AREA_FORMAT),
+        }
+        for name, (font, border, number_format) in styles.items():
+            workbook.add_named_style(NamedStyle(name=name, font=font, border=border, alignment=centre, number_format=number_format))
+        self._new = WriteOnlyCell
+        self._cells: Dict[tuple, object] = {}
+        self._sheet = None
+
+    def start(self, sheet) -> None:
+        """The cells go to ``sheet`` from now on."""
+        self._sheet = sheet
+        for cell in self._cells.values():
+            cell.parent = sheet
+
+    def get(self, column: int, style: str, value=None):
+        """The cell of ``column`` in ``style``, holding ``value`` (None: an empty cell that keeps its border)."""
+        cell = self._cells.get((column, style))
+        if cell is None:
+            cell = self._cells[(column, style)] = self._new(self._sheet)
+            cell.style = style
+        cell.value = value
+        return cell
 
 
-def _write_sheet(sheet, table: ParcelTable, points_per_page: int) -> None:
+def _new_sheet(workbook, title: str):
+    """A write-only sheet titled ``title``, which the caller made unique and valid (UniqueNames, sheet_name).
+
+    openpyxl's create_sheet compares each new title with the titles of all sheets so far (lower-casing the
+    whole list: quadratic in sheets, most of the time at 10,000 sheets); the sheet is made here with a
+    parent that has no sheets, then given to the workbook. Falls back to create_sheet should a future
+    openpyxl not allow it.
+    """
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    class _NoSheets:
+        sheetnames = ()
+
+    try:
+        sheet = WriteOnlyWorksheet(parent=_NoSheets, title=title)
+        sheet._parent = workbook
+        workbook._add_sheet(sheet)
+    except (AttributeError, TypeError, ValueError):
+        return workbook.create_sheet(title)
+    if sheet.title != title or sheet.parent is not workbook:
+        workbook.remove(sheet)
+        return workbook.create_sheet(title)
+    return sheet
+
+
+def _linear_defined_names(workbook) -> None:
+    """openpyxl 3.0 saves each sheet's print area and print titles with DefinedNameList.append, which copies
+    and re-validates the whole list every time (quadratic in sheets). The names it appends are distinct by
+    construction (one per sheet index), so the workbook gets a list that appends in place. openpyxl 3.1 and
+    later keep the names per sheet and save them in linear time: nothing to do there."""
+    from openpyxl.descriptors import Sequence as SequenceDescriptor
+    from openpyxl.workbook.defined_name import DefinedName, DefinedNameList
+
+    names = getattr(workbook, "defined_names", None)
+    if type(names) is not DefinedNameList or len(names):
+        return
+
+    class _AppendInPlace(DefinedNameList):
+        definedName = SequenceDescriptor(expected_type=DefinedName)  # noqa: N815 (openpyxl's name; re-declared: the serialiser lists a class's own)
+
+        def append(self, defn):
+            self.definedName.append(defn)
+
+    workbook.defined_names = _AppendInPlace()
+
+
+_SAVE_LOCK = threading.Lock()
+
+
+def _save(workbook, path: str) -> None:
+    """``workbook.save(path)``. openpyxl 3.0's workbook writer adds each sheet's relationship with
+    RelationshipList.append, which copies and re-validates the list of all so far (quadratic in sheets: a
+    minute at 30,000 sheets). There the save runs with a writer whose list appends in place; the swap of
+    openpyxl's module attribute is undone at once and serialised by a lock, and the subclass writes the same
+    XML, so another thread saving meanwhile gets the same file. openpyxl 3.1 and later append in linear
+    time: saved as it is."""
+    from openpyxl.packaging.relationship import Relationship as RelationshipType
+    from openpyxl.packaging.relationship import RelationshipList
+
+    if issubclass(RelationshipList, list):  # openpyxl >= 3.1
+        workbook.save(path)
+        return
+    from openpyxl.descriptors import Sequence as SequenceDescriptor
+    from openpyxl.writer import excel
+
+    class _AppendInPlace(RelationshipList):
+        Relationship = SequenceDescriptor(expected_type=RelationshipType)  # re-declared: the serialiser lists a class's own
+
+        def append(self, value):
+            self.Relationship.append(value)
+            if not value.Id:
+                value.Id = f"rId{len(self.Relationship)}"
+
+    original = excel.WorkbookWriter
+
+    class _WorkbookWriter(original):
+        def __init__(self, wb):
+            super().__init__(wb)
+            self.rels = _AppendInPlace()
+
+    with _SAVE_LOCK:
+        excel.WorkbookWriter = _WorkbookWriter
+        try:
+            workbook.save(path)
+        finally:
+            excel.WorkbookWriter = original
+
+
+def _remove_temporary_files(workbook) -> None:
+    """The temporary files of write-only sheets that saving did not consume (after an error or a cancel)."""
+    for sheet in getattr(workbook, "_sheets", ()):
+        writer = getattr(sheet, "_writer", None)
+        out = getattr(writer, "out", None)
+        if not isinstance(out, str) or not os.path.exists(out):
+            continue
+        rows = getattr(sheet, "_rows", None)
+        try:
+            if rows is not None:
+                rows.close()
+            writer.close()
+        except Exception:  # noqa: BLE001 (a half-written sheet: the file goes anyway)
+            pass
+        try:
+            writer.cleanup()
+        except (OSError, ValueError):
+            if os.path.exists(out):
+                os.remove(out)
+
+
+WIDTHS = (13, 10, 16, 16, 13)  # columns A-E
+TITLE_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT = 28, 20, 18
+
+
+def _write_sheet(sheet, table: ParcelTable, points_per_page: int, cells: _Cells) -> None:
+    """One parcel's sheet, row by row: everything written before the rows (widths, page set-up, sheet
+    properties) is set first, each row's height before the row, the rest before the sheet is closed."""
+    from openpyxl.worksheet.cell_range import CellRange
     from openpyxl.worksheet.pagebreak import Break, RowBreak
 
-    for column, width in zip("ABCDE", (13, 10, 16, 16, 13)):
+    cells.start(sheet)
+    for column, width in zip("ABCDE", WIDTHS):
         sheet.column_dimensions[column].width = width
-
-    def cell(row, column, value, style="jzd_text"):
-        c = sheet.cell(row=row, column=column, value=value)
-        c.style = style
-
-    sheet.merge_cells("A1:E1")
-    cell(1, 1, TITLE, "jzd_title")
-    sheet.row_dimensions[1].height = 28
-    pages = table.pages(points_per_page)
-    row = 2
-    breaks = RowBreak()
-    for n, page in enumerate(pages, start=1):
-        cell(row, 1, "宗地代码", "jzd_label")
-        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
-        cell(row, 2, table.code)
-        cell(row, 3, None)
-        cell(row, 4, "权利人", "jzd_label")
-        cell(row, 5, table.owner)
-        cell(row + 1, 1, "宗地面积(m²)", "jzd_label")
-        cell(row + 1, 2, round(table.area, 2), "jzd_area")
-        cell(row + 1, 3, "建筑面积(m²)", "jzd_label")
-        cell(row + 1, 4, None if table.floor_area is None else round(table.floor_area, 2), "jzd_area")
-        cell(row + 1, 5, f"第 {n} 页 共 {len(pages)} 页")
-        for column, heading in enumerate(COLUMNS, start=1):
-            cell(row + 2, column, heading, "jzd_label")
-        for r in range(row, row + 3):
-            sheet.row_dimensions[r].height = 20
-        row += 3
-        for k, entry in enumerate(page):
-            cell(row, 1, entry.number)
-            cell(row, 2, entry.name)
-            cell(row, 3, round(entry.x, 3), "jzd_coordinate")
-            cell(row, 4, round(entry.y, 3), "jzd_coordinate")
-            cell(row, 5, None)
-            sheet.row_dimensions[row].height = 18
-            row += 1
-            if k + 1 < len(page) and entry.length_to_next is not None:
-                for column in range(1, 5):
-                    cell(row, column, None)
-                cell(row, 5, round(entry.length_to_next, 2), "jzd_length")
-                sheet.row_dimensions[row].height = 18
-                row += 1
-        if n < len(pages):
-            breaks.append(Break(id=row - 1))
-    sheet.row_breaks = breaks
-    sheet.print_area = f"A1:E{row - 1}"
-    sheet.print_title_rows = "$1:$1"  # absolute, as Excel writes it: LibreOffice ignores a relative 1:1
     setup = sheet.page_setup
-    setup.paperSize = sheet.PAPERSIZE_A4
-    setup.orientation = sheet.ORIENTATION_PORTRAIT
+    setup.paperSize = "9"  # A4 (Worksheet.PAPERSIZE_A4)
+    setup.orientation = "portrait"
     setup.fitToWidth, setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.page_margins.left = sheet.page_margins.right = 0.6
+
+    pages = table.pages(points_per_page)
+    last_row = 1 + sum(3 + len(page) + sum(1 for k, e in enumerate(page) if k + 1 < len(page) and e.length_to_next is not None)
+                       for page in pages)
+    sheet.calculate_dimension = lambda: f"A1:E{last_row}"  # the <dimension> Excel writes, before the rows
+
+    heights = sheet.row_dimensions
+    row = 0
+
+    def append(height, values):
+        nonlocal row
+        row += 1
+        heights[row].height = height
+        sheet.append(values)
+
+    text = "jzd_text"
+    c = cells.get
+    append(TITLE_HEIGHT, [c(1, "jzd_title", TITLE)])
+    merged = [CellRange("A1:E1")]
+    breaks = RowBreak()
+    floor = None if table.floor_area is None else round(table.floor_area, 2)
+    for n, page in enumerate(pages, start=1):
+        append(HEADER_HEIGHT, [c(1, "jzd_label", "宗地代码"), c(2, text, table.code), c(3, text), c(4, "jzd_label", "权利人"),
+                               c(5, text, table.owner)])
+        merged.append(CellRange(min_col=2, min_row=row, max_col=3, max_row=row))
+        append(HEADER_HEIGHT, [c(1, "jzd_label", "宗地面积(m²)"), c(2, "jzd_area", round(table.area, 2)),
+                               c(3, "jzd_label", "建筑面积(m²)"), c(4, "jzd_area", floor), c(5, text, f"第 {n} 页 共 {len(pages)} 页")])
+        append(HEADER_HEIGHT, [c(column, "jzd_label", heading) for column, heading in enumerate(COLUMNS, start=1)])
+        for k, entry in enumerate(page):
+            append(ROW_HEIGHT, [c(1, text, entry.number), c(2, text, entry.name), c(3, "jzd_coordinate", round(entry.x, 3)),
+                                c(4, "jzd_coordinate", round(entry.y, 3)), c(5, text)])
+            if k + 1 < len(page) and entry.length_to_next is not None:
+                append(ROW_HEIGHT, [c(1, text), c(2, text), c(3, text), c(4, text), c(5, "jzd_length", round(entry.length_to_next, 2))])
+        if n < len(pages):
+            breaks.append(Break(id=row))
+    assert row == last_row
+    for cell_range in merged:
+        sheet.merged_cells.add(cell_range)
+    sheet.row_breaks = breaks
+    sheet.print_area = f"A1:E{row}"
+    sheet.print_title_rows = "$1:$1"  # absolute, as Excel writes it: LibreOffice ignores a relative 1:1
+    sheet.close()
+    # written to the sheet's file: what the workbook keeps per sheet until it is saved is its title, print
+    # area and titles; the row and column formats (most of a sheet's objects) can go
+    sheet.row_dimensions.clear()
+    sheet.column_dimensions.clear()
 
 
 def _text(value) -> str:

@@ -242,6 +242,10 @@
             <translation>在 {crs} 上检查。</translation>
         </message>
         <message>
+            <source>Choose at least one output: the workbook, a folder or the CSV.</source>
+            <translation>请至少选择一项输出：工作簿、文件夹或 CSV。</translation>
+        </message>
+        <message>
             <source>Choose class {lb} for {zddm}</source>
             <translation>将 {zddm} 改判为第{lb}类</translation>
         </message>
@@ -548,6 +552,10 @@
         <message>
             <source>Folder for one workbook per parcel</source>
             <translation>每宗地一个工作簿的输出文件夹</translation>
+        </message>
+        <message>
+            <source>Folder for one workbook per village (地籍子区)</source>
+            <translation>每村（地籍子区）一个工作簿的输出文件夹</translation>
         </message>
         <message>
             <source>Follow on the map: pan to and flash the parcel you select</source>
@@ -2114,6 +2122,10 @@
             <translation>不动产单元代码 {code} 有 {n} 位；不动产单元代码应为 28 位。</translation>
         </message>
         <message>
+            <source>The workbook gets {n} sheets: Excel and WPS open a workbook of thousands of sheets slowly. For a township or a county, choose the folder for one workbook per village (地籍子区) instead.</source>
+            <translation>该工作簿将有 {n} 个工作表：Excel 和 WPS 打开含数千个工作表的工作簿很慢。乡镇或全县的数据请改为选择“每村（地籍子区）一个工作簿”的输出文件夹。</translation>
+        </message>
+        <message>
             <source>The workbook has no sheet {sheet}; it has {sheets}.</source>
             <translation>工作簿中没有工作表 {sheet}，现有：{sheets}。</translation>
         </message>
@@ -2184,6 +2196,10 @@
         <message>
             <source>Wrote {path} in {crs}: {parcels} parcel rings, {houses} house rings, {points} boundary points, {lines} boundary lines, {labels} J-numbers and {lengths} edge lengths; layers {layers}; code page {code_page} (GBK), text style font {font}.</source>
             <translation>已写出 {path}（{crs}）：宗地环 {parcels} 个，房屋环 {houses} 个，界址点 {points} 个，界址线 {lines} 条，界址点号 {labels} 个，边长 {lengths} 个；图层 {layers}；代码页 {code_page}（GBK），文字样式字体 {font}。</translation>
+        </message>
+        <message>
+            <source>Wrote {villages} village workbooks with the boundary point tables of {n} parcels to {folder}.</source>
+            <translation>已将 {n} 宗地的界址点成果表按村写成 {villages} 个工作簿，保存在 {folder}。</translation>
         </message>
         <message>
             <source>X (northing) column (empty: X/XZBZ…)</source>
@@ -2392,6 +2408,10 @@
         <message>
             <source>{n} parcels have a house standing on farmland.</source>
             <translation>{n} 宗地内有房屋压占基本农田。</translation>
+        </message>
+        <message>
+            <source>{n} parcels have no 12-digit 地籍子区 at the start of their code: their tables are in {path}.</source>
+            <translation>{n} 宗地的宗地代码开头不是 12 位地籍子区代码，其界址点成果表写在 {path}。</translation>
         </message>
         <message>
             <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>

@@ -189,3 +189,191 @@ def test_demo_village_table(run_alg, tmp_path):
         assert header[1] == sheet.title and header[4] == owners[sheet.title]
         entries = sheet_entries(sheet)
         assert entries[0][1] == "J1" and entries[-1][:2] == (None, "J1")
+
+
+# --- one workbook per village (地籍子区), scaling, cancel ------------------------------------------------------------
+
+
+def squares(codes, size=10.0, gap=5.0, per_row=20):
+    """One square parcel per code on a grid with gaps (no shared points), each ring listed clockwise from its NW
+    corner; returns (wkts, rings)."""
+    rings = []
+    for k in range(len(codes)):
+        x0, y0 = E0 + (k % per_row) * (size + gap), N0 - (k // per_row) * (size + gap)
+        rings.append([(x0, y0 + size), (x0 + size, y0 + size), (x0 + size, y0), (x0, y0)])
+    return [ring_wkt(r) for r in rings], rings
+
+
+def village_layer(tmp_path, villages, per_village, name="villages", extra_codes=()):
+    """Parcels of ``villages`` villages (地籍子区 430102001001, ...002, ...) of ``per_village`` parcels each,
+    interleaved (as surveyed), plus ``extra_codes``; returns (source, codes, rings, owners)."""
+    codes = [f"430102001{v + 1:03d}JC{k + 1:05d}" for k in range(per_village) for v in range(villages)] + list(extra_codes)
+    wkts, rings = squares(codes)
+    owners = [f"户主{i}" for i in range(len(codes))]
+    source = write_gpkg(tmp_path / f"{name}.gpkg", "ZD", 4525, wkts, {"ZDDM": codes, "QLRMC": owners})
+    return source, codes, rings, owners
+
+
+def assert_print_setup(sheet):
+    """What every 界址点成果表 sheet carries for printing, as openpyxl reads it back from the file."""
+    assert sheet.print_title_rows in ("1:1", "$1:$1")
+    area = sheet.print_area if isinstance(sheet.print_area, str) else ",".join(sheet.print_area)
+    assert area.replace("$", "").endswith(f"A1:E{sheet.max_row}")
+    assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 and sheet.page_setup.orientation == "portrait"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
+    assert "A1:E1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet["A1"].value == "界址点成果表" and sheet["A1"].font.name == "宋体"
+
+
+def test_one_workbook_per_village(run_alg, tmp_path):
+    odd = "43010200100XJC00009"  # no 12-digit 地籍子区: its own workbook, named so, and said
+    source, codes, rings, owners = village_layer(tmp_path, villages=3, per_village=4, extra_codes=[odd])
+    folder = tmp_path / "villages"
+    feedback = RecordingFeedback()
+    result = run_alg("boundarytable", {"INPUT": source, "OWNER_FIELD": "QLRMC", "POINTS_PER_PAGE": 2,
+                                       "OUTPUT_VILLAGES": str(folder)}, feedback=feedback)
+    assert result["OUTPUT_VILLAGES"] == str(folder) and result["OUTPUT_XLSX"] is None
+    expected = {f"430102001{v:03d}_界址点成果表.xlsx": [c for c in codes if c.startswith(f"430102001{v:03d}")] for v in (1, 2, 3)}
+    expected["地籍子区不明_界址点成果表.xlsx"] = [odd]
+    assert sorted(os.listdir(folder)) == sorted(expected)
+    assert "1 parcels have no 12-digit 地籍子区" in feedback.text() and "地籍子区不明_界址点成果表.xlsx" in feedback.text()
+    by_code = dict(zip(codes, zip(rings, owners)))
+    for name, sheets in expected.items():
+        book = load_workbook(folder / name)
+        assert book.sheetnames == sheets  # exactly the village's parcels, in input order
+        for sheet in book.worksheets:
+            ring, owner = by_code[sheet.title]
+            assert sheet_entries(sheet) == expected_entries([ring])
+            assert_print_setup(sheet)
+            headers = [r for r in sheet.iter_rows(values_only=True) if r[0] == "宗地代码"]
+            pages = [r for r in sheet.iter_rows(values_only=True) if r[0] == "宗地面积(m²)"]
+            # 5 point rows (J1-J4, back to J1) at 2 a page, each next page repeating the page's last point:
+            # J1 J2 | J2 J3 | J3 J4 | J4 J1
+            assert [h[1] for h in headers] == [sheet.title] * 4 and {h[4] for h in headers} == {owner}
+            assert [p[4] for p in pages] == [f"第 {n} 页 共 4 页" for n in (1, 2, 3, 4)]
+            assert pages[0][1] == pytest.approx(100.0)
+            assert len(sheet.row_breaks.brk) == 3
+    assert not [n for n in os.listdir(folder) if n.startswith(".tmp-")]
+
+
+def test_demo_village_per_village_matches_the_one_workbook(run_alg, tmp_path):
+    village, manifest = demo_village()
+    result = run_alg("boundarytable", {"INPUT": f"{village}|layername=ZD", "OWNER_FIELD": "QLRMC",
+                                       "OUTPUT_XLSX": str(tmp_path / "all.xlsx"), "OUTPUT_VILLAGES": str(tmp_path / "villages")})
+    parcels = rows(str(village), "ZD")
+    left_out = set(manifest["expected"]["ZD_INVALID"]) | set(manifest["expected"]["ZD_DUPCODE"])
+    kept = [r["ZDDM"] for r in parcels if r["fid"] not in left_out]
+    groups = {}
+    for code in kept:
+        prefix = code[:12] if code[:12].isdigit() else "地籍子区不明"
+        groups.setdefault(f"{prefix}_界址点成果表.xlsx", []).append(code)
+    assert sorted(os.listdir(result["OUTPUT_VILLAGES"])) == sorted(groups)
+    whole = load_workbook(result["OUTPUT_XLSX"])
+    for name, codes in groups.items():
+        book = load_workbook(os.path.join(result["OUTPUT_VILLAGES"], name))
+        assert book.sheetnames == codes
+        for sheet in book.worksheets[:10]:
+            assert list(sheet.iter_rows(values_only=True)) == list(whole[sheet.title].iter_rows(values_only=True))
+            assert_print_setup(sheet)
+
+
+def test_no_output_chosen_is_refused(run_alg, layer):
+    from qgis.core import QgsProcessingException
+
+    source, _house, _a = layer
+    with pytest.raises(QgsProcessingException, match="at least one output"):
+        run_alg("boundarytable", {"INPUT": source})
+
+
+def count_calls(function):
+    """Python and built-in function calls made while ``function()`` runs: a measure of work, not of time."""
+    import sys
+
+    calls = 0
+
+    def profile(_frame, event, _arg):
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(profile)
+    try:
+        function()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize("output", ["OUTPUT_XLSX", "OUTPUT_VILLAGES"])
+def test_work_grows_linearly_with_the_parcels(run_alg, tmp_path, output):
+    """4× the parcels, 4× the work (not 16×): each new sheet used to be compared with every sheet so far, and
+    each sheet's print names appended by copying the list of all."""
+    work = {}
+    for n in (100, 400):
+        source, _codes, _rings, _owners = village_layer(tmp_path, villages=n // 50, per_village=50, name=f"n{n}")
+        target = tmp_path / (f"n{n}.xlsx" if output == "OUTPUT_XLSX" else f"n{n}")
+        params = {"INPUT": source, output: str(target)}
+        work[n] = count_calls(lambda params=params: run_alg("boundarytable", params))
+    assert work[400] / work[100] < 4.4, work
+
+
+def test_cancel_leaves_no_partial_file(run_alg, tmp_path):
+    import tempfile
+
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class Canceller(QgsProcessingFeedback):
+        """Cancels once writing has begun (the last of the three steps: boundaries, areas, writing)."""
+
+        def __init__(self):
+            super().__init__()
+            self.progressChanged.connect(lambda value: self.cancel() if value > 70 else None)
+
+    source, _codes, _rings, _owners = village_layer(tmp_path, villages=2, per_village=40)
+    leftovers = set(os.listdir(tempfile.gettempdir()))
+    for output, target in (("OUTPUT_XLSX", tmp_path / "all.xlsx"), ("OUTPUT_VILLAGES", tmp_path / "villages"),
+                           ("OUTPUT_CSV", tmp_path / "all.csv")):
+        with pytest.raises(QgsProcessingException, match="Canceled"):
+            run_alg("boundarytable", {"INPUT": source, output: str(target)}, feedback=Canceller())
+        if output == "OUTPUT_VILLAGES":
+            written = os.listdir(target)
+            assert "430102001002_界址点成果表.xlsx" not in written  # stopped in the first village
+            assert not [n for n in written if n.startswith(".tmp-")]
+        else:
+            assert not target.exists()
+    assert not [n for n in os.listdir(tmp_path) if n.startswith(".tmp-")]
+    assert not {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("openpyxl.")} - leftovers
+
+
+def test_memory_of_the_village_workbooks_does_not_grow_with_the_county(run_alg, tmp_path):
+    """Python memory (tracemalloc) taken by writing the per-village workbooks, beyond what was held when writing
+    began: the same for 8 villages as for 2 (one village's workbook at a time, the tables made as written)."""
+    import tracemalloc
+
+    from qgis.core import QgsProcessingFeedback
+
+    class WritingStarts(QgsProcessingFeedback):
+        """Resets tracemalloc's peak when the writing step begins (the last of three: boundaries, areas, writing)."""
+
+        def __init__(self):
+            super().__init__()
+            self.held = None
+            self.progressChanged.connect(self.seen)
+
+        def seen(self, value):
+            if self.held is None and value >= 200 / 3 - 0.01:
+                self.held = tracemalloc.get_traced_memory()[0]
+                tracemalloc.reset_peak()
+
+    extra = {}
+    for villages in (2, 8):
+        source, _codes, _rings, _owners = village_layer(tmp_path, villages=villages, per_village=100, name=f"v{villages}")
+        feedback = WritingStarts()
+        tracemalloc.start()
+        try:
+            run_alg("boundarytable", {"INPUT": source, "OUTPUT_VILLAGES": str(tmp_path / f"v{villages}")}, feedback=feedback)
+            extra[villages] = tracemalloc.get_traced_memory()[1] - feedback.held
+        finally:
+            tracemalloc.stop()
+        assert len(os.listdir(tmp_path / f"v{villages}")) == villages
+    assert extra[8] < 1.25 * extra[2], extra
