@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..cadastre.messages import CadastreError, translatable
 from ..i18n import tr, user_locale
+from .atomic_sinks import AtomicSinks
 from .files import output_over_input
 from .gc_pause import fewer_collections
 
@@ -95,11 +96,38 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         return ok, message
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        # checked again here: a model's child algorithms and QgsProcessingAlgorithm.run skip checkParameterValues
+        clash = output_over_input(self, parameters, context)
+        if clash:
+            raise QgsProcessingException(clash)
+        self._atomic_sinks = AtomicSinks()
         try:
             with fewer_collections():
-                return self.process(parameters, context, feedback)
+                results = self.process(parameters, context, feedback)
         except CadastreError as error:
+            self._atomic_sinks.discard()
             raise QgsProcessingException(error.problem.format(tr)) from error
+        except BaseException:
+            self._atomic_sinks.discard()
+            raise
+        self._atomic_sinks.commit()
+        return results
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS API name)
+        """QGIS's sink for output ``name``, writing a file output to a temporary file beside it that replaces
+        the output when the algorithm completes; the destination returned (and loaded) is the final one."""
+        atomic = getattr(self, "_atomic_sinks", None)
+        redirected, temporary, final = (parameters, "", "") if atomic is None else atomic.redirect(self, parameters, name)
+        sink, destination = super().parameterAsSink(redirected, name, context, *args, **kwargs)
+        if not temporary or sink is None:
+            return sink, destination
+        atomic.keep(final, sink)
+        final_destination = atomic.final_destination(parameters.get(name), destination, temporary, final)
+        loading = context.layersToLoadOnCompletion()
+        if destination in loading:
+            loading[final_destination] = loading.pop(destination)
+            context.setLayersToLoadOnCompletion(loading)
+        return sink, final_destination
 
     def process(self, parameters, context, feedback):
         raise NotImplementedError

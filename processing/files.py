@@ -2,8 +2,72 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
+import socket
 import tempfile
+
+
+# temporaries are named ~tmp-<host>-<pid>-<random><suffix>: a later run removes those of dead processes of this host
+TEMPORARY_PREFIX = "~tmp-"
+_TEMPORARY = re.compile(r"^~tmp-([0-9a-f]{8})-(\d+)-")
+
+
+def _host() -> str:
+    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def temporary_path(folder: str, suffix: str) -> str:
+    """A new, unused temporary file name in ``folder`` (the file is not created), of the pattern that
+    remove_stale_temporaries recognises."""
+    handle, path = tempfile.mkstemp(prefix=f"{TEMPORARY_PREFIX}{_host()}-{os.getpid()}-", suffix=suffix, dir=folder)
+    os.close(handle)
+    os.remove(path)  # writers (GDAL, openpyxl, QGIS) create the file themselves
+    return path
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` of this machine is running."""
+    if os.name == "nt":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x00100000, False, pid)  # SYNCHRONIZE
+        if not handle:
+            return False
+        try:
+            return kernel32.WaitForSingleObject(handle, 0) == 0x102  # WAIT_TIMEOUT: still running
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temporaries(folder: str) -> list:
+    """Remove the temporaries (and their journals, sidecars) that processes of this machine which are no
+    longer running left in ``folder`` (killed while writing); the removed paths."""
+    removed, host = [], _host()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        match = _TEMPORARY.match(name)
+        if not match or match.group(1) != host or int(match.group(2)) == os.getpid() or process_alive(int(match.group(2))):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            os.remove(path)
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
 
 
 @contextlib.contextmanager
@@ -15,10 +79,7 @@ def atomic_output(path: str, suffix: str = ""):
     """
     folder = os.path.dirname(os.path.abspath(path)) or "."
     os.makedirs(folder, exist_ok=True)
-    suffix = suffix or os.path.splitext(path)[1]
-    handle, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=folder)
-    os.close(handle)
-    os.remove(tmp)  # writers (GDAL, openpyxl) create the file themselves
+    tmp = temporary_path(folder, suffix or os.path.splitext(path)[1])
     try:
         yield tmp
         os.replace(tmp, path)
@@ -27,47 +88,88 @@ def atomic_output(path: str, suffix: str = ""):
             os.remove(tmp)
 
 
+def _local_file(layer) -> str:
+    """The file a map layer is read from, '' when it is not a local file (PostGIS, memory, WMS…)."""
+    from qgis.core import QgsProviderRegistry
+    from qgis.PyQt.QtCore import QUrl
+
+    source = layer.source()
+    path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), source).get("path") or ""
+    if not path and source.startswith("file:"):  # delimited text: file:///path.csv?delimiter=…
+        path = QUrl(source).toLocalFile()
+    return path if os.path.isfile(path) else ""
+
+
+def destination_file(value, default_extension: str = "") -> str:
+    """The local file an output value writes to, in every form Processing accepts: a path (relative or not,
+    without its extension), ``path|layername=…``, ``ogr:dbname='path' table=… (geom)``, a
+    QgsProcessingOutputLayerDefinition or a static QgsProperty; '' for memory, database and temporary outputs."""
+    from qgis.core import QgsDataSourceUri, QgsProcessingOutputLayerDefinition, QgsProperty
+
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value = value.staticValue() if value.propertyType() == QgsProperty.StaticProperty else None
+    if not isinstance(value, str) or not value.strip() or value == "TEMPORARY_OUTPUT":
+        return ""
+    value = value.strip()
+    provider, _, rest = value.partition(":")
+    if rest and len(provider) > 1 and provider.isidentifier():  # "ogr:…", "memory:"; not "C:\…"
+        if provider not in ("ogr", "spatialite"):
+            return ""
+        value = QgsDataSourceUri(rest).database() or rest
+    path = value.split("|")[0]
+    if default_extension and not os.path.splitext(path)[1]:
+        path = f"{path}.{default_extension}"
+    return os.path.abspath(path)
+
+
+def _file_key(path: str):
+    """What identifies a file whatever the way to it (symlinks, hard links, relative paths)."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
 def output_over_input(algorithm, parameters, context):
-    """A translated refusal when a file output of ``algorithm`` is the file one of its inputs is read from
-    (QGIS's writers replace the whole file: a GeoPackage would lose every layer); None when none is."""
+    """A translated refusal when an output of ``algorithm`` (a layer, file or folder destination) is the file
+    one of its inputs is read from (a layer's file or a file parameter): QGIS's writers replace the whole
+    file, and a GeoPackage would lose every survey layer in it. None when there is no such output."""
     from qgis.core import (
-        QgsProcessingOutputLayerDefinition,
+        QgsProcessingParameterFile,
+        QgsProcessingParameterMapLayer,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterMultipleLayers,
+        QgsProcessingParameterRasterLayer,
         QgsProcessingParameterVectorLayer,
-        QgsProperty,
-        QgsProviderRegistry,
     )
 
     from ..i18n import tr
 
     inputs = {}
     for definition in algorithm.parameterDefinitions():
-        if parameters.get(definition.name()) in (None, ""):
+        name = definition.name()
+        if definition.isDestination() or parameters.get(name) in (None, ""):
             continue
-        if isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
-            layers = [algorithm.parameterAsVectorLayer(parameters, definition.name(), context)]
+        if isinstance(definition, QgsProcessingParameterFile):
+            path = algorithm.parameterAsFile(parameters, name, context)
+            found = [(path, os.path.basename(path))] if path and os.path.isfile(path) else []
+        elif isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)):
+            layer = algorithm.parameterAsLayer(parameters, name, context)
+            found = [(_local_file(layer), layer.name())] if layer is not None else []
         elif isinstance(definition, QgsProcessingParameterMultipleLayers):
-            layers = algorithm.parameterAsLayerList(parameters, definition.name(), context)
+            found = [(_local_file(layer), layer.name()) for layer in algorithm.parameterAsLayerList(parameters, name, context)]
         else:
             continue
-        for layer in layers:
-            if layer is not None and layer.providerType() == "ogr":
-                path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
-                if os.path.isfile(path):
-                    inputs.setdefault(os.path.realpath(path), (definition.description(), layer.name()))
+        for path, layer in found:
+            if path:
+                inputs.setdefault(_file_key(path), (definition.description(), layer))
     for definition in algorithm.destinationParameterDefinitions():
-        value = parameters.get(definition.name())
-        if isinstance(value, QgsProcessingOutputLayerDefinition):
-            value = value.sink
-        if isinstance(value, QgsProperty):
-            value = value.staticValue() if value.propertyType() == QgsProperty.StaticProperty else None
-        if not isinstance(value, str) or not value or value.startswith(("memory:", "postgres:", "ogr:")):
-            continue
-        path = os.path.realpath(value.split("|")[0])
-        if path in inputs:
-            parameter, layer = inputs[path]
+        extension = definition.defaultFileExtension() if hasattr(definition, "defaultFileExtension") else ""
+        path = destination_file(parameters.get(definition.name()), extension)
+        if path and os.path.exists(path) and _file_key(path) in inputs:
+            parameter, layer = inputs[_file_key(path)]
             return tr("The output “{output}” is the file {path}, which holds the input {layer} ({parameter}); writing "
                       "it would replace the whole file. Choose another output file.").format(
-                output=definition.description(), path=path, layer=layer, parameter=parameter)
+                output=definition.description(), path=os.path.realpath(path), layer=layer, parameter=parameter)
     return None
