@@ -113,8 +113,8 @@ def destination_file(value, default_extension: str = "") -> str:
     if not isinstance(value, str) or not value.strip() or value == "TEMPORARY_OUTPUT":
         return ""
     value = value.strip()
-    provider, _, rest = value.partition(":")
-    if rest and len(provider) > 1 and provider.isidentifier():  # "ogr:…", "memory:"; not "C:\…"
+    provider, colon, rest = value.partition(":")
+    if colon and len(provider) > 1 and provider.isidentifier():  # "ogr:…", "memory:"; not "C:\…"
         if provider not in ("ogr", "spatialite"):
             return ""
         value = QgsDataSourceUri(rest).database() or rest

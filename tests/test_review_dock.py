@@ -152,11 +152,12 @@ def test_confirm_override_undo_and_audit(dock, survey):
     feature = dock.layer.getFeature(fid)
     assert feature["SHZT"] == 2 and feature["SHR"] == "李审核" and feature["LB"] == 1
     assert feature["SHSJ"].toPyDateTime() >= before
-    assert audit_rows(gpkg)[-1][:6] == (suggested["ZDDM"], 1, 1, 1, 2, "李审核")
-    # confirming again is refused, nothing appended
+    assert audit_rows(gpkg) == []  # SHJL records what is saved: nothing yet
+    assert len(dock.writer.pending()) == 1
+    # confirming again is refused, nothing added
     dock.select_fid(fid)
     dock.confirm_current("")
-    assert len(audit_rows(gpkg)) == 1
+    assert len(dock.writer.pending()) == 1
     assert "already" in qgis_messages(dock)[-1] or "已" in qgis_messages(dock)[-1]
 
     # override: the reason is required
@@ -166,27 +167,25 @@ def test_confirm_override_undo_and_audit(dock, survey):
     dock.card.class_choice.setCurrentIndex(dock.card.class_choice.findData(3))
     dock.card.override_button.click()
     assert dock.layer.getFeature(fid2)["LB"] == 2
-    assert len(audit_rows(gpkg)) == 1
+    assert len(dock.writer.pending()) == 1
     dock.select_fid(fid2)
     dock.card.class_choice.setCurrentIndex(dock.card.class_choice.findData(3))
     dock.card.reason.setText("现场核实为一户多宅")
     dock.card.override_button.click()
     feature = dock.layer.getFeature(fid2)
     assert (feature["LB"], feature["LBMC"], feature["SHZT"], feature["GPYY"]) == (3, "其他情况", 3, "现场核实为一户多宅")
-    assert audit_rows(gpkg)[-1][:6] == (target["ZDDM"], 2, 3, 1, 3, "李审核")
-    assert audit_rows(gpkg)[-1][7] == "现场核实为一户多宅"
+    assert len(dock.writer.pending()) == 2 and audit_rows(gpkg) == []
 
-    # undo reverts the override in the edit buffer and appends the reversing record
+    # undo reverts the override in the edit buffer, and its record with it
     dock.layer.undoStack().undo()
     feature = dock.layer.getFeature(fid2)
     assert (feature["LB"], feature["SHZT"]) == (2, 1)
     assert not feature["GPYY"]
-    last = audit_rows(gpkg)[-1]
-    assert last[:5] == (target["ZDDM"], 3, 2, 3, 1) and "现场核实为一户多宅" in last[7]
-    # redo applies it again, recorded too
+    assert len(dock.writer.pending()) == 1
+    # redo applies it again
     dock.layer.undoStack().redo()
     assert dock.layer.getFeature(fid2)["LB"] == 3
-    assert audit_rows(gpkg)[-1][:5] == (target["ZDDM"], 2, 3, 1, 3)
+    assert len(dock.writer.pending()) == 2
     # the list shows the new class and state
     row = dock.model.row_of(fid2)
     assert dock.model.index(row, dock.model.COLUMNS.index("SHZT")).data() == "已改判"
@@ -194,7 +193,10 @@ def test_confirm_override_undo_and_audit(dock, survey):
     assert stored(gpkg, target["ZDDM"])[:3] == (2, "可以补办用地审批手续", 1)
     dock.save_edits()
     assert stored(gpkg, target["ZDDM"])[:3] == (3, "其他情况", 3)
-    assert len(audit_rows(gpkg)) == 4  # confirm, override, undo, redo: appended, never rewritten
+    trail = audit_rows(gpkg)  # what was saved: the confirmation and the override
+    assert [row[:6] for row in trail] == [(suggested["ZDDM"], 1, 1, 1, 2, "李审核"), (target["ZDDM"], 2, 3, 1, 3, "李审核")]
+    assert trail[1][7] == "现场核实为一户多宅"
+    assert dock.writer.pending() == []
 
 
 def qgis_messages(dock):
@@ -202,19 +204,24 @@ def qgis_messages(dock):
     return [m for level in bar.messages for m in bar.get_messages(level)]
 
 
-def test_rollback_is_recorded(dock, survey):
+def test_audit_records_what_was_saved(dock, survey):
+    """Confirmed, then discarded (or QGIS gone before saving): no SHJL row. Confirmed and saved: one row."""
     gpkg, _ = survey
     rows = expected_rows(N, VILLAGES)
     suggested = [r for r in rows if r["SHZT"] == 1 and r.get("LB") in (1, 2, 3)][:2]
     for r in suggested:
         dock.select_fid(fid_of(dock.layer, r["ZDDM"]))
         dock.confirm_current("")
-    assert len(audit_rows(gpkg)) == 2
+    assert dock.layer.getFeature(fid_of(dock.layer, suggested[0]["ZDDM"]))["SHZT"] == 2
+    assert audit_rows(gpkg) == []  # what another process (or QGIS after a crash) finds in the file
     dock.layer.rollBack()
-    trail = audit_rows(gpkg)
-    assert len(trail) == 4
-    assert {(t[0], t[3], t[4]) for t in trail[2:]} == {(r["ZDDM"], 2, 1) for r in suggested}
+    assert audit_rows(gpkg) == []
     assert all(stored(gpkg, r["ZDDM"])[2] == 1 for r in suggested)
+    dock.select_fid(fid_of(dock.layer, suggested[0]["ZDDM"]))
+    dock.confirm_current("")
+    dock.save_edits()
+    assert stored(gpkg, suggested[0]["ZDDM"])[2] == 2
+    assert [row[:6] for row in audit_rows(gpkg)] == [(suggested[0]["ZDDM"], suggested[0]["LB"], suggested[0]["LB"], 1, 2, "李审核")]
 
 
 def test_fact_edit_and_checklist_are_undoable(dock, survey):

@@ -1,14 +1,15 @@
 """The QGIS side of reviewing: decisions go into the parcel layer's edit buffer (one undo command each) and
-their audit records are appended to the SHJL table of the same GeoPackage.
+their audit records are appended to the SHJL table of the same GeoPackage when the edits are saved.
 
-SHJL is append-only: rows are only ever added, through the data provider (the table is set read-only in
-the project so nobody edits it by hand). Undoing or redoing a decision, or discarding the edits, appends
-the reversing record, so the trail always tells what the layer went through.
+SHJL records what was saved, not what was clicked: a decision's record waits with its undo command and is
+appended when the layer commits that parcel's change (committedAttributeValuesChanges), so a decision undone,
+discarded (rollback) or lost with QGIS before saving leaves no row. SHJL is append-only: rows are only ever
+added, through the data provider (the table is set read-only in the project so nobody edits it by hand).
 """
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Callable, Dict, Iterable, Mapping, Optional
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from qgis.core import Qgis, QgsFeature, QgsMessageLog, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, QObject
@@ -126,24 +127,31 @@ def with_row_version(layer: QgsVectorLayer, feature, new: Dict[int, object]) -> 
 
 
 class DecisionWriter(QObject):
-    """Writes reviews of one parcel layer: field values through the edit buffer, records to the audit trail."""
+    """Writes reviews of one parcel layer: field values through the edit buffer, records to the audit trail
+    once the layer has saved them."""
 
     def __init__(self, layer: QgsVectorLayer, trail: AuditTrail, reviewer: Callable[[], str], parent=None):
         super().__init__(parent)
         self.layer = layer
         self.trail = trail
         self.reviewer = reviewer
-        self._records: Dict[str, review.AuditRecord] = {}  # undo command text -> its audit record
+        self._records: Dict[str, Tuple[int, review.AuditRecord]] = {}  # undo command text -> (fid, its record)
+        self._saving: List[Tuple[int, review.AuditRecord]] = []  # the records of the decisions being committed
         self._serial = 0
-        stack = layer.undoStack()
-        self._index = stack.index()
-        stack.indexChanged.connect(self._on_index_changed)
+        layer.beforeCommitChanges.connect(self._on_before_commit)
+        layer.committedAttributeValuesChanges.connect(self._on_committed)
+        layer.afterCommitChanges.connect(self._forget)
+        layer.afterRollBack.connect(self._forget)
 
     def disconnect_layer(self) -> None:
-        try:
-            self.layer.undoStack().indexChanged.disconnect(self._on_index_changed)
-        except (TypeError, RuntimeError):
-            pass
+        for signal, slot in ((self.layer.beforeCommitChanges, self._on_before_commit),
+                             (self.layer.committedAttributeValuesChanges, self._on_committed),
+                             (self.layer.afterCommitChanges, self._forget),
+                             (self.layer.afterRollBack, self._forget)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
 
     # --- reading ---------------------------------------------------------------------------------------
     def feature(self, fid: int) -> QgsFeature:
@@ -210,38 +218,32 @@ class DecisionWriter(QObject):
             raise fail("REVIEW_EDIT", translatable("Layer {layer} refused the change of parcel {fid}."),
                        layer=layer.name(), fid=fid)
         layer.endEditCommand()
-        if decision.audit is None:
+        if decision.audit is not None:
+            self._records[text] = (fid, decision.audit)  # appended to SHJL when the layer saves it
+
+    def pending(self) -> List[Tuple[int, review.AuditRecord]]:
+        """(fid, record) of the decisions in the edit buffer (not undone), in the order they were made."""
+        stack = self.layer.undoStack()
+        applied = (self._records.get(stack.command(i).text()) for i in range(stack.index()))
+        return [entry for entry in applied if entry is not None]
+
+    def _on_before_commit(self, *_stop_editing) -> None:
+        self._saving = self.pending()
+
+    def _on_committed(self, _layer_id, changes) -> None:
+        """The provider has stored ``changes`` ({fid: {field index: value}}): the decisions among them are saved."""
+        saved = [record for fid, record in self._saving if fid in changes]
+        self._saving = [(fid, record) for fid, record in self._saving if fid not in changes]
+        if not saved:
             return
         try:
-            self.trail.append([decision.audit])
-        except CadastreError:
-            layer.undoStack().undo()  # no decision without its audit record
-            raise
-        self._records[text] = decision.audit
+            self.trail.append(saved)
+        except CadastreError as error:  # a slot: the decisions are saved, say that their records are not
+            QgsMessageLog.logMessage(error.problem.format(tr), "房地一体", Qgis.Critical)
 
-    def _on_index_changed(self, index: int) -> None:
-        stack = self.layer.undoStack()
-        old, self._index = self._index, index
-        if stack.count() == 0:  # cleared after commit or rollback: nothing was undone by a person
-            return
-        records = []
-        if index < old:
-            for i in reversed(range(index, old)):
-                record = self._records.get(stack.command(i).text())
-                if record is not None:
-                    records.append(record.reversed(self.reviewer(), now(), tr("Undone: {reason}").format(reason=record.reason)))
-        elif index > old:
-            for i in range(old, index):
-                record = self._records.get(stack.command(i).text())
-                if record is not None:
-                    records.append(review.AuditRecord(
-                        record.zddm, record.old_class, record.new_class, record.old_state, record.new_state,
-                        self.reviewer(), now(), tr("Redone: {reason}").format(reason=record.reason)))
-        if records:
-            try:
-                self.trail.append(records)
-            except CadastreError as error:  # a slot: say it, the undo itself has happened
-                QgsMessageLog.logMessage(error.problem.format(tr), "房地一体", Qgis.Critical)
+    def _forget(self, *_args) -> None:
+        self._records.clear()
+        self._saving = []
 
 
 class LazyTrail:
