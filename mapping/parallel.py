@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from typing import Dict, List, Optional
 
@@ -32,6 +31,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from ..processing.files import temporary_folder
 from .export import PageResult
 
 FILE_PROVIDERS = {"ogr"}
@@ -118,7 +118,7 @@ def run_in_workers(alg, parameters, context, feedback, targets: List[int], worke
         return None
     folder = alg.parameterAsString(parameters, "OUTPUT_FOLDER", context)
     os.makedirs(folder, exist_ok=True)
-    scratch = tempfile.mkdtemp(prefix=".homestead-workers-", dir=folder)
+    scratch = temporary_folder(folder, "-workers")  # removed by the next run when this one is killed
     try:
         fixed = {"WORKERS": 1, "_selection_handled": (parcels_param,)}
         for points_param, lines_param in boundary_pairs.items():
@@ -142,7 +142,7 @@ def run_in_workers(alg, parameters, context, feedback, targets: List[int], worke
                        RESULTS_JSON=os.path.join(scratch, f"results_{k}.json"))
             job_path = os.path.join(scratch, f"job_{k}.json")
             with open(job_path, "w", encoding="utf-8") as handle:
-                json.dump({"algorithm": alg.id(), "parameters": job, "plugin_dir": PLUGIN_DIR,
+                json.dump({"algorithm": alg.id(), "parameters": job, "plugin_dir": PLUGIN_DIR, "parent": os.getpid(),
                            "progress": os.path.join(scratch, f"progress_{k}.txt")}, handle, ensure_ascii=False)
             jobs.append((job_path, job["RESULTS_JSON"], os.path.join(scratch, f"progress_{k}.txt"), len(chunk)))
         feedback.pushInfo(tr("Drawing {n} pages in {k} processes.").format(n=len(targets), k=len(jobs)))

@@ -9,7 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..cadastre.messages import CadastreError, translatable
 from ..i18n import tr, user_locale
 from .atomic_sinks import AtomicSinks
-from .files import output_over_input
+from .files import output_over_input, remove_stale_output_temporaries
 from .gc_pause import fewer_collections
 
 HELP_DIR = os.path.join(os.path.dirname(__file__), "help")
@@ -100,6 +100,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         clash = output_over_input(self, parameters, context)
         if clash:
             raise QgsProcessingException(clash)
+        remove_stale_output_temporaries(self, parameters)  # what runs killed while writing left
         self._atomic_sinks = AtomicSinks()
         try:
             with fewer_collections():

@@ -5,6 +5,7 @@ import contextlib
 import hashlib
 import os
 import re
+import shutil
 import socket
 import tempfile
 
@@ -25,6 +26,11 @@ def temporary_path(folder: str, suffix: str) -> str:
     os.close(handle)
     os.remove(path)  # writers (GDAL, openpyxl, QGIS) create the file themselves
     return path
+
+
+def temporary_folder(folder: str, suffix: str = "") -> str:
+    """A new temporary folder in ``folder``, of the pattern that remove_stale_temporaries recognises."""
+    return tempfile.mkdtemp(prefix=f"{TEMPORARY_PREFIX}{_host()}-{os.getpid()}-", suffix=suffix, dir=folder)
 
 
 def process_alive(pid: int) -> bool:
@@ -50,8 +56,8 @@ def process_alive(pid: int) -> bool:
 
 
 def remove_stale_temporaries(folder: str) -> list:
-    """Remove the temporaries (and their journals, sidecars) that processes of this machine which are no
-    longer running left in ``folder`` (killed while writing); the removed paths."""
+    """Remove the temporary files and folders (with journals, sidecars) that processes of this machine which
+    are no longer running left in ``folder`` (killed while writing); the removed paths."""
     removed, host = [], _host()
     try:
         names = os.listdir(folder)
@@ -63,10 +69,26 @@ def remove_stale_temporaries(folder: str) -> list:
             continue
         path = os.path.join(folder, name)
         try:
-            os.remove(path)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
         except OSError:
             continue
         removed.append(path)
+    return removed
+
+
+def remove_stale_output_temporaries(algorithm, parameters) -> list:
+    """remove_stale_temporaries in the folder of every file output and in every folder output of ``algorithm``."""
+    from qgis.core import QgsProcessingParameterFolderDestination
+
+    removed = []
+    for definition in algorithm.destinationParameterDefinitions():
+        path = destination_file(parameters.get(definition.name(), definition.defaultValue()))
+        if path:
+            is_folder = isinstance(definition, QgsProcessingParameterFolderDestination)
+            removed += remove_stale_temporaries(path if is_folder else os.path.dirname(path))
     return removed
 
 

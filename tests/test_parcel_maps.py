@@ -251,7 +251,7 @@ def test_parallel_processes_draw_the_same_pages(village, tmp_path, run_alg):
     assert sorted(p.name for p in serial.glob("*.pdf")) == sorted(p.name for p in parallel.glob("*.pdf"))
     for pdf in parallel.glob("*.pdf"):
         assert pdftotext(pdf) == pdftotext(serial / pdf.name)
-    assert not [p for p in parallel.iterdir() if p.name.startswith(".homestead-workers-")]
+    assert not [p for p in parallel.iterdir() if p.name.startswith("~tmp-")]
     assert os.path.exists(result["REPORT"])
 
 
