@@ -370,8 +370,8 @@
             <translation>坐标文件 (*.csv *.txt *.dat *.xlsx);;所有文件 (*.*)</translation>
         </message>
         <message>
-            <source>Could not append to the audit table SHJL of {path}: {error}. The decision was not made.</source>
-            <translation>无法向 {path} 的审核记录表 SHJL 追加记录：{error}。本次决定未生效。</translation>
+            <source>Could not append to the audit table SHJL of {path}: {error}. The decisions just saved have no audit record; note them by hand.</source>
+            <translation>无法向 {path} 的审核记录表 SHJL 追加记录：{error}。刚保存的决定没有审核记录，请手工登记。</translation>
         </message>
         <message>
             <source>Could not copy layer {layer} for the parallel workers: {error}</source>
@@ -1570,10 +1570,6 @@
             <translation>记录 {first} 与 {second} 的宗地代码同为 {code}；两条均已导入（homestead:qualitycheck 的 ZD_DUPCODE 会列出）。</translation>
         </message>
         <message>
-            <source>Redone: {reason}</source>
-            <translation>重做：{reason}</translation>
-        </message>
-        <message>
             <source>Registered</source>
             <translation>已登记</translation>
         </message>
@@ -2172,10 +2168,6 @@
         <message>
             <source>Transformed from {source} to {target}.</source>
             <translation>已从 {source} 转换到 {target}。</translation>
-        </message>
-        <message>
-            <source>Undone: {reason}</source>
-            <translation>撤销：{reason}</translation>
         </message>
         <message>
             <source>Village</source>

@@ -95,7 +95,8 @@ class AuditTrail:
         ok, _added = self.layer.dataProvider().addFeatures(features)
         if not ok:
             raise fail("AUDIT_WRITE", translatable(
-                "Could not append to the audit table SHJL of {path}: {error}. The decision was not made."),
+                "Could not append to the audit table SHJL of {path}: {error}. The decisions just saved have no audit "
+                "record; note them by hand."),
                 path=self.path, error="; ".join(self.layer.dataProvider().errors()) or "?")
         self.layer.dataChanged.emit()
         return len(features)
