@@ -9,7 +9,6 @@ import shutil
 import socket
 import tempfile
 
-
 # temporaries are named ~tmp-<host>-<pid>-<random><suffix>: a later run removes those of dead processes of this host
 TEMPORARY_PREFIX = "~tmp-"
 _TEMPORARY = re.compile(r"^~tmp-([0-9a-f]{8})-(\d+)-")
@@ -157,9 +156,9 @@ def output_over_input(algorithm, parameters, context):
     one of its inputs is read from (a layer's file or a file parameter): QGIS's writers replace the whole
     file, and a GeoPackage would lose every survey layer in it. None when there is no such output."""
     from qgis.core import (
+        QgsProcessingParameterFeatureSource,
         QgsProcessingParameterFile,
         QgsProcessingParameterMapLayer,
-        QgsProcessingParameterFeatureSource,
         QgsProcessingParameterMultipleLayers,
         QgsProcessingParameterRasterLayer,
         QgsProcessingParameterVectorLayer,
