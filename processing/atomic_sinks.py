@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Dict, List
 
@@ -54,7 +55,7 @@ class AtomicSinks:
             extension = os.path.splitext(final)[1]
             pending = _Pending(temporary_path(folder, extension), final)
             if _layer_name(value) and os.path.isfile(final):  # a layer added to an existing file keeps the others
-                shutil.copyfile(final, pending.temporary)
+                _copy(final, pending.temporary)
             self._pending[final] = pending
         redirected = dict(parameters)
         redirected[name] = _retarget(value, pending.temporary, final)
@@ -97,6 +98,20 @@ class AtomicSinks:
                 if not sip.isdeleted(sink):
                     sip.delete(sink)  # QGIS's sink closes its file writer when deleted
             pending.sinks.clear()
+
+
+def _copy(path: str, copy: str) -> None:
+    """Copy ``path`` to ``copy``; a SQLite database (GeoPackage) through SQLite's backup, which includes what is
+    still in the write-ahead log of a reader that has it open."""
+    if os.path.splitext(path)[1].lower() not in MULTI_LAYER:
+        shutil.copyfile(path, copy)
+        return
+    source, target = sqlite3.connect(path), sqlite3.connect(copy)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
 
 
 def _layer_name(value) -> str:

@@ -1,4 +1,5 @@
-"""Atomic file output: write to a temporary file beside the target, rename when complete."""
+"""Safe file output: atomic writes (a temporary file beside the target, renamed when complete), the removal of
+temporaries that killed runs left, and the refusal of an output that is the file an input is read from."""
 from __future__ import annotations
 
 import contextlib
