@@ -71,17 +71,19 @@ def _kill_while_writing(command, env, folder, arguments, delay):
 
 @pytest.mark.skipif(sys.platform != "linux", reason="SIGKILL of a child process")
 @pytest.mark.parametrize("algorithm,output,extra", [
-    ("classify", "OUTPUT", []),
-    ("boundarypoints", "OUTPUT_POINTS", ["OUTPUT_LINES=TEMPORARY_OUTPUT", "OUTPUT=TEMPORARY_OUTPUT"]),
-    ("qualitycheck", "OUTPUT", ["OUTPUT_SUMMARY=TEMPORARY_OUTPUT"]),
+    ("classify", "OUTPUT", ["INPUT={zd}"]),
+    ("boundarypoints", "OUTPUT_POINTS", ["INPUT={zd}", "OUTPUT_LINES=TEMPORARY_OUTPUT", "OUTPUT=TEMPORARY_OUTPUT"]),
+    ("qualitycheck", "OUTPUT", ["PARCELS={zd}", "OUTPUT_SUMMARY=TEMPORARY_OUTPUT"]),
+    ("farmlandoverlay", "OUTPUT", ["INPUT={zd}", "FARMLAND={source}|layername=JBNT", "OUTPUT_OVERLAPS=TEMPORARY_OUTPUT"]),
+    ("importsurvey", "OUTPUT", ["INPUT={source}", "LAYER=ZD", "REJECTS=TEMPORARY_OUTPUT", "REPAIRS=TEMPORARY_OUTPUT"]),
 ])
 def test_kill_while_writing_keeps_the_previous_file(qgis_process_env, county, tmp_path, algorithm, output, extra):
     command, env = qgis_process_env
     source = tmp_path / "county.gpkg"
     shutil.copyfile(county, source)
     target = tmp_path / "result.gpkg"
-    arguments = [f"homestead:{algorithm}", "--", f"{'PARCELS' if algorithm == 'qualitycheck' else 'INPUT'}="
-                 f"{source}|layername=ZD", f"{output}={target}", *extra]
+    arguments = [f"homestead:{algorithm}", "--", f"{output}={target}",
+                 *(e.format(source=source, zd=f"{source}|layername=ZD") for e in extra)]
     done = subprocess.run([command, "run", *arguments], env=env, cwd=tmp_path, capture_output=True, text=True,
                           timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
