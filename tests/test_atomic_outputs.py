@@ -51,14 +51,21 @@ def qgis_process_env(tmp_path):
     return command, env
 
 
-def _kill_while_writing(command, env, folder, arguments, delay):
-    """Start qgis_process, SIGKILL it ``delay`` s after its temporary output appears; True when it was killed
-    while still running."""
+def _kill_while_writing(command, env, folder, arguments, delay, target):
+    """Start qgis_process, SIGKILL it ``delay`` s after it starts writing (its temporary output appears, or
+    ``target`` itself changes); True when it was killed while still running."""
+    before = os.stat(target)
     process = subprocess.Popen([command, "run", *arguments], env=env, cwd=folder,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def writing():
+        now = os.stat(target) if os.path.exists(target) else None
+        changed = now is None or (now.st_mtime_ns, now.st_size) != (before.st_mtime_ns, before.st_size)
+        return changed or glob.glob(os.path.join(folder, TEMPORARIES))
+
     try:
         deadline = time.monotonic() + 120
-        while not glob.glob(os.path.join(folder, TEMPORARIES)) and process.poll() is None:
+        while not writing() and process.poll() is None:
             assert time.monotonic() < deadline, "no temporary output appeared"
             time.sleep(0.01)
         time.sleep(delay)
@@ -91,7 +98,7 @@ def test_kill_while_writing_keeps_the_previous_file(qgis_process_env, county, tm
     assert not glob.glob(str(tmp_path / TEMPORARIES))
     killed = 0
     for delay in (0.0, 0.3, 0.8):
-        killed += _kill_while_writing(command, env, tmp_path, arguments, delay)
+        killed += _kill_while_writing(command, env, tmp_path, arguments, delay, target)
         assert digest(target) == previous, f"killed {delay} s into writing: the previous result changed"
         assert not os.path.exists(f"{target}-journal") and not os.path.exists(f"{target}-wal")
     assert killed, "every run finished before it could be killed: the test proved nothing"
