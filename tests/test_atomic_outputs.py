@@ -138,7 +138,7 @@ def test_layer_added_to_an_existing_geopackage_keeps_its_other_layers(run_alg, t
     assert result["OUTPUT_POINTS"] == f"{target}|layername=JZD"
     found = layers(str(target))
     assert set(found) == {"FIRST", "JZD", "JZX"} and found["FIRST"] == 300
-    assert found["JZD"] == layers(str(village))["JZD"] or found["JZD"] > 300
+    assert found["JZD"] > 0 and found["JZX"] > 0  # both written into the one temporary, renamed once
     assert not glob.glob(str(tmp_path / TEMPORARIES))
 
 
