@@ -4,6 +4,7 @@ source counts. QGIS-free (osgeo.ogr).
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence
 
 import shapely
-from osgeo import ogr, osr
+from osgeo import gdal, ogr, osr
 
 from . import codes, schema, zones
 from .delivery import Rows
@@ -57,8 +58,24 @@ def _set(feature, index, value, type_):
         feature.SetField(index, str(value))
 
 
+@contextlib.contextmanager
+def shapefile_encoding():
+    """GBK for shapefiles while it lasts: QGIS sets SHAPE_ENCODING to '' (no recoding), which wins over ENCODING."""
+    before = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", SHAPEFILE_ENCODING)
+    try:
+        yield
+    finally:
+        gdal.SetConfigOption("SHAPE_ENCODING", before)
+
+
 def write_database(path: str, driver: str, layers: Sequence[Rows], epsg: int) -> None:
     """Write ``layers`` to a new data source at ``path`` (a .gdb or shapefile folder, or a .gpkg file)."""
+    with shapefile_encoding():
+        _write_database(path, driver, layers, epsg)
+
+
+def _write_database(path: str, driver: str, layers: Sequence[Rows], epsg: int) -> None:
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     source = ogr.GetDriverByName(driver).CreateDataSource(path)
@@ -305,7 +322,8 @@ def check_folder(folder: str, metadata: Optional[dict] = None) -> List[Finding]:
             continue
         expected = [layer for layer in expected_layers(bool(metadata.get("扩展字段")), "JBNTTH" in counts, driver)
                     if layer.name in counts]
-        findings += check_database(path, expected, counts)
+        with shapefile_encoding():
+            findings += check_database(path, expected, counts)
     return findings
 
 
