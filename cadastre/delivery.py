@@ -140,7 +140,7 @@ def fingerprints(rows: Rows) -> Dict[str, str]:
     out = {}
     for row, geometry in zip(rows.values, rows.geometries):
         attributes = {n: _plain(v) for n, v in zip(names, row) if n != "BSM"}
-        wkt = shapely.to_wkt(shapely.normalize(geometry), rounding_precision=3) if geometry is not None else ""
+        wkt = shapely.to_wkt(shapely.normalize(geometry), rounding_precision=3, output_dimension=2) if geometry is not None else ""
         digest = hashlib.sha1(json.dumps([attributes, wkt], ensure_ascii=False, sort_keys=True).encode("utf-8"))
         out[str(row[code])] = digest.hexdigest()
     return out
