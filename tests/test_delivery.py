@@ -261,6 +261,18 @@ def test_incremental_delivery_lists_new_changed_and_deleted_parcels(village, tmp
     assert len(meta["变更"]) == 4 and meta["记录数"]["ZD"] == len(codes)
 
 
+def survey_rows(layer, name):
+    """(code, point or building number) → (standard values, area, centroid) of a survey layer."""
+    key = "ZDDM" if name != "JZD" else "ZDZHDM"
+    out = {}
+    for f in layer.getFeatures():
+        values = tuple(f[n] if f[n] is not None and str(f[n]) != "NULL" else None
+                       for n in EXPECTED_FIELDS[name] if n not in ("BSM", "YSDM"))
+        number = f["JZDH"] if name == "JZD" else f["ZRZH"] if name == "ZRZ" else ""
+        out[(f[key], number)] = (values, round(f.geometry().area(), 3), f.geometry().centroid().asWkt(2))
+    return out
+
+
 def test_delivery_imports_back_into_an_identical_survey_database(village, delivered, tmp_path, run_alg):
     folder, _ = delivered
     for name in ("ZD", "ZRZ", "JZD"):
@@ -270,13 +282,32 @@ def test_delivery_imports_back_into_an_identical_survey_database(village, delive
         assert imported["REJECTED"] == 0 and imported["IMPORTED"] == source_count(village, name)
         back = QgsVectorLayer(imported["OUTPUT"], name, "ogr")
         original = QgsVectorLayer(layer_uri(village, name), name, "ogr")
-        key = "ZDDM" if name != "JZD" else "ZDZHDM"
-        def rows(layer):
-            out = {}
-            for f in layer.getFeatures():
-                values = tuple(f[n] if f[n] is not None and str(f[n]) != "NULL" else None
-                               for n in EXPECTED_FIELDS[name] if n not in ("BSM", "YSDM"))
-                out[(f[key], f["JZDH"] if name == "JZD" else f["ZRZH"] if name == "ZRZ" else "")] = (
-                    values, round(f.geometry().area(), 3), f.geometry().centroid().asWkt(2))
-            return out
-        assert rows(back) == rows(original)
+        assert survey_rows(back, name) == survey_rows(original, name)
+
+
+def test_extensions_and_farmland_overlaps(village, tmp_path, run_alg):
+    overlay = run_alg("farmlandoverlay", {"INPUT": layer_uri(village, "ZD"), "FARMLAND": layer_uri(village, "JBNT"),
+                                          "MIN_AREA": 1, "OUTPUT": str(tmp_path / "zd.gpkg"),
+                                          "OUTPUT_OVERLAPS": str(tmp_path / "overlaps.gpkg")})
+    overlaps = QgsVectorLayer(overlay["OUTPUT_OVERLAPS"], "o", "ogr").featureCount()
+    assert overlaps > 0
+    folder = tmp_path / "d"
+    result = run_alg("exportdelivery", params(village, folder, EXTENSIONS=True, OVERLAPS=overlay["OUTPUT_OVERLAPS"]))
+    assert result["COMPLETE"] is True
+    gdb, shp = ogr.Open(str(folder / "delivery.gdb")), ogr.Open(str(folder / "shp"))
+    assert gdb.GetLayerByName("JBNTTH").GetFeatureCount() == shp.GetLayerByName("JBNTTH").GetFeatureCount() == overlaps
+    gdb_zd, shp_zd = gdb.GetLayerByName("ZD").GetLayerDefn(), shp.GetLayerByName("ZD").GetLayerDefn()
+    assert gdb_zd.GetFieldIndex("LB") >= 0 and gdb_zd.GetFieldIndex("LBYY") >= 0  # extensions in the FileGDB
+    assert shp_zd.GetFieldIndex("LB") < 0  # never in the shapefiles
+    lb = {f["ZDDM"]: f["LB"] for f in gdb.GetLayerByName("ZD")}
+    assert lb == dict(sqlite3.connect(village).execute("SELECT ZDDM, LB FROM ZD").fetchall())
+
+
+def test_parcels_outside_a_3_degree_zone_are_refused(village, tmp_path, run_alg):
+    import processing
+
+    mercator = processing.run("native:reprojectlayer", {"INPUT": layer_uri(village, "ZD"), "TARGET_CRS": "EPSG:3857",
+                                                 "OUTPUT": str(tmp_path / "m.gpkg")})["OUTPUT"]
+    with pytest.raises(QgsProcessingException, match="CGCS2000 3° zone"):
+        run_alg("exportdelivery", {"PARCELS": mercator, "OUTPUT_FOLDER": str(tmp_path / "d")})
+    assert not (tmp_path / "d").exists()
