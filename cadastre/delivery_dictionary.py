@@ -63,7 +63,6 @@ REQUIRED: Dict[str, Tuple[str, ...]] = {
     "FDCQ2": ("BDCDYH", "ZDDM", "QLLX"),
     "JBNTTH": ("ZDDM", "JBNTTBBH", "TXMJ"),
 }
-# Survey-only fields that carry personal data never leave in the standard fields of ZD (QLRZJH is an extension).
 
 # survey layer → (standard name, Chinese name); the order is the order of the written database
 SPATIAL = (("ZD", "宗地"), ("ZRZ", "自然幢"), ("JZD", "界址点"), ("JZX", "界址线"), ("QLR", "权利人"))

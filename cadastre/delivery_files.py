@@ -69,6 +69,19 @@ def shapefile_encoding():
         gdal.SetConfigOption("SHAPE_ENCODING", before)
 
 
+def too_long(rows: Rows) -> Dict[str, int]:
+    """Field → number of texts longer in GBK than the field's width (a shapefile cuts them; GBK takes 2 bytes a
+    Chinese character)."""
+    found: Dict[str, int] = {}
+    for index, f in enumerate(rows.layer.fields):
+        if f.type == schema.TEXT and f.length:
+            n = sum(1 for values in rows.values if isinstance(values[index], str)
+                    and len(values[index].encode("gbk", "replace")) > f.length)
+            if n:
+                found[f.name] = n
+    return found
+
+
 def write_database(path: str, driver: str, layers: Sequence[Rows], epsg: int) -> None:
     """Write ``layers`` to a new data source at ``path`` (a .gdb or shapefile folder, or a .gpkg file)."""
     with shapefile_encoding():

@@ -2618,6 +2618,10 @@
             <translation>{layer} {feature}：{field} {value} 格式错误：{reason}</translation>
         </message>
         <message>
+            <source>{layer}.{field}: {n} texts are longer than the field's {width} bytes in GBK; the shapefile holds them cut, the File Geodatabase in full.</source>
+            <translation>{layer}.{field}：{n} 个文本按 GBK 超过字段的 {width} 字节；Shapefile 中被截断，File Geodatabase 中完整保存。</translation>
+        </message>
+        <message>
             <source>{layer}: {n} rows had no identifier BSM; numbered after the highest.</source>
             <translation>{layer}：{n} 条记录没有标识码 BSM，已按最大值顺序编号。</translation>
         </message>

@@ -113,6 +113,12 @@ class ExportDeliveryAlgorithm(HomesteadAlgorithm):
                 [v for f, v in zip(r.layer.fields, values) if not f.ext] for values in r.values], r.geometries)
                 for r in rows]
             files.write_database(os.path.join(tmp, files.SHP_FOLDER), files.SHAPEFILE, shapefile_rows, epsg)
+            for rows_of in shapefile_rows:
+                for name, n in files.too_long(rows_of).items():
+                    feedback.pushWarning(tr(
+                        "{layer}.{field}: {n} texts are longer than the field's {width} bytes in GBK; the shapefile "
+                        "holds them cut, the File Geodatabase in full.").format(
+                        layer=rows_of.layer.name, field=name, n=n, width=rows_of.layer.field(name).length))
         feedback.setProgress(70)
         findings = files.check_folder(tmp, meta)
         meta["自检"] = {"通过": not findings, "问题数": len(findings)}

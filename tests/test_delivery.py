@@ -311,3 +311,31 @@ def test_parcels_outside_a_3_degree_zone_are_refused(village, tmp_path, run_alg)
     with pytest.raises(QgsProcessingException, match="CGCS2000 3° zone"):
         run_alg("exportdelivery", {"PARCELS": mercator, "OUTPUT_FOLDER": str(tmp_path / "d")})
     assert not (tmp_path / "d").exists()
+
+
+def test_texts_too_long_for_a_shapefile_are_counted():
+    from homestead_cadastre.cadastre import delivery, delivery_dictionary
+    from homestead_cadastre.cadastre.delivery_files import too_long
+
+    zd = delivery_dictionary.layers()[0]
+    rows = delivery.build_rows(zd, [{"ZDDM": "430381104201JC00001", "ZL": "村" * 100},  # 200 bytes in GBK: fits
+                                    {"ZDDM": "430381104201JC00002", "ZL": "村" * 101}], [None, None], {})
+    assert too_long(rows) == {"ZL": 1}
+
+
+def test_masking_keeps_first_6_and_last_4():
+    from homestead_cadastre.cadastre.delivery import mask_id, scrub
+
+    assert mask_id("43130219660905439X") == "431302********439X"
+    assert mask_id("431302660905439") == "431302*****5439"
+    assert scrub("电话13912345678，证件43130219660905439X") == "电话***，证件431302********439X"
+    assert scrub("宗地 431302003005JC00001") == "宗地 431302003005JC00001"  # codes are not ID numbers
+
+
+def test_share_over_its_input_is_refused(village, tmp_path, run_alg):
+    gpkg = tmp_path / "v.gpkg"
+    shutil.copy(village, gpkg)
+    before = gpkg.read_bytes()
+    with pytest.raises(QgsProcessingException, match="Choose another output file"):
+        run_alg("exportshare", {"PARCELS": layer_uri(str(gpkg), "ZD"), "OUTPUT": str(gpkg)})
+    assert gpkg.read_bytes() == before
