@@ -228,28 +228,49 @@ def _check_layer(path, layer, expected: DeliveryLayer, count: Optional[int]) -> 
         present[f.name] = f
     if expected.geometry != schema.NONE:
         findings += _check_crs(path, layer, name)
-    seen: Dict[str, List[str]] = {}
-    layer.ResetReading()
-    for feature in layer:
-        label = _label(feature)
-        for f in present.values():
-            value = feature.GetField(f.name)
-            findings += _check_value(path, name, label, f, value, expected.ysdm)
-        if name == "ZD" and "ZDDM" in present and feature.GetField("ZDDM"):
-            seen.setdefault(feature.GetField("ZDDM"), []).append(label)
-        if expected.geometry != schema.NONE:
-            findings += _check_geometry(path, name, label, feature.GetGeometryRef(), expected.geometry)
-    for code, labels in seen.items():
-        if len(labels) > 1:
-            findings += [Finding(path, name, label, "DUPLICATE", {"layer": name, "feature": label, "value": code,
-                                                                    "n": len(labels)}) for label in labels]
+    fids, columns, wkbs = read_columns(layer, [f.name for f in present.values()], expected.geometry != schema.NONE)
+    key = next((columns[k] for k in ("ZDDM", "ZDZHDM", "BDCDYH") if k in columns), [None] * len(fids))
+    labels = [f"FID {fid}" + (f" ({code})" if code else "") for fid, code in zip(fids, key)]
+    for f in present.values():
+        if f.required or f.codelist or f.name in CODE_CHECKS or (f.name == "YSDM" and expected.ysdm):
+            for label, value in zip(labels, columns[f.name]):
+                findings += _check_value(path, name, label, f, value, expected.ysdm)
+    if name == "ZD" and "ZDDM" in columns:
+        seen: Dict[str, List[str]] = {}
+        for label, code in zip(labels, columns["ZDDM"]):
+            if code:
+                seen.setdefault(code, []).append(label)
+        findings += [Finding(path, name, label, "DUPLICATE", {"layer": name, "feature": label, "value": code, "n": len(found)})
+                     for code, found in seen.items() if len(found) > 1 for label in found]
+    if expected.geometry != schema.NONE:
+        findings += _check_geometries(path, name, labels, wkbs, expected.geometry)
     return findings
 
 
-def _label(feature) -> str:
-    items = feature.items()
-    code = items.get("ZDDM") or items.get("ZDZHDM") or items.get("BDCDYH") or ""
-    return f"FID {feature.GetFID()}" + (f" ({code})" if code else "")
+def read_columns(layer, names: Sequence[str], geometry: bool):
+    """(feature ids, field → values with None for NULL, WKB per feature) of a whole layer, read column-wise
+    through GDAL's Arrow interface (GDAL ≥ 3.6), else feature by feature."""
+    if hasattr(layer, "GetArrowStreamAsNumPy"):
+        batches = list(layer.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536"]))
+        if batches:
+            fid_key = next(iter(batches[0]))
+            fields = {layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())}
+            geometry_key = next((k for k in batches[0] if k != fid_key and k not in fields), None)
+            def column(key):
+                values = [v for b in batches for v in (b[key].tolist() if hasattr(b[key], "tolist") else list(b[key]))]
+                return [v.decode("utf-8", "replace") if isinstance(v, bytes) and key != geometry_key else v for v in values]
+            return (column(fid_key), {n: column(n) for n in names},
+                    column(geometry_key) if geometry and geometry_key else [])
+    fids, columns, wkbs = [], {n: [] for n in names}, []
+    layer.ResetReading()
+    for feature in layer:
+        fids.append(feature.GetFID())
+        for n in names:
+            columns[n].append(feature.GetField(n))
+        if geometry:
+            geom = feature.GetGeometryRef()
+            wkbs.append(bytes(geom.ExportToWkb()) if geom is not None else None)
+    return fids, columns, wkbs
 
 
 def _check_value(path, name, label, f, value, ysdm) -> List[Finding]:
@@ -267,16 +288,23 @@ def _check_value(path, name, label, f, value, ysdm) -> List[Finding]:
     return []
 
 
-def _check_geometry(path, name, label, geometry, kind) -> List[Finding]:
-    args = {"layer": name, "feature": label}
-    if geometry is None or geometry.IsEmpty():
-        return [Finding(path, name, label, "NO_GEOMETRY", args)]
-    found = geometry.GetGeometryName()
-    if found not in FAMILIES[kind]:
-        return [Finding(path, name, label, "GEOMETRY_TYPE", dict(args, found=found, expected="/".join(FAMILIES[kind])))]
-    if not geometry.IsValid():
-        return [Finding(path, name, label, "INVALID", args)]
-    return []
+def _check_geometries(path, name, labels, wkbs, kind) -> List[Finding]:
+    findings = []
+    present = [w is not None for w in wkbs]
+    geometries = shapely.from_wkb([w for w in wkbs if w is not None], on_invalid="ignore") if any(present) else []
+    valid = shapely.is_valid(geometries) if len(geometries) else []
+    parsed = iter(zip(geometries, valid))
+    for label, has in zip(labels, present):
+        args = {"layer": name, "feature": label}
+        geometry, ok = next(parsed) if has else (None, False)
+        if geometry is None or geometry.is_empty:
+            findings.append(Finding(path, name, label, "NO_GEOMETRY", args))
+        elif geometry.geom_type.upper() not in FAMILIES[kind]:
+            findings.append(Finding(path, name, label, "GEOMETRY_TYPE", dict(
+                args, found=geometry.geom_type.upper(), expected="/".join(FAMILIES[kind]))))
+        elif not ok:
+            findings.append(Finding(path, name, label, "INVALID", args))
+    return findings
 
 
 def _check_crs(path, layer, name) -> List[Finding]:
