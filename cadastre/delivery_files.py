@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence
 
+import numpy as np
 import shapely
 from osgeo import gdal, ogr, osr
 
@@ -33,20 +34,24 @@ FAMILIES = {schema.POLYGON: ("POLYGON", "MULTIPOLYGON"), schema.LINE: ("LINESTRI
 CODE_CHECKS = {"ZDDM": codes.zddm_problems, "BDCDYH": codes.bdcdyh_problems}
 
 
-def _geometry(geom, kind):
-    if geom is None:
-        return None
-    if kind == schema.POLYGON and geom.geom_type == "Polygon":
-        geom = shapely.MultiPolygon([geom])
-    elif kind == schema.LINE and geom.geom_type == "LineString":
-        geom = shapely.MultiLineString([geom])
-    return ogr.CreateGeometryFromWkb(shapely.to_wkb(geom, output_dimension=2))
+def _wkbs(geometries, kind) -> list:
+    """2-D WKB of each geometry (None where there is none), polygons and lines as their multi types."""
+    present = [i for i, g in enumerate(geometries) if g is not None]
+    out = [None] * len(geometries)
+    if kind == schema.NONE or not present:
+        return out
+    array = shapely.force_2d(list(geometries[i] for i in present))
+    multi = {schema.POLYGON: (3, shapely.MultiPolygon), schema.LINE: (1, shapely.MultiLineString)}.get(kind)
+    if multi is not None:
+        single = shapely.get_type_id(array) == multi[0]
+        array[single] = [multi[1]([g]) for g in array[single]]
+    for i, wkb in zip(present, shapely.to_wkb(array, output_dimension=2)):
+        out[i] = wkb
+    return out
 
 
 def _set(feature, index, value, type_):
-    if value is None or value == "":
-        feature.SetFieldNull(index)
-    elif type_ == schema.DATE:
+    if type_ == schema.DATE:
         if isinstance(value, str):
             value = dt.date.fromisoformat(value.replace("/", "-")[:10])
         feature.SetField(index, value.year, value.month, value.day, 0, 0, 0, 0)
@@ -106,12 +111,14 @@ def _write_database(path: str, driver: str, layers: Sequence[Rows], epsg: int) -
             layer.CreateField(definition)
         layer.StartTransaction()
         defn = layer.GetLayerDefn()
-        for values, geom in zip(rows.values, rows.geometries):
-            feature = ogr.Feature(defn)
-            for index, (f, value) in enumerate(zip(rows.layer.fields, values)):
-                _set(feature, index, value, f.type)
-            if kind != schema.NONE and geom is not None:
-                feature.SetGeometry(_geometry(geom, kind))
+        types = [f.type for f in rows.layer.fields]
+        for values, wkb in zip(rows.values, _wkbs(rows.geometries, kind)):
+            feature = ogr.Feature(defn)  # a field not set is NULL
+            for index, (type_, value) in enumerate(zip(types, values)):
+                if value is not None and value != "":
+                    _set(feature, index, value, type_)
+            if wkb is not None:
+                feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
             layer.CreateFeature(feature)
         layer.CommitTransaction()
     source.FlushCache()
@@ -289,21 +296,24 @@ def _check_value(path, name, label, f, value, ysdm) -> List[Finding]:
 
 
 def _check_geometries(path, name, labels, wkbs, kind) -> List[Finding]:
+    geometries = shapely.from_wkb(list(wkbs), on_invalid="ignore") if wkbs else []
+    if len(geometries) != len(labels):  # no geometry column at all
+        geometries = [None] * len(labels)
+    geometries = np.asarray(geometries, dtype=object)
+    missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
+    names = np.array(["", "POINT", "LINESTRING", "LINEARRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING",
+                      "MULTIPOLYGON", "GEOMETRYCOLLECTION"], dtype=object)[shapely.get_type_id(geometries) + 1]
+    valid = shapely.is_valid(geometries)
     findings = []
-    present = [w is not None for w in wkbs]
-    geometries = shapely.from_wkb([w for w in wkbs if w is not None], on_invalid="ignore") if any(present) else []
-    valid = shapely.is_valid(geometries) if len(geometries) else []
-    parsed = iter(zip(geometries, valid))
-    for label, has in zip(labels, present):
-        args = {"layer": name, "feature": label}
-        geometry, ok = next(parsed) if has else (None, False)
-        if geometry is None or geometry.is_empty:
-            findings.append(Finding(path, name, label, "NO_GEOMETRY", args))
-        elif geometry.geom_type.upper() not in FAMILIES[kind]:
-            findings.append(Finding(path, name, label, "GEOMETRY_TYPE", dict(
-                args, found=geometry.geom_type.upper(), expected="/".join(FAMILIES[kind]))))
-        elif not ok:
-            findings.append(Finding(path, name, label, "INVALID", args))
+    for i in np.flatnonzero(missing | ~np.isin(names, FAMILIES[kind]) | ~valid):
+        args = {"layer": name, "feature": labels[i]}
+        if missing[i]:
+            findings.append(Finding(path, name, labels[i], "NO_GEOMETRY", args))
+        elif names[i] not in FAMILIES[kind]:
+            findings.append(Finding(path, name, labels[i], "GEOMETRY_TYPE", dict(
+                args, found=names[i], expected="/".join(FAMILIES[kind]))))
+        else:
+            findings.append(Finding(path, name, labels[i], "INVALID", args))
     return findings
 
 
