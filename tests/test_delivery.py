@@ -293,8 +293,10 @@ def test_extensions_and_farmland_overlaps(village, tmp_path, run_alg):
     overlaps = QgsVectorLayer(overlay["OUTPUT_OVERLAPS"], "o", "ogr").featureCount()
     assert overlaps > 0
     folder = tmp_path / "d"
+    before = {p: open(p, "rb").read() for p in (village, overlay["OUTPUT_OVERLAPS"])}
     result = run_alg("exportdelivery", params(village, folder, EXTENSIONS=True, OVERLAPS=overlay["OUTPUT_OVERLAPS"]))
     assert result["COMPLETE"] is True
+    assert {p: open(p, "rb").read() for p in before} == before  # inputs are only read
     gdb, shp = ogr.Open(str(folder / "delivery.gdb")), ogr.Open(str(folder / "shp"))
     assert gdb.GetLayerByName("JBNTTH").GetFeatureCount() == shp.GetLayerByName("JBNTTH").GetFeatureCount() == overlaps
     gdb_zd, shp_zd = gdb.GetLayerByName("ZD").GetLayerDefn(), shp.GetLayerByName("ZD").GetLayerDefn()
