@@ -30,10 +30,6 @@ class Rows:
     geometries: List[object] = field(default_factory=list)
     bsm_filled: int = 0  # rows given a 标识码 because the source had none
 
-    def column(self, name: str) -> list:
-        index = [f.name for f in self.layer.fields].index(name)
-        return [row[index] for row in self.values]
-
 
 def _value(record: Mapping, f: DeliveryField, context: Mapping):
     """The value of delivered field ``f`` from a survey record (``source`` says how when not the same name)."""

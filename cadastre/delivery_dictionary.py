@@ -16,10 +16,7 @@ from dataclasses import dataclass
 from typing import Dict, Optional, Tuple
 
 from . import schema
-from .schema import DATE, INT, REAL, TEXT
-
-# the standard's geometry of each layer (the survey layer's kind)
-POLYGON, LINE, POINT, NONE = schema.POLYGON, schema.LINE, schema.POINT, schema.NONE
+from .schema import DATE, INT, NONE, POLYGON, REAL, TEXT
 
 
 @dataclass(frozen=True)

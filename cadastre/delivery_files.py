@@ -333,14 +333,6 @@ def _check_crs(path, layer, name) -> List[Finding]:
     return [Finding(path, name, "", "CRS", {"layer": name, "crs": crs})]
 
 
-def layer_counts(path: str) -> Dict[str, int]:
-    """Layer name → feature count of a data source (what ogrinfo shows)."""
-    source = ogr.Open(path)
-    if source is None:
-        return {}
-    return {source.GetLayer(i).GetName(): source.GetLayer(i).GetFeatureCount() for i in range(source.GetLayerCount())}
-
-
 # --- a delivery folder -------------------------------------------------------------------------------------
 GDB_NAME, SHP_FOLDER, METADATA_NAME, REPORT_NAME = "delivery.gdb", "shp", "metadata.json", "self_check.csv"
 DICTIONARY_NAME, CHANGES_NAME = "data_dictionary", "changes.csv"
