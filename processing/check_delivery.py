@@ -12,7 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from ..cadastre import delivery_files as files
+from ..cadastre import delivery_check as check
 from ..cadastre.messages import translatable
 from ..i18n import tr
 from .algorithm import HomesteadAlgorithm
@@ -37,12 +37,12 @@ class CheckDeliveryAlgorithm(HomesteadAlgorithm):
         folder = self.parameterAsFile(parameters, "INPUT", context)
         if not folder or not os.path.isdir(folder):
             raise QgsProcessingException(tr("The delivery folder {path} does not exist.").format(path=folder))
-        findings = files.check_folder(folder)
+        findings = check.check_folder(folder)
         report_findings(findings, feedback)
         results = {"COMPLETE": not findings, "PROBLEMS": len(findings)}
         report = self.parameterAsFileOutput(parameters, "REPORT", context)
         if report:
             with atomic_output(report) as tmp:
-                files.write_report(tmp, findings, folder)
+                check.write_report(tmp, findings, folder)
             results["REPORT"] = report
         return results

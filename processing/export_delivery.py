@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..cadastre import delivery, documents
+from ..cadastre import delivery_check as check
 from ..cadastre import delivery_files as files
 from ..cadastre.messages import translatable
 from ..i18n import tr
@@ -92,7 +93,7 @@ class ExportDeliveryAlgorithm(HomesteadAlgorithm):
                 raise
             if os.path.isdir(folder):  # the previous delivery, replaced just before the rename
                 shutil.rmtree(folder)
-        findings = [files.Finding(f.path.replace(tmp, folder), f.layer, f.feature, f.check, f.args) for f in findings]
+        findings = [check.Finding(f.path.replace(tmp, folder), f.layer, f.feature, f.check, f.args) for f in findings]
         report_findings(findings, feedback)
         kinds = [k for _c, k in changed]
         if previous:
@@ -120,7 +121,7 @@ class ExportDeliveryAlgorithm(HomesteadAlgorithm):
                         "holds them cut, the File Geodatabase in full.").format(
                         layer=rows_of.layer.name, field=name, n=n, width=rows_of.layer.field(name).length))
         feedback.setProgress(70)
-        findings = files.check_folder(tmp, meta)
+        findings = check.check_folder(tmp, meta)
         meta["自检"] = {"通过": not findings, "问题数": len(findings)}
         self._write_side_files(tmp, meta, rows, findings, changed)
         return findings
@@ -164,7 +165,7 @@ class ExportDeliveryAlgorithm(HomesteadAlgorithm):
         documents.write_xlsx(os.path.join(folder, files.DICTIONARY_NAME + ".xlsx"), [sheet])
         with open(os.path.join(folder, files.METADATA_NAME), "w", encoding="utf-8") as handle:
             json.dump(meta, handle, ensure_ascii=False, indent=1)
-        files.write_report(os.path.join(folder, files.REPORT_NAME), findings, folder)
+        check.write_report(os.path.join(folder, files.REPORT_NAME), findings, folder)
         with open(os.path.join(folder, files.CHANGES_NAME), "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(("宗地代码", "变更类型"))

@@ -359,7 +359,7 @@ class FeatureByFeature:
 
 @pytest.mark.parametrize("path, name", [("delivery.gdb", "ZD"), ("shp", "JZD"), ("shp", "QLR")])
 def test_both_readers_of_the_self_check_agree(delivered, path, name):
-    from homestead_cadastre.cadastre.delivery_files import read_columns
+    from homestead_cadastre.cadastre.delivery_check import read_columns
 
     source = ogr.Open(str(delivered[0] / path))  # kept: the layer dies with its data source
     layer = source.GetLayerByName(name)
