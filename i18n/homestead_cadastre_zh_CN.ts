@@ -2150,6 +2150,10 @@
             <translation>无法打开输入图层 {name}。</translation>
         </message>
         <message>
+            <source>The input {layer} ({parameter}) is read from {path}, inside the delivery folder the export replaces. Choose another delivery folder.</source>
+            <translation>输入图层 {layer}（{parameter}）读自 {path}，位于导出将整体替换的交付文件夹中。请选择其他交付文件夹。</translation>
+        </message>
+        <message>
             <source>The layout template {path} could not be loaded; open it in the Layout Designer to repair it.</source>
             <translation>无法加载布局模板 {path}，请在布局设计器中打开并修复。</translation>
         </message>

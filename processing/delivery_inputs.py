@@ -1,9 +1,10 @@
 """The survey layers a delivery is made of (parameters and reading), shared by exportdelivery and exportshare."""
 from __future__ import annotations
 
+import os
 from typing import Dict, List
 
-from qgis.core import QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSource
+from qgis.core import QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProviderRegistry
 
 from ..cadastre import delivery, delivery_dictionary, zones
 from ..cadastre.messages import translatable
@@ -24,6 +25,20 @@ SOURCES = (
 def add_parameters(alg) -> None:
     for name, _layer, description, geometry, required in SOURCES:
         alg.addParameter(QgsProcessingParameterFeatureSource(name, tr(description), [geometry], optional=not required))
+
+
+def refuse_inputs_inside(alg, parameters, context, folder: str) -> None:
+    """Refuse an input read from a file inside ``folder``, which the export replaces as a whole."""
+    inside = os.path.realpath(folder) + os.sep
+    for name, _layer, description, _g, _r in SOURCES:
+        layer = alg.parameterAsVectorLayer(parameters, name, context) if parameters.get(name) else None
+        if layer is None or layer.providerType() != "ogr":
+            continue
+        path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
+        if path and os.path.realpath(path).startswith(inside):
+            raise QgsProcessingException(tr(
+                "The input {layer} ({parameter}) is read from {path}, inside the delivery folder the export replaces. "
+                "Choose another delivery folder.").format(layer=layer.name(), parameter=tr(description), path=path))
 
 
 def read_rows(alg, parameters, context, feedback, extensions: bool) -> tuple:

@@ -72,6 +72,7 @@ class ExportDeliveryAlgorithm(HomesteadAlgorithm):
 
     def process(self, parameters, context, feedback):
         folder = os.path.abspath(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
+        delivery_inputs.refuse_inputs_inside(self, parameters, context, folder)
         previous_path = self.parameterAsFile(parameters, "PREVIOUS", context) or os.path.join(folder, files.METADATA_NAME)
         previous = self._previous(folder, previous_path, bool(self.parameterAsFile(parameters, "PREVIOUS", context)))
         extensions = self.parameterAsBoolean(parameters, "EXTENSIONS", context)

@@ -226,6 +226,14 @@ def test_export_refuses_a_folder_with_other_files(village, tmp_path, run_alg):
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
+def test_export_refuses_inputs_inside_the_folder_it_replaces(delivered, tmp_path, run_alg):
+    folder, _ = delivered
+    before = (folder / "shp" / "ZD.dbf").read_bytes()
+    with pytest.raises(QgsProcessingException, match="inside the delivery folder"):
+        run_alg("exportdelivery", {"PARCELS": str(folder / "shp" / "ZD.shp"), "OUTPUT_FOLDER": str(folder)})
+    assert (folder / "shp" / "ZD.dbf").read_bytes() == before
+
+
 def test_incremental_delivery_lists_new_changed_and_deleted_parcels(village, tmp_path, run_alg):
     gpkg = tmp_path / "v.gpkg"
     shutil.copy(village, gpkg)
