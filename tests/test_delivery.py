@@ -272,20 +272,23 @@ def test_incremental_delivery_lists_new_changed_and_deleted_parcels(village, tmp
 
 def survey_rows(layer, name):
     """(code, point or building number) → (standard values, area, centroid) of a survey layer."""
-    key = "ZDDM" if name != "JZD" else "ZDZHDM"
+    key = {"ZD": ("ZDDM",), "ZRZ": ("ZRZH",), "JZD": ("ZDZHDM", "JZDH"), "JZX": ("ZDZHDM", "JZXCD"),
+           "QLR": ("BDCDYH", "QLRMC")}[name]
     out = {}
     for f in layer.getFeatures():
         values = tuple(f[n] if f[n] is not None and str(f[n]) != "NULL" else None
                        for n in EXPECTED_FIELDS[name] if n not in ("BSM", "YSDM"))
-        number = f["JZDH"] if name == "JZD" else f["ZRZH"] if name == "ZRZ" else ""
-        out[(f[key], number)] = (values, round(f.geometry().area(), 3), f.geometry().centroid().asWkt(2))
-    return out
+        shape = (round(f.geometry().area(), 3), round(f.geometry().length(), 3), f.geometry().centroid().asWkt(2)) \
+            if f.hasGeometry() else None
+        out.setdefault(tuple(f[k] for k in key), []).append((values, shape))
+    return {k: sorted(v, key=str) for k, v in out.items()}
 
 
 def test_delivery_imports_back_into_an_identical_survey_database(village, delivered, tmp_path, run_alg):
     folder, _ = delivered
-    for name in ("ZD", "ZRZ", "JZD"):
-        imported = run_alg("importsurvey", {"INPUT": str(folder / "shp" / f"{name}.shp"), "TARGET": name,
+    for name in LAYERS:
+        path = folder / "shp" / (f"{name}.shp" if name != "QLR" else "QLR.dbf")
+        imported = run_alg("importsurvey", {"INPUT": str(path), "TARGET": name,
                                             "OUTPUT": str(tmp_path / f"{name}.gpkg"), "REJECTS": "memory:",
                                             "REPAIRS": "memory:"})
         assert imported["REJECTED"] == 0 and imported["IMPORTED"] == source_count(village, name)
