@@ -85,11 +85,15 @@ class Finding:
     check: str
     args: Mapping
 
-    @property
-    def problem(self) -> Problem:
-        return Problem(f"DELIVERY_{self.check}", CHECKS[self.check][0], dict(self.args))
+    def message(self, translate=lambda s: s) -> str:
+        """The problem in the interface's language (``translate``: tr); a nested reason translated too."""
+        args = dict(self.args)
+        if isinstance(args.get("cause"), Problem):
+            args["reason"] = args["cause"].format(translate)
+        return Problem(f"DELIVERY_{self.check}", CHECKS[self.check][0], args).format(translate)
 
     def chinese(self) -> str:
+        """The problem in Chinese, for the report file (a deliverable)."""
         return CHECKS[self.check][1].format(**self.args)
 
 
@@ -201,7 +205,7 @@ def _check_value(path, name, label, f, value, ysdm) -> List[Finding]:
         return [Finding(path, name, label, "CODE", dict(args, codelist=f.codelist))]
     check = CODE_CHECKS.get(f.name)
     if check is not None:
-        return [Finding(path, name, label, "CODE_FORMAT", dict(args, reason=CODE_REASONS_ZH.get(p.id, p.id)))
+        return [Finding(path, name, label, "CODE_FORMAT", dict(args, reason=CODE_REASONS_ZH.get(p.id, p.id), cause=p))
                 for p in check(value)]
     return []
 

@@ -39,7 +39,7 @@ SHOWN = 20  # problems listed in the log; the report has them all
 def report_findings(findings, feedback) -> None:
     """The self-check's verdict in the log, with the first problems."""
     for finding in findings[:SHOWN]:
-        feedback.reportError(finding.problem.format(tr))
+        feedback.reportError(finding.message(tr))
     if len(findings) > SHOWN:
         feedback.reportError(tr("… and {n} more problems (see the report).").format(n=len(findings) - SHOWN))
     if findings:

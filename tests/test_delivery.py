@@ -380,3 +380,12 @@ def test_both_readers_of_the_self_check_agree(delivered, path, name):
     slow = read_columns(FeatureByFeature(layer), fields, spatial)
     assert fast[0] == slow[0] and fast[1] == slow[1] and len(fast[0]) == layer.GetFeatureCount()
     assert [shapely.from_wkb(w).wkt for w in fast[2]] == [shapely.from_wkb(w).wkt for w in slow[2]]
+
+
+def test_a_malformed_code_is_explained_in_the_interface_language(delivered, tmp_path):
+    from homestead_cadastre.cadastre.delivery_check import check_folder
+
+    broken = corrupt(delivered[0], tmp_path, lambda b: _set_value(b / "delivery.gdb", "ZD", "ZDDM", "430381104201JC0001"))
+    finding = next(f for f in check_folder(str(broken)) if f.check == "CODE_FORMAT")
+    assert "has 18 characters; a ZDDM has 19" in finding.message()
+    assert "长度不是19位" in finding.chinese()
