@@ -33,6 +33,10 @@ MENU_ALGORITHMS = (
     ("sheetmaps", False),
     ("surveyforms", False),
     ("noticelist", False),
+    ("exportdelivery", False),
+    ("checkdelivery", False),
+    ("exportshare", False),
+    ("areasummary", False),
 )
 
 

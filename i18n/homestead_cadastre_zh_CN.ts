@@ -58,6 +58,18 @@
             <translation>调查记载面积（DCMJ）；尚未计算宗地面积</translation>
         </message>
         <message>
+            <source>Area summary (面积汇总表)</source>
+            <translation>面积汇总表</translation>
+        </message>
+        <message>
+            <source>Area summary PDF</source>
+            <translation>面积汇总表 PDF</translation>
+        </message>
+        <message>
+            <source>Area summary workbook</source>
+            <translation>面积汇总表工作簿</translation>
+        </message>
+        <message>
             <source>Areas and boundaries</source>
             <translation>面积与界址</translation>
         </message>
@@ -224,6 +236,14 @@
         <message>
             <source>Cannot tell which column holds the {what}; name it in the parameters. First row: {row}.</source>
             <translation>无法判断哪一列是{what}，请在参数中指定。第一行：{row}。</translation>
+        </message>
+        <message>
+            <source>Changed parcels</source>
+            <translation>变更宗地数</translation>
+        </message>
+        <message>
+            <source>Check a delivery database</source>
+            <translation>检查交付数据库</translation>
         </message>
         <message>
             <source>Check survey quality and conflicts</source>
@@ -434,6 +454,30 @@
             <translation>DXF 文件 (*.dxf)</translation>
         </message>
         <message>
+            <source>Date of the progress report (YYYY-MM-DD; default: today)</source>
+            <translation>进度统计日期（YYYY-MM-DD；默认今天）</translation>
+        </message>
+        <message>
+            <source>Deleted parcels</source>
+            <translation>删除宗地数</translation>
+        </message>
+        <message>
+            <source>Delivering {layers} in EPSG:{epsg}.</source>
+            <translation>交付 {layers}，坐标系 EPSG:{epsg}。</translation>
+        </message>
+        <message>
+            <source>Delivery complete (self-check passed)</source>
+            <translation>交付完整（自检通过）</translation>
+        </message>
+        <message>
+            <source>Delivery folder</source>
+            <translation>交付文件夹</translation>
+        </message>
+        <message>
+            <source>Delivery folder (written by homestead:exportdelivery)</source>
+            <translation>交付文件夹（由 homestead:exportdelivery 写出）</translation>
+        </message>
+        <message>
             <source>Documents received for first registration</source>
             <translation>首次登记收件清单</translation>
         </message>
@@ -478,6 +522,14 @@
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
+            <source>Export the agriculture share (masked)</source>
+            <translation>导出农业农村部门共享数据（脱敏）</translation>
+        </message>
+        <message>
+            <source>Export the delivery database</source>
+            <translation>导出交付数据库</translation>
+        </message>
+        <message>
             <source>Export to DXF for CAD (宗地, 房屋, 界址点, 界址线, 注记)</source>
             <translation>导出 DXF 供 CAD 使用（宗地、房屋、界址点、界址线、注记）</translation>
         </message>
@@ -492,6 +544,10 @@
         <message>
             <source>Farmland overlap ignored up to (m²; empty: the profile's value)</source>
             <translation>忽略的农田重叠面积上限（平方米；为空时取政策配置的值）</translation>
+        </message>
+        <message>
+            <source>Farmland overlaps (JBNTTH, from homestead:farmlandoverlay)</source>
+            <translation>永久基本农田套合结果（JBNTTH，来自 homestead:farmlandoverlay）</translation>
         </message>
         <message>
             <source>Farmland overlay computed in the database.</source>
@@ -534,8 +590,24 @@
             <translation>字段对应：{pairs}。</translation>
         </message>
         <message>
+            <source>Field {layer}.{field} has length {found}; the dictionary says {expected}.</source>
+            <translation>字段 {layer}.{field} 长度为 {found}，数据字典规定为 {expected}。</translation>
+        </message>
+        <message>
+            <source>Field {layer}.{field} is of type {found}; the dictionary says {expected}.</source>
+            <translation>字段 {layer}.{field} 类型为 {found}，数据字典规定为 {expected}。</translation>
+        </message>
+        <message>
             <source>Field-mapping preset (name or .json path; empty: match names and Chinese aliases)</source>
             <translation>字段对应预设（名称或 .json 路径；留空：按字段名和中文别名匹配）</translation>
+        </message>
+        <message>
+            <source>File Geodatabase and shapefiles</source>
+            <translation>File Geodatabase 和 Shapefile</translation>
+        </message>
+        <message>
+            <source>File Geodatabase only</source>
+            <translation>仅 File Geodatabase</translation>
         </message>
         <message>
             <source>File format</source>
@@ -566,8 +638,16 @@
             <translation>单元格字体（如 宋体、Noto Sans CJK SC）</translation>
         </message>
         <message>
+            <source>Formats</source>
+            <translation>格式</translation>
+        </message>
+        <message>
             <source>Forms written</source>
             <translation>已输出调查表数</translation>
+        </message>
+        <message>
+            <source>GDAL cannot open {path}.</source>
+            <translation>GDAL 无法打开 {path}。</translation>
         </message>
         <message>
             <source>GDAL could not create the DXF file {path}.</source>
@@ -690,6 +770,10 @@
             <translation>权利人身份证（复印件）</translation>
         </message>
         <message>
+            <source>ID numbers masked</source>
+            <translation>已脱敏证件号数</translation>
+        </message>
+        <message>
             <source>Import survey data</source>
             <translation>导入调查数据</translation>
         </message>
@@ -700,6 +784,10 @@
         <message>
             <source>In the database whenever the inputs are PostGIS tables of one database</source>
             <translation>只要输入是同一数据库中的 PostGIS 表，就在数据库中计算</translation>
+        </message>
+        <message>
+            <source>Include this project's extension fields (File Geodatabase only)</source>
+            <translation>包含本项目扩展字段（仅 File Geodatabase）</translation>
         </message>
         <message>
             <source>Inquiry record</source>
@@ -766,6 +854,10 @@
             <translation>图层 {layer} 没有坐标参照系。请先在“图层属性 ▸ 源”中将其设为调查所用的 CGCS2000 3 度带，再进行量算。</translation>
         </message>
         <message>
+            <source>Layer {layer} has no field {field} ({alias}).</source>
+            <translation>图层 {layer} 缺少字段 {field}（{alias}）。</translation>
+        </message>
+        <message>
             <source>Layer {layer} has no parcel geometry to put on map sheets.</source>
             <translation>图层 {layer} 没有可分幅的宗地几何。</translation>
         </message>
@@ -774,8 +866,16 @@
             <translation>图层 {layer} 中没有可分类的宗地。</translation>
         </message>
         <message>
+            <source>Layer {layer} holds {found} rows; the source has {expected}.</source>
+            <translation>图层 {layer} 有 {found} 条记录，源数据有 {expected} 条。</translation>
+        </message>
+        <message>
             <source>Layer {layer} is empty: nothing to measure.</source>
             <translation>图层 {layer} 为空，没有可量算的要素。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} is in {crs}, not a CGCS2000 3° zone (EPSG:4513-4554).</source>
+            <translation>图层 {layer} 的坐标系为 {crs}，不是 CGCS2000 3度带（EPSG:4513-4554）。</translation>
         </message>
         <message>
             <source>Layer {layer} is in {crs}, whose unit is not the metre; reproject it to the survey's CGCS2000 3° zone (e.g. EPSG:4525) first.</source>
@@ -788,6 +888,10 @@
         <message>
             <source>Layer {layer} is measured in {crs} (projected from {source}).</source>
             <translation>图层 {layer} 在 {crs} 下量算（由 {source} 投影转换）。</translation>
+        </message>
+        <message>
+            <source>Layer {layer} is missing.</source>
+            <translation>缺少图层 {layer}。</translation>
         </message>
         <message>
             <source>Layer {layer} is not in a GeoPackage, so the review panel cannot keep its audit trail (SHJL) beside it. Save the parcels into the survey GeoPackage (homestead:createproject) and review there.</source>
@@ -812,6 +916,10 @@
         <message>
             <source>Layer {layer} refused the change of parcel {fid}.</source>
             <translation>图层 {layer} 拒绝了对宗地 {fid} 的修改。</translation>
+        </message>
+        <message>
+            <source>Layer {layer}: the .cpg declares {found}, not GBK ({expected}).</source>
+            <translation>图层 {layer}：.cpg 声明的编码为 {found}，不是 GBK（{expected}）。</translation>
         </message>
         <message>
             <source>Layer, sheet or CAD layer to read (empty: the only one / the first sheet / all)</source>
@@ -902,8 +1010,20 @@
             <translation>说明</translation>
         </message>
         <message>
+            <source>Metadata file</source>
+            <translation>元数据文件</translation>
+        </message>
+        <message>
+            <source>Metadata of the previous delivery (metadata.json; empty: the one in the output folder)</source>
+            <translation>上次交付的元数据（metadata.json；为空时取输出文件夹中的）</translation>
+        </message>
+        <message>
             <source>Minimum overlap area counted as occupation (m²)</source>
             <translation>计为占用的最小重叠面积（平方米）</translation>
+        </message>
+        <message>
+            <source>New parcels</source>
+            <translation>新增宗地数</translation>
         </message>
         <message>
             <source>Next unreviewed</source>
@@ -1072,6 +1192,10 @@
         <message>
             <source>PDF and PNG, one file each per sheet</source>
             <translation>PDF 和 PNG，每幅各一个文件</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>PDF only</source>
@@ -1270,6 +1394,10 @@
             <translation>宗地（ZD）；勾选“仅选中要素”时只出覆盖选中宗地的图幅</translation>
         </message>
         <message>
+            <source>Parcels counted</source>
+            <translation>统计宗地数</translation>
+        </message>
+        <message>
             <source>Parcels from a coordinate file</source>
             <translation>由坐标文件生成宗地</translation>
         </message>
@@ -1340,6 +1468,10 @@
         <message>
             <source>Policy profile for the notice periods (name or .toml file)</source>
             <translation>公告期所依据的政策配置（名称或 .toml 文件）</translation>
+        </message>
+        <message>
+            <source>Policy profile with the progress targets (name or .toml file)</source>
+            <translation>含进度目标的政策配置（名称或 .toml 文件）</translation>
         </message>
         <message>
             <source>Policy profile {file} cannot be read: {error}</source>
@@ -1638,6 +1770,10 @@
             <translation>权利人（QLR），用于 QLRMC 为空的宗地</translation>
         </message>
         <message>
+            <source>Right holders (QLR, a table)</source>
+            <translation>权利人（QLR，属性表）</translation>
+        </message>
+        <message>
             <source>Road search distance for 四至 (m)</source>
             <translation>四至道路搜索距离（米）</translation>
         </message>
@@ -1710,6 +1846,34 @@
             <translation>请在列表或地图上选择宗地。</translation>
         </message>
         <message>
+            <source>Self-check failed: {n} problems; the delivery is not complete.</source>
+            <translation>自检未通过：{n} 个问题，交付不完整。</translation>
+        </message>
+        <message>
+            <source>Self-check passed: the delivery is complete.</source>
+            <translation>自检通过：交付完整。</translation>
+        </message>
+        <message>
+            <source>Self-check problems</source>
+            <translation>自检问题数</translation>
+        </message>
+        <message>
+            <source>Self-check report</source>
+            <translation>自检报告</translation>
+        </message>
+        <message>
+            <source>Shapefiles only</source>
+            <translation>仅 Shapefile</translation>
+        </message>
+        <message>
+            <source>Share (GeoPackage)</source>
+            <translation>共享数据（GeoPackage）</translation>
+        </message>
+        <message>
+            <source>Shared {layers}; {n} ID numbers masked, phone numbers left out.</source>
+            <translation>已共享 {layers}；{n} 个证件号已脱敏，电话号码未输出。</translation>
+        </message>
+        <message>
             <source>Sheet</source>
             <translation>图幅</translation>
         </message>
@@ -1728,6 +1892,10 @@
         <message>
             <source>Sheets not drawn</source>
             <translation>未绘制图幅数</translation>
+        </message>
+        <message>
+            <source>Since the previous delivery: {new} new, {changed} changed, {deleted} deleted parcels.</source>
+            <translation>与上次交付相比：新增 {new} 宗，变更 {changed} 宗，删除 {deleted} 宗。</translation>
         </message>
         <message>
             <source>Sketches drawn</source>
@@ -1906,6 +2074,10 @@
             <translation>数据库拒绝{what}：{error}</translation>
         </message>
         <message>
+            <source>The delivery folder {path} does not exist.</source>
+            <translation>交付文件夹 {path} 不存在。</translation>
+        </message>
+        <message>
             <source>The document checklist (SJQD) holds “{text}”, which is not a JSON object of document -&gt; date; correct or empty it in the attribute table.</source>
             <translation>收件清单（SJQD）的内容“{text}”不是“材料 → 日期”的 JSON 对象；请在属性表中更正或清空。</translation>
         </message>
@@ -1954,6 +2126,10 @@
             <translation>文件既不是 UTF-8 也不是 GBK 文本，请另存为 UTF-8 编码的 CSV 或 Excel 工作簿。</translation>
         </message>
         <message>
+            <source>The folder {folder} holds files but no delivery ({name}); the export replaces the whole folder. Choose an empty folder or a previous delivery.</source>
+            <translation>文件夹 {folder} 中有文件但不是交付成果（没有 {name}）；导出会替换整个文件夹。请选择空文件夹或以前的交付文件夹。</translation>
+        </message>
+        <message>
             <source>The holiday schedule of {year} is not known (known: {first} to {last}). Add that year's State Council holiday notice to cadastre/holidays_cn.py.</source>
             <translation>{year} 年的节假日安排未知（已知：{first} 至 {last}）。请把该年国务院办公厅节假日安排通知加入 cadastre/holidays_cn.py。</translation>
         </message>
@@ -1968,6 +2144,10 @@
         <message>
             <source>The input layer {name} could not be opened.</source>
             <translation>无法打开输入图层 {name}。</translation>
+        </message>
+        <message>
+            <source>The input {layer} ({parameter}) is read from {path}, inside the delivery folder the export replaces. Choose another delivery folder.</source>
+            <translation>输入图层 {layer}（{parameter}）读自 {path}，位于导出将整体替换的交付文件夹中。请选择其他交付文件夹。</translation>
         </message>
         <message>
             <source>The layout template {path} could not be loaded; open it in the Layout Designer to repair it.</source>
@@ -2058,6 +2238,10 @@
             <translation>该宗地由 {n} 个分离部分组成，而一张宗地图只画一宗地。请拆分为各自编码的宗地，或合并各部分。</translation>
         </message>
         <message>
+            <source>The parcel layer (PARCELS) could not be opened.</source>
+            <translation>无法打开宗地图层（PARCELS）。</translation>
+        </message>
+        <message>
             <source>The parcel layer could not be opened.</source>
             <translation>无法打开宗地图层。</translation>
         </message>
@@ -2066,12 +2250,28 @@
             <translation>宗地图层 {layer} 为空：没有可检查的内容。</translation>
         </message>
         <message>
+            <source>The parcels are in {crs}; the delivery is in a CGCS2000 3° zone (EPSG:4513-4554). Reproject the parcel layer to its zone (e.g. EPSG:4525) and export again.</source>
+            <translation>宗地的坐标系为 {crs}；交付数据须为 CGCS2000 3度带（EPSG:4513-4554）。请把宗地图层投影到所在 3 度带（如 EPSG:4525）后重新导出。</translation>
+        </message>
+        <message>
             <source>The parcels must be a layer to be drawn.</source>
             <translation>宗地必须是图层才能绘制。</translation>
         </message>
         <message>
+            <source>The previous delivery's metadata {path} cannot be read: {error}</source>
+            <translation>无法读取上次交付的元数据 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>The previous delivery's metadata {path} does not exist.</source>
+            <translation>上次交付的元数据 {path} 不存在。</translation>
+        </message>
+        <message>
             <source>The real-estate unit code (BDCDYH) is empty.</source>
             <translation>不动产单元代码（BDCDYH）为空。</translation>
+        </message>
+        <message>
+            <source>The report date {text} is not a date like 2020-09-30.</source>
+            <translation>统计日期 {text} 不是 2020-09-30 这样的日期。</translation>
         </message>
         <message>
             <source>The role name '{name}' is not usable: use lower-case letters a-z, digits and _ (starting with a letter, at most 63 characters), e.g. homestead_reviewer.</source>
@@ -2154,6 +2354,10 @@
             <translation>该宗地被列表的筛选条件隐藏。</translation>
         </message>
         <message>
+            <source>Title in the metadata</source>
+            <translation>元数据中的标题</translation>
+        </message>
+        <message>
             <source>To review</source>
             <translation>待审核</translation>
         </message>
@@ -2176,6 +2380,10 @@
         <message>
             <source>Village confirmation and 30-day notice without objection</source>
             <translation>村集体确认证明及公告30天无异议证明</translation>
+        </message>
+        <message>
+            <source>Villages (地籍子区)</source>
+            <translation>地籍子区数</translation>
         </message>
         <message>
             <source>Working days</source>
@@ -2374,6 +2582,46 @@
             <translation>{field} 为空；{layer} 图层必须填写。</translation>
         </message>
         <message>
+            <source>{layer} {feature} has a {found} geometry; the layer holds {expected}.</source>
+            <translation>{layer} {feature} 的图形为 {found}，图层应为 {expected}。</translation>
+        </message>
+        <message>
+            <source>{layer} {feature} has an invalid geometry.</source>
+            <translation>{layer} {feature} 的图形无效（自相交等）。</translation>
+        </message>
+        <message>
+            <source>{layer} {feature} has no geometry.</source>
+            <translation>{layer} {feature} 没有图形。</translation>
+        </message>
+        <message>
+            <source>{layer} {feature}: the element code YSDM is {value}; it must be {expected}.</source>
+            <translation>{layer} {feature}：要素代码 YSDM 为 {value}，应为 {expected}。</translation>
+        </message>
+        <message>
+            <source>{layer} {feature}: the parcel code {value} appears {n} times.</source>
+            <translation>{layer} {feature}：宗地代码 {value} 重复 {n} 次。</translation>
+        </message>
+        <message>
+            <source>{layer} {feature}: the required field {field} is empty.</source>
+            <translation>{layer} {feature}：必填字段 {field} 为空。</translation>
+        </message>
+        <message>
+            <source>{layer} {feature}: {field} = {value} is not in the code list {codelist}.</source>
+            <translation>{layer} {feature}：{field} = {value} 不在代码表 {codelist} 中。</translation>
+        </message>
+        <message>
+            <source>{layer} {feature}: {field} {value} is malformed: {reason}</source>
+            <translation>{layer} {feature}：{field} {value} 格式错误：{reason}</translation>
+        </message>
+        <message>
+            <source>{layer}.{field}: {n} texts are longer than the field's {width} bytes in GBK; the shapefile holds them cut, the File Geodatabase in full.</source>
+            <translation>{layer}.{field}：{n} 个文本按 GBK 超过字段的 {width} 字节；Shapefile 中被截断，File Geodatabase 中完整保存。</translation>
+        </message>
+        <message>
+            <source>{layer}: {n} rows had no identifier BSM; numbered after the highest.</source>
+            <translation>{layer}：{n} 条记录没有标识码 BSM，已按最大值顺序编号。</translation>
+        </message>
+        <message>
             <source>{n} decisions confirmed by a person were kept (set OVERWRITE_CONFIRMED to replace them).</source>
             <translation>保留了 {n} 个审核人已确认的结果（勾选“替换审核人已确认或改判的结果”可替换）。</translation>
         </message>
@@ -2404,6 +2652,10 @@
         <message>
             <source>{n} parcels have no 12-digit 地籍子区 at the start of their code: their tables are in {path}.</source>
             <translation>{n} 宗地的宗地代码开头不是 12 位地籍子区代码，其界址点成果表写在 {path}。</translation>
+        </message>
+        <message>
+            <source>{n} parcels in {villages} villages summarised.</source>
+            <translation>已汇总 {villages} 个地籍子区的 {n} 宗地。</translation>
         </message>
         <message>
             <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
@@ -2442,12 +2694,20 @@
             <translation>{path} 没有坐标系：其坐标为经纬度，按 CGCS2000（EPSG:4490）处理。</translation>
         </message>
         <message>
+            <source>{path} has no readable metadata file {name}: it is not a delivery folder.</source>
+            <translation>{path} 没有可读的元数据文件 {name}，不是交付文件夹。</translation>
+        </message>
+        <message>
             <source>{path} holds several layers ({layers}); say which one in LAYER.</source>
             <translation>{path} 含有多个图层（{layers}）；请在“图层”参数中指定。</translation>
         </message>
         <message>
             <source>{path} is in longitude/latitude outside China's 3° zones; choose the CRS to import into (TARGET_CRS).</source>
             <translation>{path} 为中国 3 度带范围以外的经纬度；请选择导入坐标系（TARGET_CRS）。</translation>
+        </message>
+        <message>
+            <source>{path} is not the metadata of a delivery written by homestead:exportdelivery (no parcel fingerprints).</source>
+            <translation>{path} 不是 homestead:exportdelivery 写出的交付元数据（没有宗地指纹）。</translation>
         </message>
         <message>
             <source>{rule}: {n} findings ({seconds:.1f} s).</source>
@@ -2468,6 +2728,10 @@
         <message>
             <source>… and {n} more confirmed decisions differ from the policy.</source>
             <translation>……另有 {n} 个已审核结果与按政策得出的类别不同。</translation>
+        </message>
+        <message>
+            <source>… and {n} more problems (see the report).</source>
+            <translation>……另有 {n} 个问题（见自检报告）。</translation>
         </message>
     </context>
 </TS>

@@ -44,6 +44,10 @@ ICONS = {
     "sheetmaps": "/mIconAtlas.svg",
     "surveyforms": "/mActionNewReport.svg",
     "noticelist": "/mLayoutItemTable.svg",
+    "exportdelivery": "/mActionSharingExport.svg",
+    "checkdelivery": "/algorithms/mAlgorithmCheckGeometry.svg",
+    "exportshare": "/mActionSharing.svg",
+    "areasummary": "/algorithms/mAlgorithmBasicStatistics.svg",
 }
 
 

@@ -31,6 +31,10 @@ ALGORITHMS = (
     ("import_survey", "ImportSurveyAlgorithm"),
     ("farmland_overlay", "FarmlandOverlayAlgorithm"),
     ("quality_check", "QualityCheckAlgorithm"),
+    ("export_delivery", "ExportDeliveryAlgorithm"),
+    ("check_delivery", "CheckDeliveryAlgorithm"),
+    ("export_share", "ExportShareAlgorithm"),
+    ("area_summary", "AreaSummaryAlgorithm"),
 )
 
 

@@ -125,12 +125,71 @@ def main(out_dir: str) -> None:
     written += [sheets["OUTPUT"], sheets["OUTPUT_PARCELS"]]
     written += [folder["OUTPUT_FOLDER"] for folder in (maps, sketches, houses, overlay, forms, notices)]
 
+    written += deliver(env, out, parcels, points, farmland, checked)
+
     print("demo: wrote")
     for path in map(Path, written):
         files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
         size = sum(p.stat().st_size for p in files)
         what = f"{len(files)} files, " if path.is_dir() else ""
         print(f"  {os.path.relpath(path, REPO)}{'/' if path.is_dir() else ''}  ({what}{size / 1024:.0f} KiB)")
+
+
+# --- the delivery database (issue 16) ------------------------------------------------------------------------
+BLOCKING_RULES = ("ZD_INVALID", "ZD_CODE", "ZD_DUPCODE")  # parcels that go back to the field, not to the county
+
+
+def deliver(env: dict, out: Path, parcels: str, points: dict, farmland: dict, checked: dict) -> list:
+    """Deliver the parcels the quality check found no blocking error in; show ogrinfo's counts, the self-check
+    passing, and failing on a copy with a field removed, a field retyped and a bad code planted."""
+    import sqlite3
+
+    from osgeo import ogr
+
+    findings = sqlite3.connect(checked["OUTPUT"])
+    table = findings.execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
+    rules = ",".join(f"'{r}'" for r in BLOCKING_RULES)
+    codes = sorted({c for (text,) in findings.execute(f'SELECT CODES FROM "{table}" WHERE RULE_ID IN ({rules})')
+                    for c in (text or "").split(",") if c})
+    keep = "'" + "','".join(codes) + "'"
+    def subset(path: str, field: str) -> str:
+        return f"{path}|subset=\"{field}\" NOT IN ({keep}) AND \"{field}\" <> ''"
+    folder = out / "delivery"
+    result = run(env, "exportdelivery", PARCELS=subset(parcels, "ZDDM"), BUILDINGS=subset(layer(VILLAGE, "ZRZ"), "ZDDM"),
+                 POINTS=subset(points["OUTPUT_POINTS"], "ZDZHDM"), LINES=subset(points["OUTPUT_LINES"], "ZDZHDM"),
+                 HOLDERS=subset(layer(VILLAGE, "QLR"), "ZDDM"), OVERLAPS=subset(farmland["OUTPUT_OVERLAPS"], "ZDDM"),
+                 TITLE="娄星区杉山镇莲坝村房地一体权籍调查成果数据库", OUTPUT_FOLDER=folder)
+    print(f"  delivery: parcels of {len(codes)} codes with blocking errors held back; self-check "
+          f"{'passed' if result['COMPLETE'] else 'FAILED'} ({int(result['PROBLEMS'])} problems)")
+    expected = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))["记录数"]
+    for name in ("delivery.gdb", "shp"):
+        listing = subprocess.run(["ogrinfo", "-ro", "-so", "-al", str(folder / name)], capture_output=True, text=True).stdout
+        counts = dict(zip([line.split(": ", 1)[1] for line in listing.splitlines() if line.startswith("Layer name: ")],
+                          [int(line.split(": ", 1)[1]) for line in listing.splitlines() if line.startswith("Feature Count: ")]))
+        print(f"  ogrinfo {name}: {counts} {'= source' if counts == expected else '≠ source ' + str(expected)}")
+    broken = out / "delivery_broken"
+    shutil.rmtree(broken, ignore_errors=True)
+    shutil.copytree(folder, broken)
+    source = ogr.Open(str(broken / "shp"), 1)
+    zd = source.GetLayerByName("ZD")
+    zd.DeleteField(zd.GetLayerDefn().GetFieldIndex("ZDMJ"))  # a missing field
+    zrz = source.GetLayerByName("ZRZ")
+    zrz.DeleteField(zrz.GetLayerDefn().GetFieldIndex("ZCS"))  # a wrong type
+    zrz.CreateField(ogr.FieldDefn("ZCS", ogr.OFTString))
+    feature = zd.GetNextFeature()
+    feature.SetField("QLLX", 99)  # a bad code
+    zd.SetFeature(feature)
+    source = None
+    check = run(env, "checkdelivery", INPUT=broken, REPORT=broken / "self_check.csv")
+    print(f"  planted broken delivery: self-check {'passed' if check['COMPLETE'] else 'failed'} with "
+          f"{int(check['PROBLEMS'])} problems:")
+    for line in (broken / "self_check.csv").read_text(encoding="utf-8-sig").splitlines()[1:-2]:
+        print(f"    {line.split(',')[-1]}")
+    share = run(env, "exportshare", PARCELS=subset(parcels, "ZDDM"), BUILDINGS=subset(layer(VILLAGE, "ZRZ"), "ZDDM"),
+                HOLDERS=subset(layer(VILLAGE, "QLR"), "ZDDM"), OUTPUT=out / "agriculture_share.gpkg")
+    summary = run(env, "areasummary", PARCELS=parcels, BUILDINGS=layer(VILLAGE, "ZRZ"), POLICY="louxing_2020",
+                  DATE="2020-09-30", OUTPUT_XLSX=out / "面积汇总表.xlsx", OUTPUT_PDF=out / "面积汇总表.pdf")
+    return [folder, broken, share["OUTPUT"], summary["OUTPUT_XLSX"], summary["OUTPUT_PDF"]]
 
 
 if __name__ == "__main__":
