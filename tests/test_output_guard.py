@@ -28,8 +28,8 @@ from qgis.core import (
     QgsProject,
 )
 
-ALGORITHMS = ["boundarypoints", "boundarytable", "classify", "exportdxf", "farmlandoverlay", "housemaps",
-              "importsurvey", "noticelist", "parcelareas", "parcelmaps", "parcelsfrompoints", "parcelsketches",
+ALGORITHMS = ["areasummary", "boundarypoints", "boundarytable", "checkdelivery", "classify", "exportdelivery",
+              "exportdxf", "exportshare", "farmlandoverlay", "housemaps", "importsurvey", "noticelist", "parcelareas", "parcelmaps", "parcelsfrompoints", "parcelsketches",
               "qualitycheck", "sheetindex", "sheetmaps", "surveyforms"]
 FORMS = ["plain", "relative", "symlink", "layername", "ogr", "definition"]
 LAYER_BY_TYPE = {QgsProcessing.TypeVectorPolygon: "ZD", QgsProcessing.TypeVectorPoint: "JZD",
