@@ -324,6 +324,8 @@ class Village:
             dllb = policy.dllb_within(self.rng, *p.areas)
             p.case, p.clause = policy.PLAIN if dllb is not None else policy.OVER_FALLBACK
             p.facts = policy.facts(self.rng, p.case, p.areas[1], dllb or policy.dllb_over(p.areas[0]))
+            if p.facts.get("PZMJ") is not None:  # approved at least what was built (rounding may cut 0.05 m²)
+                p.facts["PZMJ"] = max(p.facts["PZMJ"], math.ceil(p.areas[1] * 10) / 10)
             p.household = self.new_household(number, p.facts.get("JFNF"))
             self._recorded_area(p)
 
