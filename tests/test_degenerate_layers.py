@@ -30,6 +30,8 @@ def bowtie(x, y, e0=E0, n0=N0):
 # the survey facts classify requires, all left empty (so every parcel waits for facts: class 0)
 FACTS = {"HH": "text", "QLRZJH": "text", "PZMJ": "real", "PZRQ": "text", "QTBYDJ": "text", **{f: "int" for f in (
     "SFJTCY YQSLY JFNF SFKD DLLB FHGH SFJC FHWP WFCZ FFGBYT CZJMGZ FFCSCZ YAZ CCTZ KZDT LSJZ QSZY".split())}}
+# huge: a zone-45 easting far north (real bounds of the CRS); enormous: 10⁹ m, far outside any, still a plane
+HUGE = {"huge": (45_999_000.0, 9_999_000.0), "enormous": (1e9, 1e9)}
 PARCEL_FIELDS = {"ZDDM": "text", "QLRMC": "text", "DCMJ": "real", **FACTS}
 HOUSE_FIELDS = {"ZDDM": "text", "ZCS": "int", "SCJZMJ": "real"}
 
@@ -41,16 +43,16 @@ def parcels_rows(kind):
         return [{"ZDDM": CODE.format(i), "QLRMC": "张三"} for i in (1, 2)]
     if kind == "invalid":
         return [{"ZDDM": CODE.format(i), "QLRMC": "张三", "wkt": bowtie(20 * i, 0)} for i in (1, 2)]
-    if kind == "huge":  # a CGCS2000 easting with a zone number, far north: still metres, large numbers
-        return [{"ZDDM": CODE.format(i), "QLRMC": "张三", "DCMJ": 100.0,
-                 "wkt": box(10 * i, 0, e0=45_999_000.0, n0=9_999_000.0)} for i in (1, 2)]
+    if kind in HUGE:
+        e0, n0 = HUGE[kind]
+        return [{"ZDDM": CODE.format(i), "QLRMC": "张三", "DCMJ": 100.0, "wkt": box(10 * i, 0, e0=e0, n0=n0)} for i in (1, 2)]
     return [{"ZDDM": CODE.format(i), "QLRMC": "张三", "DCMJ": 100.0, "wkt": box(10 * i, 0)} for i in (1, 2)]
 
 
 def houses_rows(kind):
     if kind in ("empty", "null_geometry", "invalid"):
         return []
-    e0, n0 = (45_999_000.0, 9_999_000.0) if kind == "huge" else (E0, N0)
+    e0, n0 = HUGE.get(kind, (E0, N0))
     return [{"ZDDM": CODE.format(i), "ZCS": 2, "wkt": box(10 * i + 2, 2, 5, 5, e0, n0)} for i in (1, 2)]
 
 
@@ -61,7 +63,7 @@ def curved(x, y):
             f"CIRCULARSTRING({x0 + 10} {y0 + 10}, {x0 + 5} {y0 + 12}, {x0} {y0 + 10})))")
 
 
-KINDS = ["empty", "null_geometry", "invalid", "all_coded", "huge", "curved"]
+KINDS = ["empty", "null_geometry", "invalid", "all_coded", "huge", "curved", "enormous"]
 
 
 @pytest.fixture(params=KINDS)
@@ -135,7 +137,7 @@ def test_boundarypoints_and_table(run_alg, village, tmp_path):
         assert jzd == [] and table_rows == []
         return
     assert sorted({r["宗地代码"] for r in table_rows}) == CODES
-    if kind in ("all_coded", "huge"):  # two 10 m squares sharing an edge: 6 physical points, 4 + 1 rows each
+    if kind in ("all_coded", "huge", "enormous"):  # two 10 m squares sharing an edge: 6 physical points, 4 + 1 rows each
         assert len({r["JZD_ID"] for r in jzd}) == 6
         assert len(table_rows) == 10
         assert {r["边长(m)"] for r in table_rows} == {"10.00", ""}
@@ -162,7 +164,7 @@ def test_farmland_quality_classify(run_alg, village, tmp_path):
     no_bdcdyh = {("ZD_CODE", "1"), ("ZD_CODE", "2")}  # the layers carry no BDCDYH
     expected = {"null_geometry": no_bdcdyh | {("ZD_INVALID", "1"), ("ZD_INVALID", "2")},
                 "invalid": no_bdcdyh | {("ZD_INVALID", "1"), ("ZD_INVALID", "2")},
-                "all_coded": no_bdcdyh, "huge": no_bdcdyh,
+                "all_coded": no_bdcdyh, "huge": no_bdcdyh, "enormous": no_bdcdyh,
                 "curved": no_bdcdyh | {("ZD_AREA", "1")}}  # DCMJ 100 m² against 113.75 m²
     assert findings == expected[kind]
     assert (classes["CLASS_0"], classes["CLASS_1"] + classes["CLASS_2"] + classes["CLASS_3"]) == (2, 0)  # no facts
