@@ -45,7 +45,7 @@ bench-postgis: translations
 	@tools/pg_test_server.sh run -- $(PY) benchmarks/bench_postgis.py benchmarks/results_postgis.md
 
 demo: translations
-	@$(PY) tools/demo.py out/demo
+	@$(PY) tools/demo.py out/demo $(if $(VILLAGE),--village $(VILLAGE))
 
 package: translations
 	@$(PY) tools/package.py dist
@@ -94,6 +94,7 @@ screenshot: translations
 # Regenerate the bundled demo village (deterministic: the same bytes every run).
 sample-data: setup
 	@$(PY) tools/make_village.py sample_data/demo_village.gpkg
+	@$(PY) tools/make_village.py sample_data/clean_village.gpkg --clean
 
 clean:
 	rm -rf build dist out .pytest_cache

@@ -15,6 +15,7 @@ import shapely
 from .boundary import clean_code, duplicate_codes
 from .messages import Problem, translatable
 from .overlay import polygon_overlaps
+from .sums import sum_by
 
 AREA_DECIMALS = 4  # ZDMJ is stored with 4 decimals, shown with 2 (domain.md §3)
 GRAPHIC_FACTOR = 0.0003  # ΔP = 0.0003 · M · √P (m²), M the map scale denominator, P the area (m²)
@@ -163,11 +164,11 @@ def building_figures(
             "Building feature {fid} lies on no parcel; it was not counted."), {"fid": int(ids[i])})))
 
     coded = np.flatnonzero(by_code >= 0)
-    parcel_footprint = np.bincount(overlaps.right, weights=overlaps.areas, minlength=n_p)
-    parcel_footprint += np.bincount(by_code[coded], weights=footprint[coded], minlength=n_p)
+    parcel_footprint = sum_by(overlaps.right, overlaps.areas, n_p)
+    parcel_footprint += sum_by(by_code[coded], footprint[coded], n_p)
     contributions = floor[overlaps.left] * share
-    parcel_floor = np.bincount(overlaps.right, weights=contributions, minlength=n_p)
-    parcel_floor += np.bincount(by_code[coded], weights=floor[coded], minlength=n_p)  # NaN propagates
+    parcel_floor = sum_by(overlaps.right, contributions, n_p)
+    parcel_floor += sum_by(by_code[coded], floor[coded], n_p)  # NaN propagates
     counted = np.zeros(n_b, dtype=bool)
     counted[overlaps.left] = True
     counted[coded] = True

@@ -29,6 +29,7 @@ import numpy as np
 import shapely
 
 from .messages import Problem, translatable
+from .sums import sum_by
 
 DEFAULT_TOLERANCE = 0.05  # m: the 一级 boundary-point accuracy class allows ±5 cm (domain.md §4)
 POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
@@ -392,7 +393,7 @@ def _numbering(rings: _Rings, xy: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     x0, y0 = x[start], y[start]
     dx, dy = x - x0, y - y0
     cross = dx * dy[nxt] - dx[nxt] * dy
-    signed = np.bincount(rings.vertex_ring, weights=cross, minlength=n_rings)
+    signed = sum_by(rings.vertex_ring, cross, n_rings)
     clockwise = signed < 0
     # NW corner of each parcel's bounding box
     parcel = rings.ring_parcel[rings.vertex_ring]
@@ -566,7 +567,7 @@ def four_sides(
     n_labels = n_parcels + len(road_label_names)
     group = (lines.parcel[outer][has].astype(np.int64) * 4 + sector[has]) * n_labels + label[has]
     keys, inverse = np.unique(group, return_inverse=True)
-    totals = np.bincount(inverse.reshape(-1), weights=lines.length[outer][has])
+    totals = sum_by(inverse, lines.length[outer][has], len(keys))
     cell = keys // n_labels
     winner_label = keys % n_labels
     # longest first; ties by label (parcels have the lower labels)

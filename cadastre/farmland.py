@@ -12,6 +12,7 @@ import numpy as np
 import shapely
 
 from .overlay import NOISE_AREA, Overlaps, polygon_overlaps
+from .sums import sum_by
 
 
 @dataclass
@@ -53,7 +54,7 @@ def farmland_overlay(
     overlaps = polygon_overlaps(parcels, farmland, NOISE_AREA)
     sliver = overlaps.areas <= min_area
     occupied = ~sliver
-    occupied_area = np.bincount(overlaps.left[occupied], weights=overlaps.areas[occupied], minlength=n)
+    occupied_area = sum_by(overlaps.left[occupied], overlaps.areas[occupied], n)
     parcel_area = _areas(parcels)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(parcel_area > 0, 100.0 * occupied_area / parcel_area, np.nan)

@@ -236,6 +236,22 @@ class Placer:
                 around += [(cx, top), (cx, bottom), (right, cy), (left, cy),
                            (right, top), (left, top), (right, bottom), (left, bottom)]
             result += [Candidate(x, y, 0.0, (px, py)) for x, y in around]
+            result += self._leader_ring(area, px, py, w, h)
+        return result
+
+    def _leader_ring(self, area, px: float, py: float, w: float, h: float) -> List[Candidate]:
+        """Last resort for a label that must appear: every 15° around the area, further and further out, with a
+        leader line to (px, py); on a tiny parcel crowded by its own point and edge labels the eight positions
+        beside its bounding box can all be taken."""
+        minx, miny, maxx, maxy = area.bounds
+        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        reach = math.hypot(maxx - minx, maxy - miny) / 2 + math.hypot(w, h) / 2
+        result = []
+        for gap_mm in (4.0, 9.0, 15.0, 25.0, 40.0):
+            d = reach + gap_mm * self.mm
+            for turn in range(0, 360, 15):
+                t = math.radians(turn + 7.5)  # between the positions beside the bounding box
+                result.append(Candidate(cx + d * math.cos(t), cy + d * math.sin(t), 0.0, (px, py)))
         return result
 
 

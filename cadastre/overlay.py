@@ -11,6 +11,8 @@ from typing import Optional, Tuple
 import numpy as np
 import shapely
 
+from .sums import sum_by
+
 # Overlaps of this area or less (m²) are floating-point noise of edges that touch (e.g. after a reprojection):
 # they would be stored as 0.0000 m² (areas keep 4 decimals). Callers drop them rather than list them.
 NOISE_AREA = 5e-5
@@ -30,7 +32,7 @@ class Overlaps:
 
     def total_by_left(self, n_left: int) -> np.ndarray:
         """Sum of overlap area per left feature (length ``n_left``)."""
-        return np.bincount(self.left, weights=self.areas, minlength=n_left)
+        return sum_by(self.left, self.areas, n_left)
 
 
 def _valid_mask(geoms: np.ndarray) -> np.ndarray:

@@ -19,6 +19,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from .messages import translatable
+from .sums import sum_by
 
 METRICS = ("surveyed", "classified", "reviewed", "noticed", "registered")
 METRIC_LABELS = {
@@ -88,8 +89,8 @@ def count_progress(villages: np.ndarray, zdmj: np.ndarray, lb: np.ndarray, shzt:
     k = len(codes)
     per_village = [Progress(str(code)) for code in codes]
     totals = np.bincount(inverse, minlength=k)
-    counted = {metric: np.bincount(inverse, weights=mask, minlength=k) for metric, mask in flags.items()}
-    by_class = {c: np.bincount(inverse, weights=(np.asarray(lb) == c), minlength=k) for c in CLASS_KEYS}
+    counted = {metric: sum_by(inverse, mask, k) for metric, mask in flags.items()}
+    by_class = {c: sum_by(inverse, np.asarray(lb) == c, k) for c in CLASS_KEYS}
     for i, progress in enumerate(per_village):
         progress.total = int(totals[i])
         for metric in METRICS:

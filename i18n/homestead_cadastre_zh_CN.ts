@@ -574,6 +574,10 @@
             <translation>{layer} 的要素 {fid} 图形无效（{reason}），不使用其面积，该宗地为 0 类。请修复（矢量 ▸ 几何工具 ▸ 修复几何图形）后重新分类。</translation>
         </message>
         <message>
+            <source>Feature {fid} of {layer} has curved edges; they were replaced by straight segments (1° of arc each) for this computation.</source>
+            <translation>图层 {layer} 的要素 {fid} 含曲线边；本次计算中已用直线段代替（每段 1° 弧）。</translation>
+        </message>
+        <message>
             <source>Feature {fid} of {layer} has no geometry.</source>
             <translation>图层 {layer} 的要素 {fid} 没有几何图形。</translation>
         </message>

@@ -196,6 +196,11 @@ def read_layer(
         wkb_type = geom.wkbType()
         if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type):
             problems.append((fid, Problem("GEOM_ZM", translatable("Feature {fid} of {layer} has Z/M values; they were ignored (areas are planar)."), {"fid": fid, "layer": name})))
+        if QgsWkbTypes.isCurvedType(wkb_type):  # shapely reads no arcs: QGIS's default linearisation
+            problems.append((fid, Problem("GEOM_CURVE", translatable(
+                "Feature {fid} of {layer} has curved edges; they were replaced by straight segments (1° of arc each) "
+                "for this computation."), {"fid": fid, "layer": name})))
+            geom = QgsGeometry(geom.constGet().segmentize())
         if transform is not None:
             geom = QgsGeometry(geom)
             geom.transform(transform)

@@ -28,6 +28,7 @@ from qgis.core import (
     QgsProperty,
     QgsProviderRegistry,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from ..cadastre import schema
@@ -122,7 +123,7 @@ def read_input(algorithm, parameters, name: str, source, context, feedback=None,
     plane ``crs`` (default: its survey plane) is read through GDAL's Arrow stream, anything else, or with
     ``keep_features``, through QGIS. The same LayerData either way."""
     table = None if keep_features else whole_table(algorithm, parameters, name, context)
-    if table is not None:
+    if table is not None and not QgsWkbTypes.isCurvedType(table.layer.wkbType()):  # arcs: QGIS linearises
         plane = crs if crs is not None else survey_plane_for(source, context)
         if table.layer.crs() == plane:
             require_fields(source, required)

@@ -30,6 +30,32 @@ os.environ.setdefault("XDG_RUNTIME_DIR", str(xdg))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def in_ci(environ=os.environ) -> bool:
+    """CI runs (CI=true, as GitHub/GitLab set it, or HYPOTHESIS_PROFILE=ci) may not skip or vary at random."""
+    return environ.get("CI", "").strip().lower() in ("1", "true", "yes") or environ.get("HYPOTHESIS_PROFILE") == "ci"
+
+
+def missing_data(reason: str, environ=os.environ):
+    """Skip a test whose data is absent, except in CI, where absent data fails the run (nothing untested)."""
+    if in_ci(environ):
+        pytest.fail(f"{reason} (CI: the test data must be present)", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_files(*paths: Path, reason: str) -> None:
+    """missing_data(reason) unless every one of ``paths`` exists."""
+    if not all(Path(p).exists() for p in paths):
+        missing_data(reason)
+
+
+# Hypothesis draws new examples on every run; CI replays the same ones (derandomize) so it cannot fail at random.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if in_ci():
+    settings.load_profile("ci")
+
+
 @pytest.fixture(scope="module")
 def provider(qgis_app, qgis_processing):
     """The homestead provider registered in the session's Processing registry."""
@@ -62,5 +88,5 @@ def run_alg(provider):
 @pytest.fixture
 def real_data():
     if not REAL_DATA.exists():
-        pytest.skip(f"real data folder {REAL_DATA} is not beside the checkout")
+        missing_data(f"real data folder {REAL_DATA} is not beside the checkout")
     return REAL_DATA

@@ -8,7 +8,7 @@ from osgeo import ogr, osr
 ogr.UseExceptions()
 OGR_TYPES = {"text": ogr.OFTString, "int": ogr.OFTInteger, "real": ogr.OFTReal}
 GEOM_TYPES = {"polygon": ogr.wkbPolygon, "multipolygon": ogr.wkbMultiPolygon, "point": ogr.wkbPoint,
-              "line": ogr.wkbLineString, "none": ogr.wkbNone}
+              "line": ogr.wkbLineString, "none": ogr.wkbNone, "curvepolygon": ogr.wkbCurvePolygon}
 
 
 def write_layer(path: str, name: str, epsg: Optional[int], geometry: str, fields: Dict[str, str],

@@ -29,12 +29,13 @@ def demo_village():
     """(GeoPackage path, manifest dict) of the bundled demo village (tools/make_village.py), or skip the test."""
     import json
 
-    import pytest
 
     sample = Path(__file__).resolve().parents[1] / "sample_data"
     path = sample / "demo_village.gpkg"
     if not path.exists():
-        pytest.skip(f"the demo village {path} is not built (make sample-data)")
+        from conftest import missing_data
+
+        missing_data(f"the demo village {path} is not built (make sample-data)")
     return path, json.loads((sample / "demo_village.manifest.json").read_text(encoding="utf-8"))
 
 

@@ -7,7 +7,14 @@ from conftest import SAMPLE
 
 VILLAGE = SAMPLE / "demo_village.gpkg"
 MANIFEST = SAMPLE / "demo_village.manifest.json"
-pytestmark = pytest.mark.skipif(not (VILLAGE.exists() and MANIFEST.exists()), reason="the demo village has not landed yet")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _demo_village_present():
+    """Skipped without the demo village; failed in CI."""
+    from conftest import require_files
+
+    require_files(VILLAGE, MANIFEST, reason="the demo village has not landed yet")
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,10 @@
 parcels (property test over generated parcels, QGIS-free, approximate text metrics)."""
 import math
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from shapely import affinity
-from shapely.geometry import Polygon, box
+from shapely.geometry import LineString, Polygon, box
 
 from homestead_cadastre.cadastre.parcelmap import BoundaryPoint, Feature, parcel_scene
 
@@ -49,6 +49,8 @@ def check(parcel, houses=()):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(width=st.floats(1.5, 45.0), height=st.floats(0.8, 30.0), angle=st.floats(0.0, 180.0),
        notch=st.floats(0.08, 0.6), depth=st.floats(0.08, 0.6), with_notch=st.booleans())
+@example(width=1.5, height=0.8125, angle=0.75, notch=0.33, depth=0.41, with_notch=True)  # once found no place
+@example(width=1.5, height=0.8125, angle=0.75, notch=0.33, depth=0.41, with_notch=False)
 def test_generated_parcels(width, height, angle, notch, depth, with_notch):
     shape = notched_rectangle(width, height, min(notch, height * 0.8), depth) if with_notch else box(0, 0, width, height)
     parcel = affinity.rotate(affinity.translate(shape, 37_512_000.0, 3_065_000.0), angle, origin="centroid")
@@ -92,3 +94,21 @@ def test_labels_keep_off_layout_items_over_the_map():
     minx, _miny, maxx, maxy = scene.extent
     band = box(minx, maxy - 60 * scene.scale / 1000, maxx, maxy)
     assert scene.labels and not any(label.box.intersects(band) for label in scene.labels)
+
+
+def test_number_moves_further_out_when_the_sides_of_its_parcel_are_taken():
+    """The positions beside the parcel's bounding box (straight out and diagonally) are all taken: the label
+    still finds a place further out, between them, with a leader line to the parcel (the maps draw it)."""
+    from homestead_cadastre.cadastre.labelplacement import Placer
+
+    parcel = box(0, 0, 1.5, 0.8)
+    placer = Placer(box(-10, -10, 11.5, 10.8), 100)
+    w, h = placer.size("JC00001", 10)
+    x0, y0, x1, y1 = -w / 2, -h / 2, 1.5 + w / 2, 0.8 + h / 2
+    for line in ([(0.75, 0.8), (0.75, 10.8)], [(0.75, 0), (0.75, -10)], [(1.5, 0.4), (11.5, 0.4)],
+                 [(0, 0.4), (-10, 0.4)], [(x1, y1), (x1 + 10, y1 + 10)], [(x0, y1), (x0 - 10, y1 + 10)],
+                 [(x1, y0), (x1 + 10, y0 - 10)], [(x0, y0), (x0 - 10, y0 - 10)]):
+        placer.add_obstacle(LineString(line))
+    label = placer.place("JC00001", "number", 10, placer.inside_area(parcel, "JC00001", 10))
+    assert label is not None and label.leader is not None, placer.unplaced
+    assert not label.box.intersects(parcel) and label.leader.distance(parcel) < 1e-9

@@ -39,7 +39,9 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def classified(tmp_path_factory, provider):
     if not MANIFEST.exists():
-        pytest.skip("the demo village (sample_data/) is not in this checkout")
+        from conftest import missing_data
+
+        missing_data("the demo village (sample_data/) is not in this checkout")
     import processing
 
     out = str(tmp_path_factory.mktemp("demo") / "classified.gpkg")

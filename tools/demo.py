@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""`make demo`: the main job on the bundled demo village, through qgis_process, writing real outputs.
+"""`make demo`: the main job on a bundled village, through qgis_process, writing real outputs.
 
 Every step is a homestead: Processing algorithm run by /usr/bin/qgis_process.bin with the plugin enabled from
 build/plugins (the same way a user's QGIS runs it). Prints one line per output and a summary.
-Usage: tools/demo.py OUT_DIR
+Usage: tools/demo.py [OUT_DIR] [--village demo|clean]   (demo: the planted defects; clean: the normal case)
+The pipeline() function is the same job for tests/test_clean_village.py.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -16,7 +18,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-VILLAGE = REPO / "sample_data" / "demo_village.gpkg"
+VILLAGES = {"demo": REPO / "sample_data" / "demo_village.gpkg", "clean": REPO / "sample_data" / "clean_village.gpkg"}
+CASS_POINTS = REPO / "sample_data" / "demo_village_points.dat"  # a total-station file, whichever village
 QGIS_PROCESS = shutil.which("qgis_process.bin") or shutil.which("qgis_process") or "qgis_process"
 
 
@@ -34,8 +37,12 @@ def environment() -> dict:
                 QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(xdg))
 
 
+class StepError(RuntimeError):
+    """An algorithm of the pipeline exited with an error (its log in the message)."""
+
+
 def run(env: dict, algorithm: str, **params) -> dict:
-    """Run one algorithm; return its results, or exit with its log when it fails."""
+    """Run one algorithm; return its results, or raise StepError with its log."""
     args = [QGIS_PROCESS, "--json", "run", f"homestead:{algorithm}", "--"]
     for key, value in params.items():  # a list is a multi-layer parameter: the key repeats
         args += [f"{key}={item}" for item in (value if isinstance(value, (list, tuple)) else [value])]
@@ -47,7 +54,7 @@ def run(env: dict, algorithm: str, **params) -> dict:
     except json.JSONDecodeError:
         payload = None
     if done.returncode != 0 or payload is None:
-        sys.exit(f"demo: homestead:{algorithm} failed (exit {done.returncode})\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        raise StepError(f"homestead:{algorithm} failed (exit {done.returncode})\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     print(f"  {algorithm:<18} {seconds:6.1f} s")
     return payload["results"]
 
@@ -56,35 +63,38 @@ def layer(path: Path, name: str) -> str:
     return f"{path}|layername={name}"
 
 
-def main(out_dir: str) -> None:
-    out = (REPO / out_dir).resolve() if not os.path.isabs(out_dir) else Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    env = environment()
+def enable_plugin(env: dict) -> None:
     enabled = subprocess.run([QGIS_PROCESS, "plugins", "enable", "homestead_cadastre"], env=env,
                              capture_output=True, text=True)
     if enabled.returncode != 0 and "already enabled" not in enabled.stdout + enabled.stderr:
-        sys.exit(f"demo: could not enable the plugin in qgis_process:\n{enabled.stdout}{enabled.stderr}")
-    print(f"demo: {VILLAGE.relative_to(REPO)} → {out}")
-    written = []
+        raise StepError(f"could not enable the plugin in qgis_process:\n{enabled.stdout}{enabled.stderr}")
+
+
+def pipeline(village: Path, out: Path, env: dict) -> dict:
+    """Every algorithm of the main job on ``village`` (a survey GeoPackage with its manifest), outputs in
+    ``out``; {algorithm: its results, "written": the output paths}. Raises StepError at the first algorithm that fails."""
+    where = json.loads(village.with_name(village.stem + ".manifest.json").read_text(encoding="utf-8"))["villages"][0]
+    results = {}
+    written = results["written"] = []
 
     project = run(env, "createproject", CRS="EPSG:4525", TITLE="娄星区示范村房地一体权籍调查",
                   OUTPUT=out / "survey_template.gpkg")
     written += [project["OUTPUT"], project["PROJECT"]]
 
     # areas → boundary points and 四至 → 界址点成果表 → classes: each step reads the previous step's parcels
-    areas = run(env, "parcelareas", INPUT=layer(VILLAGE, "ZD"), CODE_FIELD="ZDDM", RECORDED_AREA_FIELD="DCMJ",
-                SCALE=1000, BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT=out / "zd_areas.gpkg")
+    areas = run(env, "parcelareas", INPUT=layer(village, "ZD"), CODE_FIELD="ZDDM", RECORDED_AREA_FIELD="DCMJ",
+                SCALE=1000, BUILDINGS=layer(village, "ZRZ"), OUTPUT=out / "zd_areas.gpkg")
     points = run(env, "boundarypoints", INPUT=areas["OUTPUT"], CODE_FIELD="ZDDM", TOLERANCE=0.05,
-                 ROADS=layer(VILLAGE, "DXT_DL"), ROAD_NAME_FIELD="MC", OUTPUT_POINTS=out / "jzd.gpkg",
+                 ROADS=layer(village, "DXT_DL"), ROAD_NAME_FIELD="MC", OUTPUT_POINTS=out / "jzd.gpkg",
                  OUTPUT_LINES=out / "jzx.gpkg", OUTPUT=out / "zd_sizhi.gpkg")
     table = run(env, "boundarytable", INPUT=points["OUTPUT"], CODE_FIELD="ZDDM", OWNER_FIELD="QLRMC",
-                BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT_XLSX=out / "界址点成果表.xlsx",
+                BUILDINGS=layer(village, "ZRZ"), OUTPUT_XLSX=out / "界址点成果表.xlsx",
                 OUTPUT_CSV=out / "界址点成果表.csv")
-    farmland = run(env, "farmlandoverlay", INPUT=points["OUTPUT"], FARMLAND=layer(VILLAGE, "JBNT"), MIN_AREA=1,
-                   BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT=out / "zd_jbnt.gpkg",
+    farmland = run(env, "farmlandoverlay", INPUT=points["OUTPUT"], FARMLAND=layer(village, "JBNT"), MIN_AREA=1,
+                   BUILDINGS=layer(village, "ZRZ"), OUTPUT=out / "zd_jbnt.gpkg",
                    OUTPUT_OVERLAPS=out / "jbnt_overlaps.gpkg")
-    checked = run(env, "qualitycheck", PARCELS=layer(VILLAGE, "ZD"), BUILDINGS=layer(VILLAGE, "ZRZ"),
-                  FARMLAND=layer(VILLAGE, "JBNT"), BASEMAP=layer(VILLAGE, "DXT_FW"), HOUSEHOLDS=layer(VILLAGE, "QLR"),
+    checked = run(env, "qualitycheck", PARCELS=layer(village, "ZD"), BUILDINGS=layer(village, "ZRZ"),
+                  FARMLAND=layer(village, "JBNT"), BASEMAP=layer(village, "DXT_FW"), HOUSEHOLDS=layer(village, "QLR"),
                   SCALE=1000, OUTPUT=out / "quality_findings.gpkg", OUTPUT_SUMMARY=out / "quality_summary.gpkg")
     print(f"  findings: {int(checked['ERRORS'])} errors, {int(checked['WARNINGS'])} warnings")
     # classification reads the overlay's ZYJBNTMJ
@@ -96,34 +106,58 @@ def main(out_dir: str) -> None:
                 checked["OUTPUT"], checked["OUTPUT_SUMMARY"], classified["OUTPUT"]]
 
     # CAD interchange: a CASS coordinate file in, the village out as DXF
-    cass = run(env, "parcelsfrompoints", INPUT=REPO / "sample_data" / "demo_village_points.dat",
+    cass = run(env, "parcelsfrompoints", INPUT=CASS_POINTS,
                OUTPUT=out / "cass_parcels.gpkg", OUTPUT_POINTS=out / "cass_points.gpkg")
-    dxf = run(env, "exportdxf", INPUT=areas["OUTPUT"], BUILDINGS=layer(VILLAGE, "ZRZ"), SCALE=1,
-              OUTPUT=out / "demo_village.dxf")
+    dxf = run(env, "exportdxf", INPUT=areas["OUTPUT"], BUILDINGS=layer(village, "ZRZ"), SCALE=1,
+              OUTPUT=out / f"{village.stem}.dxf")
     written += [cass["OUTPUT"], cass["OUTPUT_POINTS"], dxf["OUTPUT"]]
 
     # map products and documents of the classified parcels
     signatures = dict(SURVEY_DATE="2020-05", DRAFTER="张工", CHECKER="李工", DRAW_DATE="2020年6月1日",
                       CHECK_DATE="2020年6月3日")
     parcels = classified["OUTPUT"]
-    maps = run(env, "parcelmaps", PARCELS=parcels, HOUSES=layer(VILLAGE, "ZRZ"), POINTS=points["OUTPUT_POINTS"],
-               LINES=points["OUTPUT_LINES"], ROADS=layer(VILLAGE, "DXT_DL"), HOLDERS=layer(VILLAGE, "QLR"),
+    maps = run(env, "parcelmaps", PARCELS=parcels, HOUSES=layer(village, "ZRZ"), POINTS=points["OUTPUT_POINTS"],
+               LINES=points["OUTPUT_LINES"], ROADS=layer(village, "DXT_DL"), HOLDERS=layer(village, "QLR"),
                FORMAT=1, OUTPUT_FOLDER=out / "zongditu", **signatures)
-    sketches = run(env, "parcelsketches", PARCELS=parcels, HOUSES=layer(VILLAGE, "ZRZ"), POINTS=points["OUTPUT_POINTS"],
-                   LINES=points["OUTPUT_LINES"], LENGTH="JZXCD", ROADS=layer(VILLAGE, "DXT_DL"),
-                   HOLDERS=layer(VILLAGE, "QLR"), FORMAT=1, SURVEYOR="王工", OUTPUT_FOLDER=out / "caotu", **signatures)
-    houses = run(env, "housemaps", HOUSES=layer(VILLAGE, "ZRZ"), PARCELS=parcels, HOLDERS=layer(VILLAGE, "QLR"),
+    sketches = run(env, "parcelsketches", PARCELS=parcels, HOUSES=layer(village, "ZRZ"), POINTS=points["OUTPUT_POINTS"],
+                   LINES=points["OUTPUT_LINES"], LENGTH="JZXCD", ROADS=layer(village, "DXT_DL"),
+                   HOLDERS=layer(village, "QLR"), FORMAT=1, SURVEYOR="王工", OUTPUT_FOLDER=out / "caotu", **signatures)
+    houses = run(env, "housemaps", HOUSES=layer(village, "ZRZ"), PARCELS=parcels, HOLDERS=layer(village, "QLR"),
                  FORMAT=1, OUTPUT_FOLDER=out / "fangchantu", **signatures)
     sheets = run(env, "sheetindex", INPUT=parcels, SCALE=1, OUTPUT=out / "tf.gpkg", OUTPUT_PARCELS=out / "zd_tfh.gpkg")
-    overlay = run(env, "sheetmaps", PARCELS=parcels, FARMLAND=layer(VILLAGE, "JBNT"),
-                  BASEMAP=[layer(VILLAGE, "DXT_FW"), layer(VILLAGE, "DXT_DL"), layer(VILLAGE, "DXT_SX")],
-                  SCALE=1, TITLE="娄星区杉山镇莲坝村", FORMAT=2, OUTPUT_FOLDER=out / "taohetu")
+    overlay = run(env, "sheetmaps", PARCELS=parcels, FARMLAND=layer(village, "JBNT"),
+                  BASEMAP=[layer(village, "DXT_FW"), layer(village, "DXT_DL"), layer(village, "DXT_SX")],
+                  SCALE=1, TITLE=f"娄星区{where['town']}{where['name']}", FORMAT=2, OUTPUT_FOLDER=out / "taohetu")
     forms = run(env, "surveyforms", PARCELS=parcels, POINTS=points["OUTPUT_POINTS"], LINES=points["OUTPUT_LINES"],
-                HOUSES=layer(VILLAGE, "ZRZ"), HOLDERS=layer(VILLAGE, "QLR"), OUTPUT_FOLDER=out / "forms")
+                HOUSES=layer(village, "ZRZ"), HOLDERS=layer(village, "QLR"), OUTPUT_FOLDER=out / "forms")
     notices = run(env, "noticelist", PARCELS=parcels, POLICY="louxing_2020", START="2020-06-01",
-                  ISSUER="娄底市不动产登记中心娄星分中心", PLACE="杉山镇莲坝村", OUTPUT_FOLDER=out / "notices")
+                  ISSUER="娄底市不动产登记中心娄星分中心", PLACE=f"{where['town']}{where['name']}",
+                  OUTPUT_FOLDER=out / "notices")
     written += [sheets["OUTPUT"], sheets["OUTPUT_PARCELS"]]
     written += [folder["OUTPUT_FOLDER"] for folder in (maps, sketches, houses, overlay, forms, notices)]
+    results.update(createproject=project, parcelareas=areas, boundarypoints=points, boundarytable=table,
+                   farmlandoverlay=farmland, qualitycheck=checked, classify=classified, parcelsfrompoints=cass,
+                   exportdxf=dxf, parcelmaps=maps, parcelsketches=sketches, housemaps=houses, sheetindex=sheets,
+                   sheetmaps=overlay, surveyforms=forms, noticelist=notices)
+    return results
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out_dir", nargs="?", default="out/demo")
+    parser.add_argument("--village", choices=sorted(VILLAGES), default="demo",
+                        help="demo: the village with planted defects (default); clean: no defect, the normal case")
+    args = parser.parse_args(argv)
+    out = (REPO / args.out_dir).resolve() if not os.path.isabs(args.out_dir) else Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    env = environment()
+    village = VILLAGES[args.village]
+    print(f"demo: {village.relative_to(REPO)} → {out}")
+    try:
+        enable_plugin(env)
+        written = pipeline(village, out, env)["written"]
+    except StepError as error:
+        sys.exit(f"demo: {error}")
 
     written += deliver(env, out, parcels, points, farmland, checked)
 
@@ -193,4 +227,4 @@ def deliver(env: dict, out: Path, parcels: str, points: dict, farmland: dict, ch
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "out/demo")
+    main()

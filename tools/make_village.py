@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Generate the deterministic demo village (or a county of villages) as a survey GeoPackage + a manifest.
 
-    make_village.py OUTPUT.gpkg [--parcels N] [--seed S] [--farmland-ratio R]
+    make_village.py OUTPUT.gpkg [--parcels N] [--seed S] [--farmland-ratio R] [--clean]
 
 Writes OUTPUT.gpkg with the layers of cadastre/schema.py (EPSG:4525, CGCS2000 3° zone 37, around Loudi,
 Louxing District) and OUTPUT's stem + ".manifest.json" beside it: the planted defects with their expected
-quality-rule findings (fids) and the intended eligibility case of every parcel. The same command writes the
+quality-rule findings (fids) and the intended eligibility case of every parcel; with --clean, no planted defect
+(every parcel an approved member's homestead, every house coded to its parcel, every fact filled: the normal
+case, sample_data/clean_village.gpkg). The same command writes the
 same bytes. About 400 parcels make one village (地籍子区); larger runs make many, for county-scale benchmarks.
 Needs GDAL (osgeo), numpy and shapely 2; not QGIS. Not shipped in the plugin.
 """
@@ -66,6 +68,7 @@ def manifest(county: County, expected, layer_counts) -> dict:
         "generator": "tools/make_village.py",
         "seed": county.seed,
         "parcels": county.parcel_count,
+        **({"clean": True} if county.clean else {}),
         **({"farmland_ratio": county.farmland_ratio} if county.farmland_ratio else {}),
         "crs": f"EPSG:{EPSG}",
         "layers": layer_counts,
@@ -105,10 +108,12 @@ def main(argv=None) -> int:
     parser.add_argument("--farmland-ratio", type=float, default=0.0, metavar="R",
                         help="cut the farmland ring into about R patches per parcel (county benchmarks use 0.3; "
                              "default: the village's own few large patches)")
+    parser.add_argument("--clean", action="store_true",
+                        help="no planted defect: every parcel an approved member's, every house on its parcel")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        county = County(args.parcels, args.seed, args.farmland_ratio)
+        county = County(args.parcels, args.seed, args.farmland_ratio, args.clean)
     except ValueError as error:
         parser.error(str(error))
     expected = truth.measure(county)

@@ -32,10 +32,10 @@ def village_count(parcels: int) -> int:
 class County:
     """All villages of one run, moved to their places, with every feature's GeoPackage fid."""
 
-    def __init__(self, parcels: int, seed: int, farmland_ratio: float = 0.0):
+    def __init__(self, parcels: int, seed: int, farmland_ratio: float = 0.0, clean: bool = False):
         if parcels < MIN_PARCELS:
             raise ValueError(f"--parcels must be at least {MIN_PARCELS} (one village needs room for its planted cases)")
-        self.parcel_count, self.seed, self.farmland_ratio = parcels, seed, farmland_ratio
+        self.parcel_count, self.seed, self.farmland_ratio, self.clean = parcels, seed, farmland_ratio, clean
         n = village_count(parcels)
         quotas = [parcels // n + (1 if i < parcels % n else 0) for i in range(n)]
         names_rng = Draws([seed, 1_000_001])
@@ -46,13 +46,14 @@ class County:
             t = v // VILLAGES_PER_TOWN
             town = TOWNS[t] if t < len(TOWNS) else f"{NAME_HEADS[t % len(NAME_HEADS)]}{NAME_TAILS[7 * t % len(NAME_TAILS)]}镇"
             self.villages.append(Village(v, quota, seed, town, names[v], COUNTY_CODE, f"{3 + t:03d}",
-                                         f"{5 + v % VILLAGES_PER_TOWN:03d}", registry))
+                                         f"{5 + v % VILLAGES_PER_TOWN:03d}", registry, clean))
         if farmland_ratio > 0:  # county-scale benchmarks: about farmland_ratio patches per parcel
             for village in self.villages:
                 subdivide_farmland(village, iround(farmland_ratio * len(village.parcels)))
         self.defects: List[Defect] = [d for village in self.villages for d in village.defects]
         self._place()
-        self._cross_village(Draws([seed, 1_000_003]))
+        if not clean:
+            self._cross_village(Draws([seed, 1_000_003]))
         self._number()
 
     def _place(self) -> None:

@@ -35,8 +35,9 @@ class Village:
     """Builds one village from its own seeded generator; every list is in write order."""
 
     def __init__(self, index: int, quota: int, seed: int, town: str, name: str, county: str, district: str,
-                 subdistrict: str, registry: Registry):
+                 subdistrict: str, registry: Registry, clean: bool = False):
         self.index, self.quota, self.town, self.name = index, quota, town, name
+        self.clean = clean  # no planted defect: every parcel an approved member's, every house on its parcel
         self.county, self.district, self.subdistrict = county, district, subdistrict
         self.key = county + district + subdistrict
         self.rng = Draws([seed, index])
@@ -86,13 +87,17 @@ class Village:
         rest = [i for i in edge if i not in self.lobe_sites]
         candidates += [rest[int(i)] for i in rng.permutation(len(rest))] + lobe_blocks
         self.geometry_sites = dict(zip(candidates[: len(GEOMETRY_DEFECTS)], GEOMETRY_DEFECTS))
+        if self.clean:
+            self.lobe_sites, self.geometry_sites = {}, {}
         self.plans: List[BlockPlan] = []
         for i, ((r, c), size) in enumerate(zip(self.block_slots, sizes)):
             k0 = (size + 1) // 2
             k1 = size - k0
             special = i in self.geometry_sites or i in self.lobe_sites
             width = min(115.0 if special else float(rng.uniform(95, 116)), 1000.0 / k0)
-            if special:
+            if self.clean:  # narrower and shallower: every parcel within its household area limit
+                width, depths = float(rng.uniform(85, 100)), (int(rng.integers(118, 136)), int(rng.integers(118, 136)))
+            elif special:
                 depths = (int(rng.integers(140, 151)), int(rng.integers(118, 151)))
             else:
                 depths = (int(rng.integers(118, 151)), int(rng.integers(118, 151)))
@@ -215,6 +220,9 @@ class Village:
             raw = p.area
             valid = shapely.make_valid(shapely.Polygon(p.ring)).area / 1e6 if "bowtie" in p.tags else raw
             p.areas = (min(raw, valid), max(raw, valid))
+        if self.clean:
+            self._clean_cases()
+            return
         pool = [self.parcels[int(i)] for i in rng.permutation(len(self.parcels))]
         pool = [p for p in pool if not p.tags]
         taken = set()
@@ -308,6 +316,19 @@ class Village:
             self._recorded_area(p)
         self._codes(duplicate, malformed)
 
+    def _clean_cases(self) -> None:
+        """Every parcel a member's homestead, one household each, every fact filled, the recorded area within
+        0.3·ΔP: approved (四(四)) within its limit, or, when larger than every limit, built before 1987 and
+        registered with its actual area (四(四)1; the area-limit check warns)."""
+        for number, p in enumerate(self.parcels, start=1):
+            dllb = policy.dllb_within(self.rng, *p.areas)
+            p.case, p.clause = policy.PLAIN if dllb is not None else policy.OVER_FALLBACK
+            p.facts = policy.facts(self.rng, p.case, p.areas[1], dllb or policy.dllb_over(p.areas[0]))
+            if p.facts.get("PZMJ") is not None:  # approved at least what was built (rounding may cut 0.05 m²)
+                p.facts["PZMJ"] = max(p.facts["PZMJ"], math.ceil(p.areas[1] * 10) / 10)
+            p.household = self.new_household(number, p.facts.get("JFNF"))
+            self._recorded_area(p)
+
     def new_household(self, number: int, built: Optional[int]) -> Household:
         rng = self.rng
         birth = (int(built) - int(rng.integers(22, 41))) if built else int(rng.integers(1950, 1981))
@@ -400,6 +421,8 @@ class Village:
                 p.bdcdyh = p.zddm + "W00000000"
             else:
                 p.bdcdyh = p.zddm + ("F00010001" if len(p.houses) == 1 else "F99990001")
+        if self.clean:
+            return
         (r, c), = [slot for slot, kind in self.specials.items() if kind == "open"]
         cx, cy = c * SLOT_W + SLOT_W // 2, r * SLOT_H + SLOT_H // 2
         site = Frame(cx, cy, int(rng.integers(-3, 4)))

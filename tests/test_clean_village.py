@@ -1,0 +1,157 @@
+"""The clean village (sample_data/clean_village.gpkg, `tools/make_village.py --clean`): no planted defect,
+every house coded to its parcel, every fact filled. The whole `make demo` job (tools/demo.py pipeline(), every
+algorithm through qgis_process in demo.py's order) runs without an error, the quality check finds no error and
+every deliverable is complete. Known answers come from the GeoPackage (read with OGR) and its manifest."""
+import csv
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import shapely
+from conftest import SAMPLE, require_files
+from osgeo import ogr
+
+VILLAGE = SAMPLE / "clean_village.gpkg"
+MANIFEST = SAMPLE / "clean_village.manifest.json"
+pytestmark = pytest.mark.slow
+
+
+def _demo_module():
+    spec = importlib.util.spec_from_file_location("demo", Path(__file__).resolve().parents[1] / "tools" / "demo.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def job(tmp_path_factory):
+    """(results of every algorithm, output folder), the job run once for the module."""
+    require_files(VILLAGE, MANIFEST, reason="the clean village is not in sample_data/ (tools/make_village.py --clean)")
+    if shutil.which("qgis_process.bin") is None and shutil.which("qgis_process") is None:
+        pytest.skip("qgis_process is not installed")
+    demo = _demo_module()
+    out = tmp_path_factory.mktemp("clean_demo")
+    env = demo.environment()
+    env["QGIS_CUSTOM_CONFIG_PATH"] = str(out / "profile")  # a fresh profile, as a user's first run
+    demo.enable_plugin(env)
+    return demo.pipeline(VILLAGE, out, env), out
+
+
+@pytest.fixture(scope="module")
+def truth():
+    """Per parcel code: (shoelace area, right holder, has houses), from the GeoPackage with OGR."""
+    ds = ogr.Open(str(VILLAGE))
+    houses = {f["ZDDM"] for f in ds.GetLayerByName("ZRZ")}
+    parcels = {}
+    for f in ds.GetLayerByName("ZD"):
+        geom = shapely.from_wkb(bytes(f.GetGeometryRef().ExportToWkb()))
+        parcels[f["ZDDM"]] = (geom.area, f["QLRMC"], f["ZDDM"] in houses)
+    return parcels
+
+
+def pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def report(folder: Path):
+    (path,) = folder.glob("*_report.csv")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def layer_rows(path):
+    ds = ogr.Open(str(path))
+    return [f.items() for f in ds.GetLayer(0)]
+
+
+def test_the_village_is_clean():
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    assert manifest["clean"] is True and manifest["defects"] == []
+    assert all(not fids for fids in manifest["expected"].values())
+    ds = ogr.Open(str(VILLAGE))
+    codes = {f["ZDDM"] for f in ds.GetLayerByName("ZD")}
+    assert all(f["ZDDM"] in codes for f in ds.GetLayerByName("ZRZ"))  # every house coded to its parcel
+
+
+def test_no_quality_error_and_every_parcel_classified(job):
+    results, _out = job
+    assert int(results["qualitycheck"]["ERRORS"]) == 0
+    assert not [r for r in layer_rows(results["qualitycheck"]["OUTPUT"]) if r["SEVERITY"] == "error"]
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    assert {c["case"] for c in manifest["policy_cases"]} == {"member_approved"}  # 四(四): class 1
+    classes = results["classify"]
+    assert (int(classes["CLASS_1"]), int(classes["CLASS_0"])) == (len(manifest["policy_cases"]), 0)
+
+
+def test_areas_and_floor_areas(job, truth):
+    rows = {r["ZDDM"]: r for r in layer_rows(job[0]["parcelareas"]["OUTPUT"])}
+    assert set(rows) == set(truth)
+    for code, (area, _holder, has_houses) in truth.items():
+        assert rows[code]["ZDMJ"] == pytest.approx(area, abs=1e-4)
+        assert (rows[code]["JZMJ"] or 0) > 0 if has_houses else True
+
+
+def test_boundary_table_has_every_parcel_and_no_blank_cell(job, truth):
+    import openpyxl
+
+    results, _out = job
+    workbook = openpyxl.load_workbook(results["boundarytable"]["OUTPUT_XLSX"], read_only=True)
+    assert len(workbook.sheetnames) == len(truth)
+    with open(results["boundarytable"]["OUTPUT_CSV"], encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["宗地代码"] for r in rows} == set(truth)
+    for r in rows:
+        assert all(r[c] for c in ("宗地代码", "权利人", "点号", "X(m)", "Y(m)")), r
+        assert r["权利人"] == truth[r["宗地代码"]][1]
+
+
+def test_maps_one_page_per_parcel_or_building(job, truth):
+    results, _out = job
+    for name in ("parcelmaps", "parcelsketches"):
+        folder = Path(results[name]["OUTPUT_FOLDER"])
+        (pdf,) = folder.glob("*.pdf")
+        assert pages(pdf) == len(truth), name
+        assert {r["Status"] for r in report(folder)} == {"drawn"}, name
+    folder = Path(results["housemaps"]["OUTPUT_FOLDER"])
+    drawn = report(folder)
+    (pdf,) = folder.glob("*.pdf")
+    assert {r["Status"] for r in drawn} == {"drawn"} and pages(pdf) == len(drawn)
+    with_houses = {code for code, (_a, _h, has) in truth.items() if has}
+    assert {r["Household / building"][:19] for r in drawn} == with_houses
+    sheets = report(Path(results["sheetmaps"]["OUTPUT_FOLDER"]))
+    assert sheets and {r["Status"] for r in sheets} == {"drawn"}
+
+
+def test_forms_for_every_parcel_name_code_and_holder(job, truth):
+    import openpyxl
+
+    folder = Path(job[0]["surveyforms"]["OUTPUT_FOLDER"])
+    assert {r["Status"] for r in report(folder)} == {"drawn"}
+    for code, (_area, holder, _has) in truth.items():
+        assert (folder / f"{code}_权籍调查表.pdf").exists()
+        cells = {str(v) for ws in openpyxl.load_workbook(folder / f"{code}_权籍调查表.xlsx", read_only=True).worksheets
+                 for row in ws.iter_rows(values_only=True) for v in row if v is not None}
+        assert code in cells and holder in cells
+
+
+def test_notice_lists_every_parcel(job, truth):
+    import openpyxl
+
+    folder = Path(job[0]["noticelist"]["OUTPUT_FOLDER"])
+    (path,) = folder.glob("*.xlsx")
+    rows = [r for ws in openpyxl.load_workbook(path, read_only=True).worksheets for r in ws.iter_rows(values_only=True)]
+    listed = [r for r in rows if r[2] in truth]
+    assert {r[2] for r in listed} == set(truth)
+    assert all(all(v not in (None, "") for v in r) for r in listed)  # 序号 权利人 代码 坐落 面积 用途 类别
+
+
+def test_dxf_has_every_parcel(job, truth):
+    ds = ogr.Open(str(job[0]["exportdxf"]["OUTPUT"]))
+    layer = ds.GetLayer(0)
+    layer.SetAttributeFilter("Layer = '宗地'")
+    assert layer.GetFeatureCount() == len(truth)
