@@ -906,6 +906,10 @@
             <translation>计为占用的最小重叠面积（平方米）</translation>
         </message>
         <message>
+            <source>Name field of those layers</source>
+            <translation>这些图层的名称字段</translation>
+        </message>
+        <message>
             <source>Next unreviewed</source>
             <translation>下一宗待审核</translation>
         </message>
@@ -1642,20 +1646,12 @@
             <translation>权利人（QLR），用于 QLRMC 为空的宗地</translation>
         </message>
         <message>
-            <source>Road search distance for 四至 (m)</source>
-            <translation>四至道路搜索距离（米）</translation>
-        </message>
-        <message>
-            <source>Road/water name field</source>
-            <translation>道路/水系名称字段</translation>
-        </message>
-        <message>
             <source>Roads (DXT_DL)</source>
             <translation>道路（DXT_DL）</translation>
         </message>
         <message>
-            <source>Roads and water for 四至 (e.g. DXT_DL)</source>
-            <translation>四至用道路、水系（如 DXT_DL）</translation>
+            <source>Roads, lanes, ditches and other named features for 四至 (e.g. DXT_DL, DXT_SX)</source>
+            <translation>四至用的道路、巷道、沟渠等有名称的要素（如 DXT_DL、DXT_SX）</translation>
         </message>
         <message>
             <source>Rule {rule} needs the {inputs} input(s); give them or leave the rule out.</source>
@@ -2476,6 +2472,14 @@
         <message>
             <source>… and {n} more confirmed decisions differ from the policy.</source>
             <translation>……另有 {n} 个已审核结果与按政策得出的类别不同。</translation>
+        </message>
+        <message>
+            <source>四至 search distance: beyond it a side is 空地 (m)</source>
+            <translation>四至搜索距离：超出即记为空地（米）</translation>
+        </message>
+        <message>
+            <source>四至: {n} sides have nothing within {distance} m and are recorded as 空地.</source>
+            <translation>四至：{n} 个方向在 {distance} 米内无任何要素，记为空地。</translation>
         </message>
     </context>
 </TS>

@@ -75,7 +75,7 @@ def main(out_dir: str) -> None:
     areas = run(env, "parcelareas", INPUT=layer(VILLAGE, "ZD"), CODE_FIELD="ZDDM", RECORDED_AREA_FIELD="DCMJ",
                 SCALE=1000, BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT=out / "zd_areas.gpkg")
     points = run(env, "boundarypoints", INPUT=areas["OUTPUT"], CODE_FIELD="ZDDM", TOLERANCE=0.05,
-                 ROADS=layer(VILLAGE, "DXT_DL"), ROAD_NAME_FIELD="MC", OUTPUT_POINTS=out / "jzd.gpkg",
+                 ROADS=[layer(VILLAGE, "DXT_DL"), layer(VILLAGE, "DXT_SX")], ROAD_NAME_FIELD="MC", OUTPUT_POINTS=out / "jzd.gpkg",
                  OUTPUT_LINES=out / "jzx.gpkg", OUTPUT=out / "zd_sizhi.gpkg")
     table = run(env, "boundarytable", INPUT=points["OUTPUT"], CODE_FIELD="ZDDM", OWNER_FIELD="QLRMC",
                 BUILDINGS=layer(VILLAGE, "ZRZ"), OUTPUT_XLSX=out / "界址点成果表.xlsx",
