@@ -98,6 +98,15 @@ class NoticeList:
         return sheet
 
 
+def candidates(parcels, kind: NoticeKind, classes: Sequence[int] = (1,), indices: Optional[Sequence[int]] = None,
+               planning_from: int = PLANNING_LAW_YEAR) -> List[int]:
+    """Indices of the parcels (among ``indices``, default all) that ``kind``'s notice is about (``selected``)."""
+    names = list(parcels.attributes)
+    columns = {name: column_of(parcels, name) for name in names}
+    wanted = range(len(parcels.geometries)) if indices is None else indices
+    return [i for i in wanted if selected(kind, {name: columns[name][i] for name in names}, classes, planning_from)]
+
+
 def notice_lists(parcels, kind: NoticeKind, start: dt.date, days: Optional[int] = None, unit: Optional[str] = None,
                  classes: Sequence[int] = (1,), issuer: str = "", indices: Optional[Sequence[int]] = None,
                  planning_from: int = PLANNING_LAW_YEAR) -> List[NoticeList]:
@@ -106,13 +115,9 @@ def notice_lists(parcels, kind: NoticeKind, start: dt.date, days: Optional[int] 
     period = notice_period(start, days or kind.days, unit or kind.unit)
     names = list(parcels.attributes)
     columns = {name: column_of(parcels, name) for name in names}
-    wanted = range(len(parcels.geometries)) if indices is None else indices
     by_village: Dict[str, List[int]] = {}
-    for i in wanted:
-        row = {name: columns[name][i] for name in names}
-        if selected(kind, row, classes, planning_from):
-            code = clean_text(row.get("ZDDM"))
-            by_village.setdefault(code[:12], []).append(i)
+    for i in candidates(parcels, kind, classes, indices, planning_from):
+        by_village.setdefault(clean_text(columns["ZDDM"][i])[:12], []).append(i)
     lists = []
     for village in sorted(by_village):
         rows = []

@@ -474,6 +474,10 @@
             <translation>列表中的宗地均已审核。</translation>
         </message>
         <message>
+            <source>Every parcel of this notice passed the checks (reviewed, valid unique code, no error).</source>
+            <translation>本公告的宗地均通过检查（已审核、代码正确且不重复、无质检错误）。</translation>
+        </message>
+        <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -834,6 +838,10 @@
             <translation>布局模板（.qpt）；默认为自带的房产分户图</translation>
         </message>
         <message>
+            <source>Left out of the notice: {code} ({owner}): {reasons}</source>
+            <translation>未列入公告：{code}（{owner}）：{reasons}</translation>
+        </message>
+        <message>
             <source>Line {line} (parcel {code}, point {point}): X '{x}' or Y '{y}' is not a number; parcel {code} was not built.</source>
             <translation>第 {line} 行（宗地 {code}，点 {point}）：X“{x}”或 Y“{y}”不是数字，宗地 {code} 未生成。</translation>
         </message>
@@ -942,8 +950,8 @@
             <translation>1:{scale} 图幅 {sheets} 上没有宗地。</translation>
         </message>
         <message>
-            <source>No parcel qualifies for this notice among the {n} given.</source>
-            <translation>所给 {n} 宗地中没有符合该公告条件的宗地。</translation>
+            <source>No parcel qualifies for this notice among the {n} given ({held} left out: see {report}).</source>
+            <translation>给定的 {n} 宗地中没有符合本公告的宗地（{held} 宗未列入，见 {report}）。</translation>
         </message>
         <message>
             <source>No parcel selected</source>
@@ -1282,6 +1290,14 @@
             <translation>{n} 类宗地数</translation>
         </message>
         <message>
+            <source>Parcels left out</source>
+            <translation>未列入的宗地数</translation>
+        </message>
+        <message>
+            <source>Parcels left out, with the reasons (CSV)</source>
+            <translation>未列入的宗地及原因（CSV）</translation>
+        </message>
+        <message>
             <source>Parcels listed</source>
             <translation>列入公告的宗地数</translation>
         </message>
@@ -1500,6 +1516,10 @@
         <message>
             <source>Quality summary per rule and village</source>
             <translation>按规则和地籍子区的质检汇总</translation>
+        </message>
+        <message>
+            <source>Quality-check findings (from homestead:qualitycheck): parcels with an error are left out</source>
+            <translation>质检结果（homestead:qualitycheck 输出）：有错误的宗地不公告</translation>
         </message>
         <message>
             <source>Read the parcels and the check results again</source>
@@ -2408,6 +2428,10 @@
         <message>
             <source>{n} parcels have no 12-digit 地籍子区 at the start of their code: their tables are in {path}.</source>
             <translation>{n} 宗地的宗地代码开头不是 12 位地籍子区代码，其界址点成果表写在 {path}。</translation>
+        </message>
+        <message>
+            <source>{n} parcels were left out of the notice; the reasons are in {report}.</source>
+            <translation>{n} 宗地未列入公告，原因见 {report}。</translation>
         </message>
         <message>
             <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
