@@ -89,7 +89,7 @@ class NoticeList:
                                      end=chinese_date(self.period.end), issuer=self.issuer or "公告单位")
         title = f"{self.place}{self.kind.title}" if self.place else self.kind.title
         sheet = Sheet(self.village or "公告", title, (6, 14, 24, 30, 12, 14, 22), caption=body, header_rows=1,
-                      landscape=True,
+                      landscape=True, fit_columns=True,
                       footer=f"公告单位：{self.issuer}\n公告日期：{chinese_date(self.period.start)}\n"
                              f"公告期：{chinese_date(self.period.start)}至{chinese_date(self.period.end)}")
         sheet.add(*[Cell(c, bold=True) for c in COLUMNS])
