@@ -986,6 +986,10 @@
             <translation>尚未分类</translation>
         </message>
         <message>
+            <source>Not drawn (未出图): to be completed (待补充): {fields}.</source>
+            <translation>未出图，待补充：{fields}。</translation>
+        </message>
+        <message>
             <source>Notice</source>
             <translation>公告</translation>
         </message>
