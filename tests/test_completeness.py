@@ -8,6 +8,7 @@ import map_fixtures
 import pytest
 from map_fixtures import layer_uri
 from osgeo import ogr
+from qgis.core import QgsProcessingException
 
 from homestead_cadastre.cadastre import completeness
 
@@ -90,3 +91,10 @@ def test_house_on_no_parcel_is_not_drawn(village, tmp_path, run_alg):
     no_owner = len(parcels[NO_OWNER - 1].houses)
     assert result["FAILED"] == 1 + no_owner
     assert result["PAGES"] == sum(len(p.houses) for p in parcels) - no_owner
+
+
+def test_house_maps_without_parcels_refused_with_a_reason(village, tmp_path, run_alg):
+    """Without PARCELS no house has its 坐落: no page is drawn, and the single PDF is refused with a message."""
+    gpkg, _ = village
+    with pytest.raises(QgsProcessingException, match="No page could be drawn"):
+        run_alg("housemaps", dict(HOUSES=layer_uri(gpkg, "ZRZ"), FORMAT=1, OUTPUT_FOLDER=str(tmp_path)))
