@@ -17,8 +17,8 @@ vectorised over every vertex of every parcel (numpy + one shapely STRtree per st
    Numbers run J1, J2, ... through all rings of the parcel (holes continue the sequence).
 4. **Lines.** One JZX per pair of consecutive points, closing back to the ring's first point, with the
    parcel that shares the same two physical points as its neighbour.
-5. **四至** (``four_sides``): per side (E/S/W/N, by the outward normal of each segment), the neighbour
-   parcel or road with the longest boundary on that side.
+
+四至 (what lies on each side of a parcel) is computed in ``four_sides.py``.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from .sums import sum_by
 DEFAULT_TOLERANCE = 0.05  # m: the 一级 boundary-point accuracy class allows ±5 cm (domain.md §4)
 POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
 
-# 四至 sectors, in the order of the ZD fields ZDSZD (east), ZDSZN (south), ZDSZX (west), ZDSZB (north)
+# 四至 sides (four_sides.py), in the order of the ZD fields ZDSZD (east), ZDSZN (south), ZDSZX (west), ZDSZB (north)
 EAST, SOUTH, WEST, NORTH = range(4)
 
 
@@ -505,7 +505,7 @@ def _segment_neighbours(lo: np.ndarray, hi: np.ndarray, parcel: np.ndarray) -> n
     return neighbour
 
 
-# --- 5. 四至 ---------------------------------------------------------------------------------------------------------
+# --- sides (四至, see four_sides.py) ----------------------------------------------------------------------
 
 
 def sector_of(dx: np.ndarray, dy: np.ndarray) -> np.ndarray:
@@ -519,61 +519,3 @@ def sector_of(dx: np.ndarray, dy: np.ndarray) -> np.ndarray:
     sector[(angle >= 45) & (angle < 135)] = NORTH
     sector[(angle >= -135) & (angle < -45)] = SOUTH
     return sector
-
-
-def four_sides(
-    lines: BoundaryLines,
-    n_parcels: int,
-    parcel_names: Sequence[str],
-    roads=None,
-    road_names: Sequence[str] = (),
-    road_distance: float = 5.0,
-) -> List[List[str]]:
-    """四至 per parcel: [east, south, west, north] names ('' when nothing lies on that side).
-
-    Each segment of a parcel's outer boundary faces one side: the 90° sector (``sector_of``) of its outward
-    normal. A segment with a neighbouring parcel counts for that parcel's name (``parcel_names``: the codes);
-    a segment without one counts for the nearest road or water feature (``roads``: shapely geometries,
-    ``road_names``) within ``road_distance`` metres of its midpoint. On each side the name with the longest
-    total boundary wins (ties: neighbour parcels before roads, then the lower index). Holes are no side.
-    """
-    result = [["", "", "", ""] for _ in range(n_parcels)]
-    outer = np.flatnonzero(~lines.hole)
-    if len(outer) == 0:
-        return result
-    normal = lines.outward[outer]
-    sector = sector_of(normal[:, 0], normal[:, 1])
-    names = [clean_code(name) for name in parcel_names]
-    named = np.array([bool(name) for name in names] + [False], dtype=bool)  # index -1: no neighbour
-    neighbour = lines.neighbour[outer]
-    label = np.where(named[neighbour], neighbour, -1)
-    road_label_names: List[str] = []
-    if roads is not None and len(roads):
-        road_geoms = np.asarray(roads, dtype=object)
-        clean = [clean_code(name) for name in road_names]
-        ok = np.array([g is not None and bool(nm) for g, nm in zip(road_geoms, clean)], dtype=bool)
-        free = np.flatnonzero(neighbour < 0)
-        if ok.any() and len(free):
-            road_index = np.flatnonzero(ok)
-            tree = shapely.STRtree(road_geoms[road_index])
-            mid = lines.midpoints[outer[free]]
-            q_line, q_road = tree.query_nearest(shapely.points(mid), max_distance=max(road_distance, 1e-9), all_matches=False)
-            road_label_names = sorted({clean[i] for i in road_index})
-            name_id = {nm: j for j, nm in enumerate(road_label_names)}
-            label[free[q_line]] = n_parcels + np.array([name_id[clean[road_index[r]]] for r in q_road], dtype=np.int64)
-    has = label >= 0
-    if not has.any():
-        return result
-    n_labels = n_parcels + len(road_label_names)
-    group = (lines.parcel[outer][has].astype(np.int64) * 4 + sector[has]) * n_labels + label[has]
-    keys, inverse = np.unique(group, return_inverse=True)
-    totals = sum_by(inverse, lines.length[outer][has], len(keys))
-    cell = keys // n_labels
-    winner_label = keys % n_labels
-    # longest first; ties by label (parcels have the lower labels)
-    order = np.lexsort((winner_label, -np.round(totals, 6), cell))
-    best = order[np.concatenate(([True], cell[order][1:] != cell[order][:-1]))]
-    for c, lab in zip(cell[best], winner_label[best]):
-        parcel, side = divmod(int(c), 4)
-        result[parcel][side] = names[lab] if lab < n_parcels else road_label_names[lab - n_parcels]
-    return result

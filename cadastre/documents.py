@@ -38,6 +38,7 @@ class Sheet:
     footer: str = ""  # a line under the table
     landscape: bool = False
     header_rows: int = 0  # rows repeated on every printed page
+    fit_columns: bool = False  # PDF: columns as wide as their longest one-column cell, so that rows do not wrap
 
     def add(self, *cells) -> None:
         self.rows.append([c if isinstance(c, Cell) else Cell(c) for c in cells])
@@ -119,8 +120,9 @@ def _xlsx_value(value):
     return "" if value is None else str(value)
 
 
-def to_html(sheets: Sequence[Sheet], font_pt: float = 10.0) -> str:
-    """The sheets as one HTML document (Qt's rich-text subset), a page break before each sheet but the first."""
+def to_html(sheets: Sequence[Sheet], font_pt: float = 10.0, footer_breaks: Sequence[int] = ()) -> str:
+    """The sheets as one HTML document (Qt's rich-text subset), a page break before each sheet but the first, and
+    before the footer (signature block) of the sheets numbered in ``footer_breaks``."""
     parts = [f'<html><head><meta charset="utf-8"></head><body style="font-size:{font_pt}pt;">']
     for k, sheet in enumerate(sheets):
         style = ' style="page-break-before: always;"' if k else ""
@@ -130,6 +132,8 @@ def to_html(sheets: Sequence[Sheet], font_pt: float = 10.0) -> str:
         total = sum(sheet.widths) or 1
         parts.append('<table border="1" cellspacing="0" cellpadding="3" width="100%" style="border-collapse: collapse;">')
         placed = layout(sheet)
+        if sheet.header_rows:  # Qt repeats the rows of <thead> at the top of every page
+            parts.append("<thead>")
         by_row: Dict[int, List[Tuple[int, Cell]]] = {}
         for r, c, cell in placed:
             by_row.setdefault(r, []).append((c, cell))
@@ -147,8 +151,11 @@ def to_html(sheets: Sequence[Sheet], font_pt: float = 10.0) -> str:
                     text = f"<b>{text}</b>"
                 parts.append(f"<td{attrs}>{text}</td>")
             parts.append("</tr>")
+            if sheet.header_rows and r == sheet.header_rows - 1:
+                parts.append("</thead>")
         parts.append("</table>")
         if sheet.footer:
-            parts.append("<p>" + html.escape(sheet.footer).replace("\n", "<br/>") + "</p>")
+            style = ' style="page-break-before: always;"' if k in footer_breaks else ""
+            parts.append(f"<p{style}>" + html.escape(sheet.footer).replace("\n", "<br/>") + "</p>")
     parts.append("</body></html>")
     return "".join(parts)

@@ -14,7 +14,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Point
 
-from . import maptext
+from . import completeness, maptext
 from .documents import Cell, Sheet
 from .housemap import floor_area
 from .mapdata import clean_text, code_problem, column_of, polygon_parts, single_polygon
@@ -153,7 +153,8 @@ class SurveyFormData:
     def form(self, i: int) -> ParcelForm:
         zddm = self.codes[i]
         polygon, problem = single_polygon(self.parcels.geometries[i])
-        problem = problem or code_problem(zddm, self.code_count)
+        problem = problem or code_problem(zddm, self.code_count) or completeness.incomplete(completeness.SURVEY_FORM, {
+            "ZDDM": zddm, "QLRMC": self.owner(i), "ZL": self.value(i, "ZL"), "YT": self.value(i, "YT")})
         if problem is not None:
             return ParcelForm(zddm, [], [problem])
         rings = self.form_rings(i, polygon)

@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon, box
 
-from . import maptext
+from . import completeness, maptext
 from .labelplacement import Measure, PlacedLabel, Placer, approximate_measure
 from .mapdata import clean_text, column_of, polygon_parts
 from .messages import Problem, translatable
@@ -235,6 +235,10 @@ class HouseMapData:
         header["header_cs"] = (str(storeys[0]) if len(storeys) == 1 else f"{storeys[0]}-{storeys[-1]}") if storeys else ""
         header["header_jzmj"] = maptext.area_text(sum(b.area for b in buildings)) if buildings else ""
         header["header_zzdmj"] = maptext.area_text(sum(b.footprint for b in buildings)) if buildings else ""
+        blank = completeness.incomplete(completeness.HOUSE_MAP, {
+            "ZDDM": code, "ZL": header.get("header_zl"), "QLRMC": header.get("header_qlr"), "ZRZH": "、".join(numbers)})
+        if blank is not None and buildings:
+            return [HousePage(key, _stem(key, code), header, [], parcel, problems + [blank])]
         if not buildings:
             return [HousePage(key, _stem(key, code), header, [], parcel, problems or [
                 Problem("HOUSE_NONE", translatable("There are no buildings to draw."))])]

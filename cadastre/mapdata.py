@@ -12,7 +12,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
-from . import maptext, parcelmap, sheets
+from . import completeness, maptext, parcelmap, sheets
 from .messages import Problem, translatable
 from .parcelmap import BoundaryPoint, Edge, Feature
 from .scales import ROUND_SCALES, choose_scale
@@ -109,6 +109,8 @@ class ParcelPage:
 
 class ParcelMapData:
     """Indexes over the layers, built once; ``page(i)`` lays out the map of parcel i."""
+
+    PRODUCT = completeness.PARCEL_MAP  # whose required fields a page needs (completeness.REQUIRED)
 
     def __init__(self, parcels, points=None, lines=None, houses=None, roads=None, holders=None,
                  sheet_scale: int = 1000, zone: Optional[int] = None, length_field: str = "JZXCD"):
@@ -256,6 +258,9 @@ class ParcelMapData:
         page = ParcelPage(i, zddm, self.owner(i), "", "", "")
         if problem is None:
             problem = code_problem(zddm, self.code_count)
+        if problem is None:
+            problem = completeness.incomplete(self.PRODUCT, {"ZDDM": zddm, "QLRMC": page.owner,
+                                                             "YT": column_of(self.parcels, "YT")[i]})
         if problem is not None:
             page.problems.append(problem)
             return page

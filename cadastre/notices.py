@@ -89,13 +89,22 @@ class NoticeList:
                                      end=chinese_date(self.period.end), issuer=self.issuer or "公告单位")
         title = f"{self.place}{self.kind.title}" if self.place else self.kind.title
         sheet = Sheet(self.village or "公告", title, (6, 14, 24, 30, 12, 14, 22), caption=body, header_rows=1,
-                      landscape=True,
+                      landscape=True, fit_columns=True,
                       footer=f"公告单位：{self.issuer}\n公告日期：{chinese_date(self.period.start)}\n"
                              f"公告期：{chinese_date(self.period.start)}至{chinese_date(self.period.end)}")
         sheet.add(*[Cell(c, bold=True) for c in COLUMNS])
         for row in self.rows:
             sheet.add(*row)
         return sheet
+
+
+def candidates(parcels, kind: NoticeKind, classes: Sequence[int] = (1,), indices: Optional[Sequence[int]] = None,
+               planning_from: int = PLANNING_LAW_YEAR) -> List[int]:
+    """Indices of the parcels (among ``indices``, default all) that ``kind``'s notice is about (``selected``)."""
+    names = list(parcels.attributes)
+    columns = {name: column_of(parcels, name) for name in names}
+    wanted = range(len(parcels.geometries)) if indices is None else indices
+    return [i for i in wanted if selected(kind, {name: columns[name][i] for name in names}, classes, planning_from)]
 
 
 def notice_lists(parcels, kind: NoticeKind, start: dt.date, days: Optional[int] = None, unit: Optional[str] = None,
@@ -106,13 +115,9 @@ def notice_lists(parcels, kind: NoticeKind, start: dt.date, days: Optional[int] 
     period = notice_period(start, days or kind.days, unit or kind.unit)
     names = list(parcels.attributes)
     columns = {name: column_of(parcels, name) for name in names}
-    wanted = range(len(parcels.geometries)) if indices is None else indices
     by_village: Dict[str, List[int]] = {}
-    for i in wanted:
-        row = {name: columns[name][i] for name in names}
-        if selected(kind, row, classes, planning_from):
-            code = clean_text(row.get("ZDDM"))
-            by_village.setdefault(code[:12], []).append(i)
+    for i in candidates(parcels, kind, classes, indices, planning_from):
+        by_village.setdefault(clean_text(columns["ZDDM"][i])[:12], []).append(i)
     lists = []
     for village in sorted(by_village):
         rows = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Dict, List, Sequence, Tuple
 
-from . import maptext
+from . import completeness, maptext
 from .mapdata import ParcelMapData, ParcelPage, clean_text, column_of, single_polygon
 from .parcelmap import Edge, Feature
 
@@ -25,6 +25,8 @@ def fit_scale(width_m: float, height_m: float, frame_w_mm: float, frame_h_mm: fl
 
 class SketchData(ParcelMapData):
     """ParcelMapData for sketches: scale to fit, neighbours named across the boundary rather than inside them."""
+
+    PRODUCT = completeness.PARCEL_SKETCH
 
     def across(self, i: int) -> List[Tuple[Edge, str]]:
         """One (edge, neighbour number) per neighbour: on its longest shared boundary line."""

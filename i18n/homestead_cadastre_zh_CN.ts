@@ -518,6 +518,10 @@
             <translation>列表中的宗地均已审核。</translation>
         </message>
         <message>
+            <source>Every parcel of this notice passed the checks (reviewed, valid unique code, no error).</source>
+            <translation>本公告的宗地均通过检查（已审核、代码正确且不重复、无质检错误）。</translation>
+        </message>
+        <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -946,6 +950,10 @@
             <translation>布局模板（.qpt）；默认为自带的房产分户图</translation>
         </message>
         <message>
+            <source>Left out of the notice: {code} ({owner}): {reasons}</source>
+            <translation>未列入公告：{code}（{owner}）：{reasons}</translation>
+        </message>
+        <message>
             <source>Line {line} (parcel {code}, point {point}): X '{x}' or Y '{y}' is not a number; parcel {code} was not built.</source>
             <translation>第 {line} 行（宗地 {code}，点 {point}）：X“{x}”或 Y“{y}”不是数字，宗地 {code} 未生成。</translation>
         </message>
@@ -1026,6 +1034,10 @@
             <translation>计为占用的最小重叠面积（平方米）</translation>
         </message>
         <message>
+            <source>Name field of those layers</source>
+            <translation>这些图层的名称字段</translation>
+        </message>
+        <message>
             <source>New parcels</source>
             <translation>新增宗地数</translation>
         </message>
@@ -1062,8 +1074,8 @@
             <translation>1:{scale} 图幅 {sheets} 上没有宗地。</translation>
         </message>
         <message>
-            <source>No parcel qualifies for this notice among the {n} given.</source>
-            <translation>所给 {n} 宗地中没有符合该公告条件的宗地。</translation>
+            <source>No parcel qualifies for this notice among the {n} given ({held} left out: see {report}).</source>
+            <translation>给定的 {n} 宗地中没有符合本公告的宗地（{held} 宗未列入，见 {report}）。</translation>
         </message>
         <message>
             <source>No parcel selected</source>
@@ -1096,6 +1108,10 @@
         <message>
             <source>Not classified yet</source>
             <translation>尚未分类</translation>
+        </message>
+        <message>
+            <source>Not drawn (未出图): to be completed (待补充): {fields}.</source>
+            <translation>未出图，待补充：{fields}。</translation>
         </message>
         <message>
             <source>Notice</source>
@@ -1410,6 +1426,14 @@
             <translation>{n} 类宗地数</translation>
         </message>
         <message>
+            <source>Parcels left out</source>
+            <translation>未列入的宗地数</translation>
+        </message>
+        <message>
+            <source>Parcels left out, with the reasons (CSV)</source>
+            <translation>未列入的宗地及原因（CSV）</translation>
+        </message>
+        <message>
             <source>Parcels listed</source>
             <translation>列入公告的宗地数</translation>
         </message>
@@ -1634,6 +1658,10 @@
             <translation>按规则和地籍子区的质检汇总</translation>
         </message>
         <message>
+            <source>Quality-check findings (from homestead:qualitycheck): parcels with an error are left out</source>
+            <translation>质检结果（homestead:qualitycheck 输出）：有错误的宗地不公告</translation>
+        </message>
+        <message>
             <source>Read the parcels and the check results again</source>
             <translation>重新读取宗地和质检结果</translation>
         </message>
@@ -1778,20 +1806,12 @@
             <translation>权利人（QLR，属性表）</translation>
         </message>
         <message>
-            <source>Road search distance for 四至 (m)</source>
-            <translation>四至道路搜索距离（米）</translation>
-        </message>
-        <message>
-            <source>Road/water name field</source>
-            <translation>道路/水系名称字段</translation>
-        </message>
-        <message>
             <source>Roads (DXT_DL)</source>
             <translation>道路（DXT_DL）</translation>
         </message>
         <message>
-            <source>Roads and water for 四至 (e.g. DXT_DL)</source>
-            <translation>四至用道路、水系（如 DXT_DL）</translation>
+            <source>Roads, lanes, ditches and other named features for 四至 (e.g. DXT_DL, DXT_SX)</source>
+            <translation>四至用的道路、巷道、沟渠等有名称的要素（如 DXT_DL、DXT_SX）</translation>
         </message>
         <message>
             <source>Rule {rule} needs the {inputs} input(s); give them or leave the rule out.</source>
@@ -2662,6 +2682,10 @@
             <translation>已汇总 {villages} 个地籍子区的 {n} 宗地。</translation>
         </message>
         <message>
+            <source>{n} parcels were left out of the notice; the reasons are in {report}.</source>
+            <translation>{n} 宗地未列入公告，原因见 {report}。</translation>
+        </message>
+        <message>
             <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
             <translation>坐标文件中有 {n} 个点不属于任何宗地，未使用（第 {lines} 行）。</translation>
         </message>
@@ -2736,6 +2760,14 @@
         <message>
             <source>… and {n} more problems (see the report).</source>
             <translation>……另有 {n} 个问题（见自检报告）。</translation>
+        </message>
+        <message>
+            <source>四至 search distance: beyond it a side is 空地 (m)</source>
+            <translation>四至搜索距离：超出即记为空地（米）</translation>
+        </message>
+        <message>
+            <source>四至: {n} sides have nothing within {distance} m and are recorded as 空地.</source>
+            <translation>四至：{n} 个方向在 {distance} 米内无任何要素，记为空地。</translation>
         </message>
     </context>
 </TS>

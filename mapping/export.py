@@ -145,9 +145,9 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
             _check_canceled(feedback)
             if status != QgsLayoutExporter.Success:
                 raise QgsProcessingException(tr("Could not write {path}: {error}").format(path=path, error=error or status))
-            fix_cjk_text(tmp)
-            if not any(r.status != FAILED for r in results):
+            if not any(r.status != FAILED for r in results):  # then the exporter wrote no file at all
                 raise QgsProcessingException(tr("No page could be drawn; nothing was written to {path}.").format(path=path))
+            fix_cjk_text(tmp)
         for r in results:
             if r.status != FAILED:
                 r.files.append(path)

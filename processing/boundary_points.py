@@ -13,11 +13,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
-from ..cadastre import boundary, schema
+from ..cadastre import boundary, four_sides, schema
 from ..cadastre.messages import translatable
 from ..i18n import tr
 from . import gpkg_io
@@ -78,14 +80,14 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, tr("Tolerance: one physical point within (m)"), QgsProcessingParameterNumber.Double,
             boundary.DEFAULT_TOLERANCE, minValue=0.0, maxValue=10.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, tr("Roads and water for 四至 (e.g. DXT_DL)"), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ROAD_NAME_FIELD, tr("Road/water name field"), "MC", self.ROADS, optional=True))
-        distance = QgsProcessingParameterNumber(
-            self.ROAD_DISTANCE, tr("Road search distance for 四至 (m)"), QgsProcessingParameterNumber.Double, 5.0, minValue=0.0)
-        distance.setFlags(distance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(distance)
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.ROADS, tr("Roads, lanes, ditches and other named features for 四至 (e.g. DXT_DL, DXT_SX)"),
+            QgsProcessing.TypeVectorAnyGeometry, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.ROAD_NAME_FIELD, tr("Name field of those layers"), "MC", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ROAD_DISTANCE, tr("四至 search distance: beyond it a side is 空地 (m)"), QgsProcessingParameterNumber.Double,
+            four_sides.DEFAULT_DISTANCE, minValue=0.01))
         not_recorded = tr("(not recorded)")
         for name, layer, field_name, default in CODED:
             options = [not_recorded] + [f"{code} {label}" for code, label in schema.CODELISTS[layer.field(field_name).codelist].items()]
@@ -107,7 +109,7 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                  for name, layer, field_name, _default in CODED}
 
         steps.setCurrentStep(1)
-        sides = self._four_sides(parameters, context, steps, data, codes, result)
+        sides = self._four_sides(parameters, context, steps, data, codes)
 
         steps.setCurrentStep(2)
         code_of = np.array(codes + [""], dtype=object)  # index -1 (no neighbour) → ""
@@ -158,13 +160,18 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         del sink
         return dest
 
-    def _four_sides(self, parameters, context, feedback, data, codes, result):
-        roads_source = self.parameterAsSource(parameters, self.ROADS, context)
-        roads, road_names = None, ()
-        if roads_source is not None:
-            name_field = self.parameterAsString(parameters, self.ROAD_NAME_FIELD, context) or "MC"
-            road_data = read_layer(roads_source, context, feedback, fields=[name_field], required=[name_field], crs=data.crs)
-            report_problems(road_data, feedback)
-            roads, road_names = road_data.geometries, road_data.column(name_field)
+    def _four_sides(self, parameters, context, feedback, data, codes):
+        """四至 of every parcel from its neighbours and the named features of the ROADS layers."""
+        name_field = self.parameterAsString(parameters, self.ROAD_NAME_FIELD, context) or "MC"
+        features, names = [], []
+        for layer in self.parameterAsLayerList(parameters, self.ROADS, context):
+            layer_data = read_layer(layer, context, feedback, fields=[name_field], required=[name_field], crs=data.crs)
+            report_problems(layer_data, feedback)
+            features.extend(layer_data.geometries)
+            names.extend(layer_data.column(name_field))
         distance = self.parameterAsDouble(parameters, self.ROAD_DISTANCE, context)
-        return boundary.four_sides(result.lines, len(data), codes, roads, road_names, distance)
+        sides = four_sides.four_sides(data.geometries, codes, features, names, distance)
+        open_sides = sum(row.count(four_sides.OPEN_LAND) for row in sides)
+        feedback.pushInfo(tr("四至: {n} sides have nothing within {distance} m and are recorded as 空地.").format(
+            n=open_sides, distance=distance))
+        return sides

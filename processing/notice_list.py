@@ -1,11 +1,14 @@
 """homestead:noticelist — 公告 lists per village, with the notice period counted in Chinese working days."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import os
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
@@ -15,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..cadastre import documents, notices, workdays
+from ..cadastre import documents, notice_gate, notices, workdays
 from ..cadastre.messages import fail, translatable
 from ..i18n import tr
 from ..mapping.documents import write_pdf
@@ -32,7 +35,8 @@ KIND_NAMES = (
 UNITS = (translatable("Notice default"), translatable("Working days"), translatable("Calendar days"))
 FORMATS = ((translatable("XLSX and PDF"), (True, True)), (translatable("XLSX only"), (True, False)),
            (translatable("PDF only"), (False, True)))
-ZD_FIELDS = ["ZDDM", "QLRMC", "ZL", "ZDMJ", "DJMJ", "YT", "LB", "YQSLY", "JFNF"]
+ZD_FIELDS = ["ZDDM", "QLRMC", "ZL", "ZDMJ", "DJMJ", "YT", "LB", "YQSLY", "JFNF", "SHZT"]
+FINDING_FIELDS = ["RULE_ID", "SEVERITY", "CODES"]
 
 
 def parse_date(text: str) -> dt.date:
@@ -54,6 +58,8 @@ class NoticeListAlgorithm(MapsAlgorithm):
             "POLICY", tr("Policy profile for the notice periods (name or .toml file)"), DEFAULT_PROFILE))
         self.addParameter(QgsProcessingParameterString(
             "CLASSES", tr("Classes (LB) on the registration notice, comma-separated"), "1", optional=True))
+        map_inputs.optional_source(self, "QUALITY_ERRORS", tr("Quality-check findings (from homestead:qualitycheck): "
+                                                              "parcels with an error are left out"), QgsProcessing.TypeVector)
         self.addParameter(QgsProcessingParameterString(
             "START", tr("Notice start date (YYYY-MM-DD; default: today)"), optional=True))
         days = QgsProcessingParameterNumber("DAYS", tr("Notice period in days (0: as the policy profile says)"),
@@ -68,6 +74,8 @@ class NoticeListAlgorithm(MapsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("LISTS", tr("Notice lists written")))
         self.addOutput(QgsProcessingOutputNumber("PARCELS_LISTED", tr("Parcels listed")))
         self.addOutput(QgsProcessingOutputString("PERIOD", tr("Notice period")))
+        self.addOutput(QgsProcessingOutputNumber("PARCELS_HELD", tr("Parcels left out")))
+        self.addOutput(QgsProcessingOutputFile("HELD_REPORT", tr("Parcels left out, with the reasons (CSV)")))
 
     def process(self, parameters, context, feedback):
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
@@ -86,17 +94,25 @@ class NoticeListAlgorithm(MapsAlgorithm):
         except ValueError:
             raise QgsProcessingException(tr("Classes must be numbers separated by commas, e.g. 1,2.")) from None
         targets = map_inputs.target_ids(self, parameters, context, "PARCELS", "ZDDM", prefix)
-        source = self.parameterAsSource(parameters, "PARCELS", context)
+        # the whole layer: a code is a duplicate even when its twin is not selected
+        source = map_inputs.whole_layer(self, parameters, context, "PARCELS")
         data = map_inputs.read(source, context, feedback, ZD_FIELDS, required=["ZDDM"], geometry=False)
+        table = map_inputs.to_table(data)
         index_of = {int(fid): i for i, fid in enumerate(data.ids)}
-        lists = notices.notice_lists(map_inputs.to_table(data), kind, start, days, unit, classes or (1,),
-                                     self.parameterAsString(parameters, "ISSUER", context),
-                                     [index_of[f] for f in targets if f in index_of], planning_from)
+        wanted = [index_of[f] for f in targets if f in index_of]
+        candidates = notices.candidates(table, kind, classes or (1,), wanted, planning_from)
+        listed, held = notice_gate.screen(_rows(table), candidates, kind.key == notices.REGISTRATION.key,
+                                          self._error_codes(parameters, context, feedback))
+        os.makedirs(folder, exist_ok=True)
+        held_report = self._write_held(os.path.join(folder, f"notice_{kind.key}_left_out.csv"), held)
+        self._report_held(held, held_report, feedback)
+        lists = notices.notice_lists(table, kind, start, days, unit, classes or (1,),
+                                     self.parameterAsString(parameters, "ISSUER", context), listed, planning_from)
         if not lists:
-            raise QgsProcessingException(tr("No parcel qualifies for this notice among the {n} given.").format(n=len(targets)))
+            raise QgsProcessingException(tr("No parcel qualifies for this notice among the {n} given ({held} left out: "
+                                            "see {report}).").format(n=len(targets), held=len(held), report=held_report))
         place = self.parameterAsString(parameters, "PLACE", context)
         xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
-        os.makedirs(folder, exist_ok=True)
         listed = 0
         for n, notice in enumerate(lists):
             if feedback.isCanceled():
@@ -116,4 +132,41 @@ class NoticeListAlgorithm(MapsAlgorithm):
             feedback.setProgress(100.0 * (n + 1) / len(lists))
         period = lists[0].period
         return {"OUTPUT_FOLDER": folder, "LISTS": len(lists), "PARCELS_LISTED": listed,
-                "PERIOD": f"{period.start.isoformat()}/{period.end.isoformat()}"}
+                "PERIOD": f"{period.start.isoformat()}/{period.end.isoformat()}", "PARCELS_HELD": len(held),
+                "HELD_REPORT": held_report}
+
+    def _error_codes(self, parameters, context, feedback):
+        """Parcel code -> rule ids of the error findings of the QUALITY_ERRORS layer (empty without it)."""
+        source = self.parameterAsSource(parameters, "QUALITY_ERRORS", context)
+        if source is None:
+            return {}
+        data = map_inputs.read(source, context, feedback, FINDING_FIELDS, required=["SEVERITY", "CODES"], geometry=False)
+        return notice_gate.error_codes(_rows(map_inputs.to_table(data)))
+
+    @staticmethod
+    def _write_held(path, held):
+        """The CSV of the parcels left out (Chinese headers; UTF-8 with BOM, opens in Excel)."""
+        with atomic_output(path) as tmp:
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(notice_gate.REPORT_COLUMNS)
+                writer.writerows(h.row() for h in held)
+        return path
+
+    @staticmethod
+    def _report_held(held, path, feedback):
+        if not held:
+            feedback.pushInfo(tr("Every parcel of this notice passed the checks (reviewed, valid unique code, no error)."))
+            return
+        for h in held:
+            feedback.pushInfo(tr("Left out of the notice: {code} ({owner}): {reasons}").format(
+                code=h.code or "—", owner=h.owner or "—", reasons="；".join(h.reasons)))
+        feedback.reportError(tr("{n} parcels were left out of the notice; the reasons are in {report}.").format(
+            n=len(held), report=path), False)
+
+
+def _rows(table):
+    """The table's attributes as one dict per feature."""
+    names = list(table.attributes)
+    columns = [list(table.attributes[name]) for name in names]
+    return [dict(zip(names, values)) for values in zip(*columns)] if columns else []

@@ -131,7 +131,7 @@ def fill_village(gpkg: str, parcels: List[Parcel], roads: bool = True, farmland:
         zd_rows.append((_wkt_polygon(p.ring), {
             "ZDDM": p.code, "BDCDYH": p.code + "F00010001", "ZDTZM": "JC", "QLRMC": p.owner,
             "ZDMJ": round(p.area, 4), "YT": "0702", "ZL": f"娄星区示范村{k % 5 + 1}组", "QLLX": 6, "LB": 1 + k % 3,
-            "YQSLY": 0 if k % 4 == 3 else 1, "JFNF": 1995 + k % 25, "MJDW": 1}))
+            "YQSLY": 0 if k % 4 == 3 else 1, "JFNF": 1995 + k % 25, "MJDW": 1, "SHZT": 2}))
         qlr_rows.append(("", {"ZDDM": p.code, "BDCDYH": p.code + "F00010001", "SXH": 1, "QLRMC": p.owner, "ZJZL": 1,
                               "ZJH": f"43130219700101{k:04d}", "QLRLX": 1}))
         for h, (ring, storeys, structure) in enumerate(p.houses):

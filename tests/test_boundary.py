@@ -12,11 +12,12 @@ import subprocess
 import numpy as np
 import pytest
 import shapely
+import shapely.affinity
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from layers_helper import RecordingFeedback, demo_village, rows, write_gpkg
 
-from homestead_cadastre.cadastre import boundary
+from homestead_cadastre.cadastre import boundary, four_sides
 from homestead_cadastre.cadastre.areas import parcel_areas
 
 E0, N0 = 37_597_000.0, 3_069_000.0  # near Loudi, CGCS2000 zone 37 (EPSG:4525)
@@ -192,16 +193,38 @@ def test_holes_continue_the_sequence_clockwise():
     assert lines.hole.tolist() == [False] * 4 + [True] * 4
 
 
-def test_four_sides_by_longest_boundary_per_side():
+def test_four_sides_hand_built_layout():
+    """Known answer: neighbours north and east, a named lane 7 m south (beyond the old 5 m search), nothing west."""
     centre = shapely.box(E0, N0, E0 + 10, N0 + 10)
     north = shapely.box(E0 - 5, N0 + 10, E0 + 3, N0 + 20)  # 3 m of the north edge
     north2 = shapely.box(E0 + 3, N0 + 10, E0 + 15, N0 + 20)  # 7 m: wins the north side
     east = shapely.box(E0 + 10, N0, E0 + 20, N0 + 10)
-    road = shapely.LineString([(E0 - 3, N0 - 20), (E0 - 3, N0 + 30)])  # 3 m west of the parcel
-    result = boundary.boundaries([centre, north, north2, east], ["C", "N1", "N2", "E"])
-    sides = boundary.four_sides(result.lines, 4, ["C", "N1", "N2", "E"], [road], ["村道"], road_distance=5)
-    assert sides[0] == ["E", "", "村道", "N2"]
-    assert boundary.four_sides(result.lines, 4, ["C", "N1", "N2", "E"], [road], ["村道"], road_distance=2)[0][2] == ""
+    lane = shapely.box(E0 - 30, N0 - 10, E0 + 40, N0 - 7)  # its edge 7 m south of the parcel
+    parcels, names = [centre, north, north2, east], ["C", "N1", "N2", "E"]
+    sides = four_sides.four_sides(parcels, names, [lane], ["槐树巷"], distance=10)
+    assert sides[0] == ["E", "槐树巷", four_sides.OPEN_LAND, "N2"]
+    assert all(all(side for side in row) for row in sides)
+    # within 5 m the lane is out of reach: 空地, never blank
+    assert four_sides.four_sides(parcels, names, [lane], ["槐树巷"], distance=5)[0][1] == four_sides.OPEN_LAND
+    # a feature without a name is passed over, one in reach across a neighbour is hidden by it
+    assert four_sides.four_sides(parcels, names, [lane], [""], distance=10)[0][1] == four_sides.OPEN_LAND
+    assert four_sides.four_sides(parcels, names, [shapely.box(E0 + 12, N0, E0 + 14, N0 + 10)], ["溪"], distance=10)[0][0] == "E"
+
+
+def test_four_sides_of_a_triangle_and_a_rotated_parcel_are_all_filled():
+    """A triangle has three edges but four sides; a parcel turned 30° keeps its neighbours on their sides."""
+    triangle = shapely.Polygon([(E0, N0), (E0 + 20, N0), (E0 + 10, N0 + 15)])
+    below = shapely.box(E0 - 5, N0 - 8, E0 + 25, N0)
+    sides = four_sides.four_sides([triangle, below], ["T", "B"], distance=10)
+    assert all(sides[0]) and sides[0][1] == "B" and sides[0][3] == four_sides.OPEN_LAND
+    assert sides[1][3] == "T"
+    turned = shapely.affinity.rotate(shapely.box(E0, N0, E0 + 20, N0 + 10), 30, origin=(E0, N0))
+    # a neighbour glued to the turned parcel's long upper edge lies north of it
+    upper = shapely.get_coordinates(turned)[1:3]
+    normal = np.array([-math.sin(math.radians(30)), math.cos(math.radians(30))]) * 8
+    glued = shapely.Polygon([upper[1], upper[0], upper[0] + normal, upper[1] + normal])
+    sides = four_sides.four_sides([turned, glued], ["R", "G"], distance=10)
+    assert sides[0][3] == "G" and all(sides[0])
 
 
 def test_sector_boundaries():
@@ -220,6 +243,9 @@ def run_points(run_alg, tmp_path, source, feedback=None, **extra):
     params.update(extra)
     result = run_alg("boundarypoints", params, feedback=feedback or RecordingFeedback())
     return rows(result["OUTPUT_POINTS"]), rows(result["OUTPUT_LINES"]), rows(result["OUTPUT"])
+
+
+SIDE_FIELDS = ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")
 
 
 def box_wkt(x0, y0, x1, y1):
@@ -254,10 +280,10 @@ def test_outputs_in_the_delivery_schema(run_alg, tmp_path):
     assert (line["ZDH"], line["LZDDM"], line["JZXCD"], line["JXXZ"]) == ("J3", codes[1], 10.0, 600001)
     assert line["geometry"].length() == pytest.approx(10.0)
     by_code = {r["ZDDM"]: r for r in zd}
-    assert (by_code[codes[0]]["ZDSZD"], by_code[codes[0]]["ZDSZN"], by_code[codes[0]]["ZDSZX"]) == (codes[1], codes[2], None)
-    assert by_code[codes[0]]["ZDSZB"] is None
+    # the road lies 8 m west of the first parcel, within the 10 m default; nothing north: 空地
+    assert [by_code[codes[0]][k] for k in SIDE_FIELDS] == [codes[1], codes[2], "新村路", "空地"]
     # the south parcel: the road touches its west edge; on the north side B (15 m) beats A (10 m)
-    assert [by_code[codes[2]][k] for k in ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")] == [None, None, "新村路", codes[1]]
+    assert [by_code[codes[2]][k] for k in SIDE_FIELDS] == ["空地", "空地", "新村路", codes[1]]
     assert len(zd) == 3
 
 
@@ -344,7 +370,8 @@ def test_demo_village(run_alg, tmp_path):
     and T-junctions in both parcels, 四至 from neighbours and the village roads."""
     village, manifest = demo_village()
     feedback = RecordingFeedback()
-    jzd, jzx, zd = run_points(run_alg, tmp_path, f"{village}|layername=ZD", feedback, ROADS=f"{village}|layername=DXT_DL")
+    jzd, jzx, zd = run_points(run_alg, tmp_path, f"{village}|layername=ZD", feedback,
+                              ROADS=[f"{village}|layername=DXT_DL", f"{village}|layername=DXT_SX"])
     parcels = rows(str(village), "ZD")
     left_out = set(manifest["expected"]["ZD_INVALID"]) | set(manifest["expected"]["ZD_DUPCODE"])
     for fid in manifest["expected"]["ZD_INVALID"]:
@@ -357,10 +384,53 @@ def test_demo_village(run_alg, tmp_path):
     shared, t_junctions = assert_one_point_per_place_and_t_junctions(jzd, geoms)
     assert shared > 0 and t_junctions > 0
     assert_numbered_from_nw_clockwise(jzd, geoms)
-    sides = [r[k] for r in zd for k in ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")]
-    assert sum(1 for s in sides if s in geoms) > len(zd)  # neighbours name most sides
-    road_names = {r["MC"] for r in rows(str(village), "DXT_DL") if r["MC"]}
-    assert any(s in road_names for s in sides)
+    assert_four_sides_filled_and_true(village, zd, set(manifest["expected"]["ZD_INVALID"]))
+
+
+def assert_four_sides_filled_and_true(village, zd, invalid, distance=10.0):
+    """Every side of every valid parcel is named; a named neighbour or feature lies within the distance, on that
+    side of the parcel's centre; on a 空地 side nothing lies in the strip beyond the middle of that side
+    (GEOS distances and boxes here, not the code's rays)."""
+    features, geoms = {}, {}
+    for r in zd:
+        if r["fid"] not in invalid:
+            geoms.setdefault(r["ZDDM"], []).append(shapely.from_wkb(bytes(r["geometry"].asWkb())))
+    for layer in ("DXT_DL", "DXT_SX"):
+        for r in rows(str(village), layer):
+            features.setdefault(r["MC"], []).append(shapely.from_wkb(bytes(r["geometry"].asWkb())))
+    others = shapely.STRtree([g for gs in list(geoms.values()) + list(features.values()) for g in gs])
+    counts = {"parcel": 0, "feature": 0, "open": 0}
+    for r in zd:
+        if r["fid"] in invalid:
+            continue
+        geom = shapely.from_wkb(bytes(r["geometry"].asWkb()))
+        x0, y0, x1, y1 = geom.bounds
+        cx, cy, qx, qy = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 8, (y1 - y0) / 8
+        for k, field in enumerate(SIDE_FIELDS):
+            value = r[field]
+            assert value, (r["ZDDM"], field)
+            axis = [(1, 0), (0, -1), (-1, 0), (0, 1)][k]
+            if value == "空地":
+                counts["open"] += 1
+                # the parcel's boundary where the axis through its centre leaves it, then a strip beyond it
+                ray = shapely.LineString([(cx, cy), (cx + axis[0] * 1e3, cy + axis[1] * 1e3)])
+                ex, ey = shapely.get_coordinates(shapely.intersection(ray, geom.boundary))[0]
+                ax, ay = abs(axis[0]), abs(axis[1])
+                near, far = (ex + axis[0] * 0.5, ey + axis[1] * 0.5), (ex + axis[0] * (distance - 1), ey + axis[1] * (distance - 1))
+                strip = shapely.box(min(near[0], far[0]) - ay * qx, min(near[1], far[1]) - ax * qy,
+                                    max(near[0], far[0]) + ay * qx, max(near[1], far[1]) + ax * qy)
+                hits = [i for i in others.query(strip, predicate="intersects") if not others.geometries[i].equals(geom)]
+                assert not hits, (r["ZDDM"], field)
+                continue
+            targets = geoms[value] if value in geoms else features[value]
+            counts["parcel" if value in geoms else "feature"] += 1
+            near = [g for g in targets if shapely.distance(geom, g) <= distance]
+            assert near, (r["ZDDM"], field, value)
+            # the part of it near the parcel lies on that side of the parcel's centre
+            reach = shapely.intersection(shapely.union_all(near), geom.buffer(distance))
+            c = reach.centroid
+            assert (c.x - cx) * axis[0] + (c.y - cy) * axis[1] > 0, (r["ZDDM"], field, value)
+    assert counts["feature"] > 200 and counts["parcel"] > 700, counts
 
 
 def test_bad_input_reported_per_feature_rest_correct(run_alg, tmp_path):

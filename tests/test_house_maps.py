@@ -61,6 +61,7 @@ def test_a_page_per_household_and_distinct_floor_plan(village, tmp_path, run_alg
 
 def test_one_page_per_building(village, tmp_path, run_alg):
     gpkg, parcels = village
-    result = run_alg("housemaps", dict(HOUSES=layer_uri(gpkg, "ZRZ"), UNIT=1, OUTPUT_FOLDER=str(tmp_path), FORMAT=2, DPI=50))
+    result = run_alg("housemaps", dict(HOUSES=layer_uri(gpkg, "ZRZ"), PARCELS=layer_uri(gpkg, "ZD"), UNIT=1,
+                                       OUTPUT_FOLDER=str(tmp_path), FORMAT=2, DPI=50))
     assert result["PAGES"] == sum(len(p.houses) for p in parcels)
     assert len(list(tmp_path.glob("*.png"))) == result["PAGES"]

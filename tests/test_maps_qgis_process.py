@@ -22,7 +22,7 @@ def test_products_in_qgis_process(qgis_process, provider, tmp_path):  # noqa: F8
     text = subprocess.run(["pdftotext", str(tmp_path / "zdt" / f"{map_fixtures.VILLAGE_CODE}JC00001.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert f"{map_fixtures.VILLAGE_CODE}JC00001" in text and "J4" in text
-    assert run("housemaps", HOUSES=layer_uri(gpkg, "ZRZ"), VILLAGE=f"{map_fixtures.VILLAGE_CODE}JC0000", FORMAT=1,
+    assert run("housemaps", HOUSES=layer_uri(gpkg, "ZRZ"), PARCELS=parcels, VILLAGE=f"{map_fixtures.VILLAGE_CODE}JC0000", FORMAT=1,
                OUTPUT_FOLDER=tmp_path / "fct")["PAGES"] >= 9
     assert run("sheetmaps", PARCELS=parcels, FARMLAND=layer_uri(gpkg, "JBNT"), SCALE=0,
                OUTPUT_FOLDER=tmp_path / "thm")["PAGES"] >= 1

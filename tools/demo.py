@@ -59,6 +59,18 @@ def run(env: dict, algorithm: str, **params) -> dict:
     return payload["results"]
 
 
+def confirm_suggestions(source: Path, target: Path) -> str:
+    """A copy of the classified parcels with every suggestion (SHZT 1) confirmed (SHZT 2) by a demo reviewer."""
+    import sqlite3
+
+    shutil.copyfile(source, target)
+    with sqlite3.connect(target) as db:
+        (table,) = db.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchone()
+        count = db.execute(f'UPDATE "{table}" SET SHZT = 2, SHR = ? WHERE SHZT = 1', ("示范审核员",)).rowcount
+    print(f"  review: {count} suggestions confirmed by the demo reviewer")
+    return str(target)
+
+
 def layer(path: Path, name: str) -> str:
     return f"{path}|layername={name}"
 
@@ -85,7 +97,8 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
     areas = run(env, "parcelareas", INPUT=layer(village, "ZD"), CODE_FIELD="ZDDM", RECORDED_AREA_FIELD="DCMJ",
                 SCALE=1000, BUILDINGS=layer(village, "ZRZ"), OUTPUT=out / "zd_areas.gpkg")
     points = run(env, "boundarypoints", INPUT=areas["OUTPUT"], CODE_FIELD="ZDDM", TOLERANCE=0.05,
-                 ROADS=layer(village, "DXT_DL"), ROAD_NAME_FIELD="MC", OUTPUT_POINTS=out / "jzd.gpkg",
+                 ROADS=[layer(village, "DXT_DL"), layer(village, "DXT_SX")], ROAD_NAME_FIELD="MC",
+                 OUTPUT_POINTS=out / "jzd.gpkg",
                  OUTPUT_LINES=out / "jzx.gpkg", OUTPUT=out / "zd_sizhi.gpkg")
     table = run(env, "boundarytable", INPUT=points["OUTPUT"], CODE_FIELD="ZDDM", OWNER_FIELD="QLRMC",
                 BUILDINGS=layer(village, "ZRZ"), OUTPUT_XLSX=out / "界址点成果表.xlsx",
@@ -130,15 +143,18 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
                   SCALE=1, TITLE=f"娄星区{where['town']}{where['name']}", FORMAT=2, OUTPUT_FOLDER=out / "taohetu")
     forms = run(env, "surveyforms", PARCELS=parcels, POINTS=points["OUTPUT_POINTS"], LINES=points["OUTPUT_LINES"],
                 HOUSES=layer(village, "ZRZ"), HOLDERS=layer(village, "QLR"), OUTPUT_FOLDER=out / "forms")
-    notices = run(env, "noticelist", PARCELS=parcels, POLICY="louxing_2020", START="2020-06-01",
-                  ISSUER="娄底市不动产登记中心娄星分中心", PLACE=f"{where['town']}{where['name']}",
-                  OUTPUT_FOLDER=out / "notices")
+    # a legal notice lists reviewed parcels only: the demo stands in for the reviewer who confirms in the review panel
+    reviewed = confirm_suggestions(Path(parcels), out / "zd_reviewed.gpkg")
+    notices = run(env, "noticelist", PARCELS=reviewed, QUALITY_ERRORS=checked["OUTPUT"], POLICY="louxing_2020",
+                  START="2020-06-01",
+                  ISSUER="娄底市不动产登记中心娄星分中心", PLACE=f"{where['town']}{where['name']}", OUTPUT_FOLDER=out / "notices")
     written += [sheets["OUTPUT"], sheets["OUTPUT_PARCELS"]]
     written += [folder["OUTPUT_FOLDER"] for folder in (maps, sketches, houses, overlay, forms, notices)]
     results.update(createproject=project, parcelareas=areas, boundarypoints=points, boundarytable=table,
                    farmlandoverlay=farmland, qualitycheck=checked, classify=classified, parcelsfrompoints=cass,
                    exportdxf=dxf, parcelmaps=maps, parcelsketches=sketches, housemaps=houses, sheetindex=sheets,
                    sheetmaps=overlay, surveyforms=forms, noticelist=notices)
+    written += deliver(env, out, village, parcels, points, farmland, checked, where)
     return results
 
 
@@ -159,8 +175,6 @@ def main(argv=None) -> None:
     except StepError as error:
         sys.exit(f"demo: {error}")
 
-    written += deliver(env, out, parcels, points, farmland, checked)
-
     print("demo: wrote")
     for path in map(Path, written):
         files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
@@ -173,7 +187,8 @@ def main(argv=None) -> None:
 BLOCKING_RULES = ("ZD_INVALID", "ZD_CODE", "ZD_DUPCODE")  # parcels that go back to the field, not to the county
 
 
-def deliver(env: dict, out: Path, parcels: str, points: dict, farmland: dict, checked: dict) -> list:
+def deliver(env: dict, out: Path, village: Path, parcels: str, points: dict, farmland: dict, checked: dict,
+            where: dict) -> list:
     """Deliver the parcels the quality check found no blocking error in; show ogrinfo's counts, the self-check
     passing, and failing on a copy with a field removed, a field retyped and a bad code planted."""
     import sqlite3
@@ -189,10 +204,10 @@ def deliver(env: dict, out: Path, parcels: str, points: dict, farmland: dict, ch
     def subset(path: str, field: str) -> str:
         return f"{path}|subset=\"{field}\" NOT IN ({keep}) AND \"{field}\" <> ''"
     folder = out / "delivery"
-    result = run(env, "exportdelivery", PARCELS=subset(parcels, "ZDDM"), BUILDINGS=subset(layer(VILLAGE, "ZRZ"), "ZDDM"),
+    result = run(env, "exportdelivery", PARCELS=subset(parcels, "ZDDM"), BUILDINGS=subset(layer(village, "ZRZ"), "ZDDM"),
                  POINTS=subset(points["OUTPUT_POINTS"], "ZDZHDM"), LINES=subset(points["OUTPUT_LINES"], "ZDZHDM"),
-                 HOLDERS=subset(layer(VILLAGE, "QLR"), "ZDDM"), OVERLAPS=subset(farmland["OUTPUT_OVERLAPS"], "ZDDM"),
-                 TITLE="娄星区杉山镇莲坝村房地一体权籍调查成果数据库", OUTPUT_FOLDER=folder)
+                 HOLDERS=subset(layer(village, "QLR"), "ZDDM"), OVERLAPS=subset(farmland["OUTPUT_OVERLAPS"], "ZDDM"),
+                 TITLE=f"娄星区{where['town']}{where['name']}房地一体权籍调查成果数据库", OUTPUT_FOLDER=folder)
     print(f"  delivery: parcels of {len(codes)} codes with blocking errors held back; self-check "
           f"{'passed' if result['COMPLETE'] else 'FAILED'} ({int(result['PROBLEMS'])} problems)")
     expected = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))["记录数"]
@@ -219,9 +234,9 @@ def deliver(env: dict, out: Path, parcels: str, points: dict, farmland: dict, ch
           f"{int(check['PROBLEMS'])} problems:")
     for line in (broken / "self_check.csv").read_text(encoding="utf-8-sig").splitlines()[1:-2]:
         print(f"    {line.split(',')[-1]}")
-    share = run(env, "exportshare", PARCELS=subset(parcels, "ZDDM"), BUILDINGS=subset(layer(VILLAGE, "ZRZ"), "ZDDM"),
-                HOLDERS=subset(layer(VILLAGE, "QLR"), "ZDDM"), OUTPUT=out / "agriculture_share.gpkg")
-    summary = run(env, "areasummary", PARCELS=parcels, BUILDINGS=layer(VILLAGE, "ZRZ"), POLICY="louxing_2020",
+    share = run(env, "exportshare", PARCELS=subset(parcels, "ZDDM"), BUILDINGS=subset(layer(village, "ZRZ"), "ZDDM"),
+                HOLDERS=subset(layer(village, "QLR"), "ZDDM"), OUTPUT=out / "agriculture_share.gpkg")
+    summary = run(env, "areasummary", PARCELS=parcels, BUILDINGS=layer(village, "ZRZ"), POLICY="louxing_2020",
                   DATE="2020-09-30", OUTPUT_XLSX=out / "面积汇总表.xlsx", OUTPUT_PDF=out / "面积汇总表.pdf")
     return [folder, broken, share["OUTPUT"], summary["OUTPUT_XLSX"], summary["OUTPUT_PDF"]]
 
