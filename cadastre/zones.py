@@ -45,6 +45,30 @@ def is_zone_epsg(epsg: int) -> bool:
     return zone_of_epsg(epsg) is not None
 
 
+def zone_of_proj(proj: str) -> Optional[Tuple[int, bool]]:
+    """(zone, prefixed) when the PROJ string ``proj`` defines a CGCS2000 3° zone plane (a CRS without its EPSG
+    code, e.g. read from a .prj): transverse Mercator on GRS 80, scale 1, central meridian 3n°E, false easting
+    500 000 m or n×10⁶ + 500 000 m. None for any other definition."""
+    params = dict(token.lstrip("+").partition("=")[::2] for token in proj.split() if token.startswith("+"))
+    try:
+        if params.get("proj") != "tmerc" or params.get("ellps") != "GRS80" or params.get("units", "m") != "m":
+            return None
+        numbers = {key: float(params.get(key, default)) for key, default in
+                   (("lat_0", 0), ("k", params.get("k_0", 1)), ("y_0", 0), ("lon_0", "nan"), ("x_0", 0))}
+    except ValueError:
+        return None
+    if numbers["lat_0"] != 0 or numbers["k"] != 1 or numbers["y_0"] != 0 or numbers["lon_0"] % 3:
+        return None
+    zone = int(numbers["lon_0"] // 3)
+    if not FIRST_ZONE <= zone <= LAST_ZONE:
+        return None
+    if numbers["x_0"] == 500_000:
+        return zone, False
+    if numbers["x_0"] == zone * 1_000_000 + 500_000:
+        return zone, True
+    return None
+
+
 def zone_of_prefixed_easting(easting: float) -> Optional[int]:
     """Zone number carried in an 8-digit easting (e.g. 37 512 345.6 → 37), or None if it carries none."""
     if not 10_000_000 <= abs(easting) < 100_000_000:

@@ -882,6 +882,10 @@
             <translation>图层 {layer} 为空，没有可量算的要素。</translation>
         </message>
         <message>
+            <source>Layer {layer} is in {crs} and lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones: there is no survey plane to measure it on. Check its CRS, or reproject it to a plane true to scale there (e.g. its UTM zone) first.</source>
+            <translation>图层 {layer} 为 {crs}，位于经度 {lon:.3f}°，在我国 CGCS2000 3 度带之外，没有可量算的测量平面。请检查其坐标系，或先投影到当地比例准确的平面（如所在 UTM 带）。</translation>
+        </message>
+        <message>
             <source>Layer {layer} is in {crs}, not a CGCS2000 3° zone (EPSG:4513-4554).</source>
             <translation>图层 {layer} 的坐标系为 {crs}，不是 CGCS2000 3度带（EPSG:4513-4554）。</translation>
         </message>

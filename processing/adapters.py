@@ -1,9 +1,9 @@
 """Layer ⇄ plain data: one conversion in (WKB → shapely arrays + attribute columns), one out (sink).
 
 Domain functions in cadastre/ never see a QgsFeature; algorithms never loop over features to do geometry.
-Measuring happens on a survey plane: a projected layer is measured in its own CRS; a layer in a geographic CRS
-is projected to the CGCS2000 3° zone (zone number in the easting, EPSG:4513-4533) that contains its data,
-and the CRS used is reported.
+Measuring happens on a survey plane: a layer in a CGCS2000 3° zone is measured in its own CRS; a layer in any
+other CRS (geographic, Web Mercator, UTM, Xian 1980 …) is transformed to the CGCS2000 3° zone (zone number in the
+easting, EPSG:4513-4533) that contains its data, and the CRS used is reported.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -23,7 +24,9 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsPointXY,
     QgsProject,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime
@@ -35,6 +38,7 @@ from ..i18n import tr
 from .layers import qgs_field
 
 CGCS2000 = QgsCoordinateReferenceSystem(f"EPSG:{zones.CGCS2000_GEOGRAPHIC}")
+SCALE_TOLERANCE = 0.0015  # a UTM zone's edge at the equator: 1.00098
 BATCH = 5000  # features handed to a sink at once (one addFeatures call is much cheaper than many addFeature)
 
 
@@ -67,32 +71,29 @@ class LayerData:
         return self.attributes[name]
 
 
+def zone_of_crs(crs: QgsCoordinateReferenceSystem) -> Optional[Tuple[int, bool]]:
+    """(zone, prefixed) when ``crs`` is a CGCS2000 3° zone, by its EPSG code or by its definition; else None."""
+    authid = crs.authid()
+    if authid.upper().startswith("EPSG:") and authid[5:].isdigit():
+        found = zones.zone_of_epsg(int(authid[5:]))
+        if found:
+            return found
+    return zones.zone_of_proj(crs.toProj())
+
+
 def survey_plane_for(source, context=None) -> QgsCoordinateReferenceSystem:
-    """The CRS to measure ``source`` in: its own when projected, else the 3° zone its data lies in."""
-    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
-    if not crs.isValid():
-        raise QgsProcessingException(tr(
-            "Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) "
-            "to the survey's CGCS2000 3° zone before measuring."
-        ).format(layer=_name(source)))
-    if not crs.isGeographic():
-        return crs
-    centre = _geographic_centre(source, crs, context)
-    try:
-        zone = zones.zone_of_longitude(centre.x())
-    except ValueError:
-        raise QgsProcessingException(tr(
-            "Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS."
-        ).format(layer=_name(source), lon=centre.x())) from None
-    return QgsCoordinateReferenceSystem(f"EPSG:{zones.epsg_for_zone(zone, prefixed=True)}")
+    """The CRS to measure ``source`` in: its own when it is a CGCS2000 3° zone, else (geographic, Web Mercator,
+    UTM, Xian 1980, Beijing 1954 …) the CGCS2000 3° zone its data lies in. Data outside China is measured on
+    its own plane when that is true to scale there (UTM, a national grid), and refused otherwise."""
+    return _plane(source, context, abroad=None)
 
 
 def check_plane_for(source, context=None, override: Optional[QgsCoordinateReferenceSystem] = None) -> QgsCoordinateReferenceSystem:
     """The plane to overlay and check ``source`` on: ``override`` when valid, else survey_plane_for(source).
 
-    Unlike measuring a survey, a check may run on data from outside China (e.g. test data): a geographic layer
-    outside the CGCS2000 zones goes to its WGS 84 / UTM zone, where lengths and areas are true to 0.04 % or
-    better across a village, instead of being refused.
+    Unlike measuring a survey, a check may run on data from outside China (e.g. test data): a layer outside the
+    CGCS2000 zones whose own plane is not true to scale there goes to its WGS 84 / UTM zone, where lengths and
+    areas are true to 0.04 % or better across a village, instead of being refused.
     """
     if override is not None and override.isValid():
         if override.isGeographic():
@@ -100,20 +101,60 @@ def check_plane_for(source, context=None, override: Optional[QgsCoordinateRefere
                 "The target CRS {crs} is geographic (degrees); choose a projected CRS in metres, e.g. the survey's "
                 "CGCS2000 3° zone.").format(crs=override.authid()))
         return override
-    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
-    if crs.isValid() and crs.isGeographic():
-        centre = _geographic_centre(source, crs, context)
-        if not zones.is_in_china_zones(centre.x()):
-            return QgsCoordinateReferenceSystem(f"EPSG:{zones.utm_epsg(centre.x(), centre.y())}")
-    plane = survey_plane_for(source, context)
-    from qgis.core import QgsUnitTypes
+    return _plane(source, context, abroad="utm")
 
-    if plane.mapUnits() != QgsUnitTypes.DistanceMeters:  # e.g. a GeoPackage's "Undefined geographic SRS"
+
+def _plane(source, context, abroad: Optional[str]) -> QgsCoordinateReferenceSystem:
+    """survey_plane_for (``abroad`` None: refuse what has no plane) or check_plane_for (``abroad`` "utm")."""
+    crs = source.sourceCrs() if hasattr(source, "sourceCrs") else source.crs()
+    if not crs.isValid():
+        raise QgsProcessingException(tr(
+            "Layer {layer} has no coordinate reference system. Set its CRS (Layer Properties ▸ Source) "
+            "to the survey's CGCS2000 3° zone before measuring."
+        ).format(layer=_name(source)))
+    if zone_of_crs(crs) is not None:
+        return crs
+    if not crs.isGeographic() and crs.mapUnits() != QgsUnitTypes.DistanceMeters:  # feet, a GeoPackage's "Undefined SRS"
         raise QgsProcessingException(tr(
             "Layer {layer} is in {crs}, whose unit is not the metre; reproject it to the survey's CGCS2000 3° zone "
             "(e.g. EPSG:4525) first."
-        ).format(layer=_name(source), crs=plane.authid() or plane.description()))
-    return plane
+        ).format(layer=_name(source), crs=crs.authid() or crs.description()))
+    if not crs.isGeographic() and not source.featureCount():
+        return crs  # nothing to measure, nowhere to find the zone
+    centre = _geographic_centre(source, crs, context)
+    if zones.is_in_china_zones(centre.x()):
+        return QgsCoordinateReferenceSystem(f"EPSG:{zones.epsg_for_zone(zones.zone_of_longitude(centre.x()), prefixed=True)}")
+    if not crs.isGeographic() and _true_to_scale(source, crs, context):
+        return crs
+    if abroad == "utm":
+        return QgsCoordinateReferenceSystem(f"EPSG:{zones.utm_epsg(centre.x(), centre.y())}")
+    if crs.isGeographic():
+        raise QgsProcessingException(tr(
+            "Layer {layer} lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones; check its CRS."
+        ).format(layer=_name(source), lon=centre.x()))
+    raise QgsProcessingException(tr(
+        "Layer {layer} is in {crs} and lies at longitude {lon:.3f}°, outside China's CGCS2000 3° zones: there is no "
+        "survey plane to measure it on. Check its CRS, or reproject it to a plane true to scale there (e.g. its UTM "
+        "zone) first."
+    ).format(layer=_name(source), crs=crs.authid() or crs.description(), lon=centre.x()))
+
+
+def _true_to_scale(source, crs, context) -> bool:
+    """Whether 1 m east and 1 m north at the centre of ``source`` on the plane of ``crs`` are 1 m on the
+    ellipsoid within SCALE_TOLERANCE: a local survey plane (UTM, a national grid), unlike Web Mercator."""
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
+    to_degrees = QgsCoordinateTransform(crs, CGCS2000, transform_context)
+    ellipsoid = QgsDistanceArea()
+    ellipsoid.setSourceCrs(CGCS2000, transform_context)
+    ellipsoid.setEllipsoid("EPSG:7019")  # GRS 80
+    centre = extent.center()
+    here = to_degrees.transform(centre)
+    for dx, dy in ((1.0, 0.0), (0.0, 1.0)):
+        there = to_degrees.transform(QgsPointXY(centre.x() + dx, centre.y() + dy))
+        if abs(ellipsoid.measureLine(here, there) - 1.0) > SCALE_TOLERANCE:
+            return False
+    return True
 
 
 def _geographic_centre(source, crs, context):
@@ -344,18 +385,15 @@ def _python_value(value):
 def report_plane(data: LayerData, feedback) -> None:
     """Say which plane ``data`` is measured on (with report_problems, which names the plane of a reprojected
     layer); refuse a projected CRS whose unit is not the metre."""
-    from qgis.core import QgsUnitTypes
-
     if data.crs.mapUnits() != QgsUnitTypes.DistanceMeters:
         raise QgsProcessingException(tr(
             "Layer {layer} is in {crs}, whose unit is not the metre; reproject it to the survey's CGCS2000 3° zone "
             "(e.g. EPSG:4525) first."
         ).format(layer=data.name, crs=data.crs.authid()))
-    epsg = data.crs.authid()
+    epsg = data.crs.authid() or data.crs.description()
     if not data.reprojected:  # report_problems says where a reprojected layer is measured
         feedback.pushInfo(tr("Layer {layer} is measured in its own CRS {crs}.").format(layer=data.name, crs=epsg))
-    code = int(epsg.split(":")[1]) if epsg.startswith("EPSG:") and epsg.split(":")[1].isdigit() else 0
-    if not zones.is_zone_epsg(code):
+    if zone_of_crs(data.crs) is None:
         feedback.pushInfo(tr(
             "{crs} is not a CGCS2000 3° zone: lengths and areas are those of its own plane, not of the survey plane."
         ).format(crs=epsg))

@@ -51,7 +51,10 @@ def read_rows(alg, parameters, context, feedback, extensions: bool) -> tuple:
             sources[layer_name] = source
     if "ZD" not in sources:
         raise QgsProcessingException(tr("The parcel layer (PARCELS) could not be opened."))
-    crs = adapters.survey_plane_for(sources["ZD"], context)
+    own = sources["ZD"].sourceCrs()
+    # positions are delivered, not only measures: a projected CRS on another datum (Xian 1980, Beijing 1954,
+    # Web Mercator) is reprojected by the county with its own transformation parameters, not here
+    crs = adapters.survey_plane_for(sources["ZD"], context) if own.isGeographic() or adapters.zone_of_crs(own) else own
     epsg = int(crs.postgisSrid()) if crs.authid().startswith("EPSG:") else 0
     if not zones.is_zone_epsg(epsg):
         raise QgsProcessingException(tr(

@@ -56,6 +56,20 @@ def test_zone_epsg_tables():
         zones.zone_of_longitude(2.0)
 
 
+def test_zone_of_a_proj_definition():
+    """A zone written out as PROJ parameters (a .prj without its EPSG code) is recognised; a Xian 1980 zone (IAU 76
+    ellipsoid), a 6° zone's false easting or a UTM zone are not CGCS2000 3° zones."""
+    base = "+proj=tmerc +lat_0=0 +lon_0=111 +k=1 +x_0={x0} +y_0=0 +ellps={ellps} +units=m +no_defs"
+    assert zones.zone_of_proj(base.format(x0=500000, ellps="GRS80")) == (37, False)
+    assert zones.zone_of_proj(base.format(x0=37500000, ellps="GRS80")) == (37, True)
+    assert zones.zone_of_proj(base.format(x0=19500000, ellps="GRS80")) is None  # 6° zone 19 numbering
+    assert zones.zone_of_proj(base.format(x0=500000, ellps="IAU76")) is None
+    assert zones.zone_of_proj(base.replace("lon_0=111", "lon_0=112").format(x0=500000, ellps="GRS80")) is None
+    assert zones.zone_of_proj("+proj=utm +zone=49 +ellps=GRS80 +units=m") is None
+    assert zones.zone_of_proj("+proj=merc +a=6378137 +b=6378137 +units=m") is None
+    assert zones.zone_of_proj("") is None
+
+
 def test_zone_epsg_matches_proj(qgis_app):
     """The EPSG arithmetic agrees with PROJ's definitions of those CRSs."""
     from qgis.core import QgsCoordinateReferenceSystem
