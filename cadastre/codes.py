@@ -18,8 +18,9 @@ RIGHT_LETTERS = "ABSXCDEFLNHGWY"
 COLLECTIVE_ONLY = "AC"
 FIXTURE_LETTERS = "FLQW"
 
-ZDDM_RE = re.compile(r"^\d{12}[GJZ][ABSXCDEFLNHGWY]\d{5}$")
-BDCDYH_RE = re.compile(r"^\d{12}[GJZ][ABSXCDEFLNHGWY]\d{5}[FLQW]\d{8}$")
+# [0-9], never \d: \d also matches full-width and other Unicode digits (１２３, ٤٣٠); codes are ASCII only
+ZDDM_RE = re.compile(r"[0-9]{12}[GJZ][ABSXCDEFLNHGWY][0-9]{5}")
+BDCDYH_RE = re.compile(r"[0-9]{12}[GJZ][ABSXCDEFLNHGWY][0-9]{5}[FLQW][0-9]{8}")
 
 HOMESTEAD = "JC"  # 宅基地使用权 on collective land
 COLLECTIVE_CONSTRUCTION = "JB"  # 集体建设用地使用权 (surface)
@@ -48,9 +49,13 @@ def zddm_problems(code: Optional[str]) -> List[Problem]:
     if code is None or str(code).strip() == "":
         return [Problem("CODE_MISSING", translatable("The parcel code (ZDDM) is empty."))]
     code = str(code)
+    if not code.isascii():
+        return [Problem("CODE_ASCII", translatable(
+            "The parcel code {code} contains full-width or other non-ASCII characters; write it in ASCII (half-width) "
+            "digits and capital letters."), {"code": code})]
     if len(code) != 19:
         return [Problem("CODE_LENGTH", translatable("The parcel code {code} has {n} characters; a ZDDM has 19."), {"code": code, "n": len(code)})]
-    if not ZDDM_RE.match(code):
+    if not ZDDM_RE.fullmatch(code):
         return [Problem("CODE_PATTERN", translatable("The parcel code {code} does not follow 12 digits + 2 feature letters + 5 digits."), {"code": code})]
     return _feature_problems(code)
 
@@ -60,9 +65,13 @@ def bdcdyh_problems(code: Optional[str]) -> List[Problem]:
     if code is None or str(code).strip() == "":
         return [Problem("BDCDYH_MISSING", translatable("The real-estate unit code (BDCDYH) is empty."))]
     code = str(code)
+    if not code.isascii():
+        return [Problem("BDCDYH_ASCII", translatable(
+            "The unit code {code} contains full-width or other non-ASCII characters; write it in ASCII (half-width) "
+            "digits and capital letters."), {"code": code})]
     if len(code) != 28:
         return [Problem("BDCDYH_LENGTH", translatable("The unit code {code} has {n} characters; a BDCDYH has 28."), {"code": code, "n": len(code)})]
-    if not BDCDYH_RE.match(code):
+    if not BDCDYH_RE.fullmatch(code):
         return [Problem("BDCDYH_PATTERN", translatable("The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits."), {"code": code})]
     problems = _feature_problems(code)
     if code[19] == "W" and code[20:] != "00000000":
@@ -93,9 +102,14 @@ def parse_zddm(code: str) -> ParcelCode:
 
 def village_of(code: Optional[str]) -> str:
     """The 12-digit 地籍子区 key of a ZDDM or BDCDYH, or '' when it has no 12-digit prefix."""
-    if code and len(code) >= 12 and code[:12].isdigit():
+    if code and len(code) >= 12 and ascii_digits(code[:12]):
         return code[:12]
     return ""
+
+
+def ascii_digits(text: str) -> bool:
+    """Whether ``text`` is ASCII digits 0-9 only (str.isdigit also takes １２３ and other Unicode digits)."""
+    return text.isascii() and text.isdigit()
 
 
 def build_bdcdyh(zddm: str, building: int = 1, unit: int = 1, several_buildings: bool = False) -> str:

@@ -69,7 +69,8 @@ CHECKS: Dict[str, tuple] = {
     "ENCODING": (translatable("Layer {layer}: the .cpg declares {found}, not GBK ({expected})."),
                  "图层 {layer}：.cpg 声明的编码为 {found}，不是 GBK（{expected}）。"),
 }
-CODE_REASONS_ZH = {"CODE_LENGTH": "长度不是19位", "CODE_PATTERN": "不符合“12位数字+2位特征码+5位顺序号”",
+CODE_REASONS_ZH = {"CODE_ASCII": "含全角或其他非ASCII字符", "BDCDYH_ASCII": "含全角或其他非ASCII字符",
+                   "CODE_LENGTH": "长度不是19位", "CODE_PATTERN": "不符合“12位数字+2位特征码+5位顺序号”",
                    "BDCDYH_LENGTH": "长度不是28位", "BDCDYH_PATTERN": "不符合“宗地代码+定着物特征码+8位数字”",
                    "BDCDYH_W": "定着物特征码为W时后8位应为00000000", "CODE_FEATURE": "A、C 只能用于集体土地（J）"}
 TYPE_LABELS = {ogr.OFTString: "String", ogr.OFTInteger: "Integer", ogr.OFTReal: "Real", ogr.OFTDate: "Date"}

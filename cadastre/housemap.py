@@ -59,7 +59,7 @@ def building_numbers(zrzh: str, bdcdyh: str) -> Tuple[str, str]:
     gives the 户号, and the 幢号 only when ZRZH has none and it is not 9999 (several buildings in one unit)."""
     unit = clean_text(bdcdyh)
     household = unit[24:28] if len(unit) == 28 and unit[19] == "F" else ""
-    match = re.search(r"F?(\d{1,4})$", clean_text(zrzh))
+    match = re.search(r"F?([0-9]{1,4})$", clean_text(zrzh))
     if match:
         return match.group(1).zfill(4), household
     if household and unit[20:24] != "9999":

@@ -20,6 +20,7 @@ REPORT_COLUMNS = ("宗地代码", "权利人", "原因")
 ERROR = "error"  # the quality check's error severity (schema code list YZCD)
 # codes.zddm_problems ids in the report's Chinese (the report is a deliverable, whatever the interface language)
 CODE_PROBLEMS = {
+    "CODE_ASCII": "含全角或其他非 ASCII 字符，应使用半角数字和大写字母",
     "CODE_LENGTH": "{n} 位，宗地代码应为 19 位",
     "CODE_PATTERN": "应为 12 位数字 + 2 位宗地特征码 + 5 位顺序号",
     "CODE_FEATURE": "权利类型 {right} 只用于集体土地（J），此处为 {owner}",

@@ -18,6 +18,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from .codes import village_of
 from .messages import translatable
 from .sums import sum_by
 
@@ -60,8 +61,7 @@ def code_array(values: Sequence) -> np.ndarray:
 
 def village_array(zddm: Sequence) -> np.ndarray:
     """The 地籍子区 (ZDDM[:12]) of each code; '?' where the code has no 12-digit prefix (counted, not lost)."""
-    return np.array([(z[:12] if isinstance(z, str) and len(z) >= 12 and z[:12].isdigit() else "?") for z in zddm],
-                    dtype=str)
+    return np.array([(village_of(z) if isinstance(z, str) else "") or "?" for z in zddm], dtype=str)
 
 
 def group_villages(villages: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:

@@ -2226,6 +2226,10 @@
             <translation>宗地代码（ZDDM）为空。</translation>
         </message>
         <message>
+            <source>The parcel code {code} contains full-width or other non-ASCII characters; write it in ASCII (half-width) digits and capital letters.</source>
+            <translation>宗地代码 {code} 含全角或其他非 ASCII 字符，请改用半角数字和大写字母。</translation>
+        </message>
+        <message>
             <source>The parcel code {code} does not follow 12 digits + 2 feature letters + 5 digits.</source>
             <translation>宗地代码 {code} 不符合“12 位数字 + 2 位特征码字母 + 5 位数字”的结构。</translation>
         </message>
@@ -2332,6 +2336,10 @@
         <message>
             <source>The template's map item is not 500 mm × 500 mm; each sheet is drawn at 1:{scale} around its centre.</source>
             <translation>模板中的地图项目不是 500 mm × 500 mm；各图幅按 1:{scale} 以图幅中心绘制。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} contains full-width or other non-ASCII characters; write it in ASCII (half-width) digits and capital letters.</source>
+            <translation>不动产单元号 {code} 含全角或其他非 ASCII 字符，请改用半角数字和大写字母。</translation>
         </message>
         <message>
             <source>The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits.</source>

@@ -64,6 +64,24 @@ def test_overlay_with_farmland_in_another_crs_and_an_empty_parcel_layer(run_alg,
                                     "OUTPUT": "memory:", "OUTPUT_OVERLAPS": "memory:"})
 
 
+def test_full_width_codes_are_malformed(run_alg, tmp_path):
+    """A ZDDM or BDCDYH typed with full-width digits is a ZD_CODE error, named with the code as stored; the same
+    code in ASCII is not (houses and duplicates still match the codes after NFKC, which is not the check)."""
+    path = str(tmp_path / "wide.gpkg")
+    ascii_code = "430103001001JC00001"
+    write_layer(path, "ZD", 4525, "multipolygon", {"ZDDM": "text", "BDCDYH": "text"}, [
+        {"ZDDM": ascii_code, "BDCDYH": ascii_code + "F00010001", "wkt": square(0, 0)},
+        {"ZDDM": "４３０１０３００１００１JC00002", "BDCDYH": "430103001001JC00002F00010001", "wkt": square(20, 0)},
+        {"ZDDM": "430103001001JC00003", "BDCDYH": "430103001001JC00003F０００１０００１", "wkt": square(40, 0)},
+    ])
+    result = run_check(run_alg, path, RULES=["ZD_CODE"])
+    messages = {f["FIDS"]: f["MESSAGE"] for f in result["OUTPUT"].getFeatures()}
+    del result
+    assert sorted(messages) == ["2", "3"]
+    assert "４３０１０３００１００１JC00002" in messages["2"] and "non-ASCII" in messages["2"]
+    assert "F０００１０００１" in messages["3"] and "non-ASCII" in messages["3"]
+
+
 def test_error_layer_is_styled_when_loaded(qgis_app):
     """The post-processor Processing calls on load applies the severity style and the Chinese aliases."""
     from qgis.core import QgsCategorizedSymbolRenderer

@@ -25,6 +25,10 @@ def test_example_code_from_domain_doc():
     ("430381104201GC00023", "CODE_FEATURE"),  # homestead right on state land
     ("430381104201ZA00023", "CODE_FEATURE"),
     ("430381104201JQ00023", "CODE_PATTERN"),  # Q is no right letter
+    ("４３０３８１１０４２０１JC00023", "CODE_ASCII"),  # full-width digits (U+FF14 …): \d would take them
+    ("４３０３８１１０４２０１ＪＣ０００２３", "CODE_ASCII"),  # all full-width
+    ("430381104201JC0002３", "CODE_ASCII"),  # one full-width digit
+    ("٤٣٠٣٨١١٠٤٢٠١JC00023", "CODE_ASCII"),  # Arabic-Indic digits, which NFKC leaves as they are
 ])
 def test_zddm_problems(code, problem):
     assert [p.id for p in codes.zddm_problems(code)] == [problem]
@@ -34,6 +38,7 @@ def test_zddm_problems(code, problem):
     ("430381104201JC00023W00010001", "BDCDYH_W"),
     ("430381104201JC00023X00010001", "BDCDYH_PATTERN"),
     ("430381104201JC00023F0001000", "BDCDYH_LENGTH"),
+    ("430381104201JC00023F０００１０００１", "BDCDYH_ASCII"),
 ])
 def test_bdcdyh_problems(code, problem):
     assert problem in [p.id for p in codes.bdcdyh_problems(code)]
@@ -54,6 +59,23 @@ def test_zone_epsg_tables():
     assert zones.zone_of_prefixed_easting(512_345.6) is None
     with pytest.raises(ValueError):
         zones.zone_of_longitude(2.0)
+
+
+def test_codes_are_ascii_digits_only():
+    """The patterns themselves, the 地籍子区 key and the progress villages take 0-9 only."""
+    from homestead_cadastre.cadastre import housemap, progress
+
+    full_width = "４３０３８１１０４２０１"  # 12 full-width digits: str.isdigit() and \d accept them
+    assert full_width.isdigit()
+    assert codes.ZDDM_RE.fullmatch(full_width + "JC00023") is None
+    assert codes.BDCDYH_RE.fullmatch(full_width + "JC00023F00010001") is None
+    assert codes.village_of(full_width + "JC00023") == ""
+    assert codes.village_of("430381104201JC00023") == "430381104201"
+    assert list(progress.village_array([full_width + "JC00023", "430381104201JC00023", None])) == [
+        "?", "430381104201", "?"]
+    # a 幢号 typed full-width is not read from ZRZH (it would print as 00１２): the unit code gives it
+    assert housemap.building_numbers("F０００２", "430381104201JC00023F00010001") == ("0001", "0001")
+    assert housemap.building_numbers("F0002", "430381104201JC00023F00010001") == ("0002", "0001")
 
 
 def test_zone_of_a_proj_definition():

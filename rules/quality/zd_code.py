@@ -26,15 +26,17 @@ def check(data: CheckInput, params) -> Outcome:
         out.findings.append(Finding(kind, [int(parcels.ids[i])], geoms[i], dict(args, code=codes[i] or f"#{parcels.ids[i]}"),
                                     codes=[c for c in (codes[i], units[i]) if c]))
 
+    # codes are compared cleaned (full-width → ASCII, blanks removed), but a code stored full-width is wrong
+    stored_codes, stored_units = as_stored(parcels.column("ZDDM"), codes), as_stored(parcels.column("BDCDYH"), units)
     valid = np.zeros(len(parcels), dtype=bool)
     require_unit = params["require_bdcdyh"] >= 1
     for i in range(len(parcels)):
-        problems = zddm_problems(codes[i])
+        problems = zddm_problems(stored_codes[i])
         for problem in problems:
             add(i, "zddm", problem=problem)
         valid[i] = not problems
         if units[i] or (require_unit and valid[i]):  # no ZDDM: its missing BDCDYH is the same defect
-            for problem in bdcdyh_problems(units[i]):
+            for problem in bdcdyh_problems(stored_units[i]):
                 add(i, "bdcdyh", problem=problem)
         if valid[i] and units[i] and len(units[i]) == 28 and units[i][:19] != codes[i]:
             add(i, "unit_parcel", unit=units[i])
@@ -42,6 +44,11 @@ def check(data: CheckInput, params) -> Outcome:
             add(i, "feature", feature=features[i], expected=codes[i][12:14])
     _village_check(data, valid, params, add)
     return out
+
+
+def as_stored(values, cleaned):
+    """The cleaned code, or the value as stored (stripped) where that has non-ASCII characters."""
+    return [c if v is None or str(v).isascii() else str(v).strip() for v, c in zip(values, cleaned)]
 
 
 def _village_check(data, valid, params, add):
