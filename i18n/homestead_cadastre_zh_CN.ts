@@ -574,6 +574,10 @@
             <translation>图层 {layer} 的要素 {fid} 带有 Z/M 值，已忽略（面积按平面计算）。</translation>
         </message>
         <message>
+            <source>Feature {fid} of {layer} has a vertex whose coordinates are not finite numbers (NaN or infinity); it was left out. Correct or delete that vertex (Vertex Tool) and run again.</source>
+            <translation>图层 {layer} 的要素 {fid} 有坐标不是有限数值（NaN 或无穷大）的节点，已不参与计算。请用节点工具改正或删除该节点后重新运行。</translation>
+        </message>
+        <message>
             <source>Feature {fid} of {layer} has an invalid polygon ({reason}); its area is not used and it stays in class 0. Repair it (Vector ▸ Geometry Tools ▸ Fix Geometries) and classify again.</source>
             <translation>{layer} 的要素 {fid} 图形无效（{reason}），不使用其面积，该宗地为 0 类。请修复（矢量 ▸ 几何工具 ▸ 修复几何图形）后重新分类。</translation>
         </message>

@@ -8,6 +8,7 @@ easting, EPSG:4513-4533) that contains its data, and the CRS used is reported.
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -16,6 +17,7 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
@@ -26,6 +28,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProject,
+    QgsRectangle,
     QgsUnitTypes,
     QgsWkbTypes,
 )
@@ -142,17 +145,16 @@ def _plane(source, context, abroad: Optional[str]) -> QgsCoordinateReferenceSyst
 def _true_to_scale(source, crs, context) -> bool:
     """Whether 1 m east and 1 m north at the centre of ``source`` on the plane of ``crs`` are 1 m on the
     ellipsoid within SCALE_TOLERANCE: a local survey plane (UTM, a national grid), unlike Web Mercator."""
-    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
     transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
     to_degrees = QgsCoordinateTransform(crs, CGCS2000, transform_context)
     ellipsoid = QgsDistanceArea()
     ellipsoid.setSourceCrs(CGCS2000, transform_context)
     ellipsoid.setEllipsoid("EPSG:7019")  # GRS 80
-    centre = extent.center()
+    centre = _extent(source, to_degrees).center()
     here = to_degrees.transform(centre)
     for dx, dy in ((1.0, 0.0), (0.0, 1.0)):
         there = to_degrees.transform(QgsPointXY(centre.x() + dx, centre.y() + dy))
-        if abs(ellipsoid.measureLine(here, there) - 1.0) > SCALE_TOLERANCE:
+        if not abs(ellipsoid.measureLine(here, there) - 1.0) <= SCALE_TOLERANCE:  # NaN: not true to scale
             return False
     return True
 
@@ -161,9 +163,29 @@ def _geographic_centre(source, crs, context):
     """Centre of ``source``'s extent in CGCS2000 longitude/latitude (refuses an empty layer)."""
     if not source.featureCount():
         raise QgsProcessingException(tr("Layer {layer} is empty: nothing to measure.").format(layer=_name(source)))
-    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
     transform_context = context.transformContext() if context is not None else QgsProject.instance().transformContext()
-    return QgsCoordinateTransform(crs, CGCS2000, transform_context).transform(extent.center())
+    to_degrees = QgsCoordinateTransform(crs, CGCS2000, transform_context)
+    return to_degrees.transform(_extent(source, to_degrees).center())
+
+
+def _extent(source, to_degrees: QgsCoordinateTransform):
+    """``source``'s extent; when a NaN or infinite vertex spoilt the stored one (its centre is no longitude and
+    latitude), the extent of the features whose bounding boxes are finite."""
+    extent = source.sourceExtent() if hasattr(source, "sourceExtent") else source.extent()
+    try:
+        centre = to_degrees.transform(extent.center())
+        if math.isfinite(centre.x()) and math.isfinite(centre.y()) and abs(centre.x()) <= 180 and abs(centre.y()) <= 90:
+            return extent
+    except QgsCsException:
+        pass
+    finite = QgsRectangle()
+    finite.setMinimal()
+    request = QgsFeatureRequest().setNoAttributes()
+    for feature in _features(source, request):
+        box = feature.geometry().boundingBox()
+        if all(math.isfinite(v) for v in (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())):
+            finite.combineExtentWith(box)
+    return finite
 
 
 def read_layer(
@@ -252,7 +274,24 @@ def read_layer(
         if present.any():
             parsed = shapely.from_wkb([w for w in wkbs if w is not None], on_invalid="ignore")
             geometries[present] = shapely.force_2d(parsed)
+            leave_out_nonfinite(name, ids, geometries, problems)
     return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems, kept)
+
+
+def leave_out_nonfinite(name: str, ids: Sequence[int], geometries: np.ndarray, problems: list) -> None:
+    """Set to None each geometry with a NaN or infinite coordinate (GEOS would fail on it, a DXF would carry
+    "nan"), adding a problem naming the feature; ``problems`` stays in feature id order."""
+    coords, owner = shapely.get_coordinates(geometries, return_index=True)
+    rows = np.unique(owner[~np.isfinite(coords).all(axis=1)])
+    if not len(rows):
+        return
+    for row in rows:
+        fid = int(ids[row])
+        geometries[row] = None
+        problems.append((fid, Problem("GEOM_NONFINITE", translatable(
+            "Feature {fid} of {layer} has a vertex whose coordinates are not finite numbers (NaN or infinity); it "
+            "was left out. Correct or delete that vertex (Vertex Tool) and run again."), {"fid": fid, "layer": name})))
+    problems.sort(key=lambda item: item[0])
 
 
 def require_fields(source, required: Sequence[str]) -> None:

@@ -34,7 +34,15 @@ from qgis.core import (
 from ..cadastre import schema
 from ..cadastre.messages import Problem, translatable
 from ..i18n import tr
-from .adapters import LayerData, copy_features, output_fields, read_layer, require_fields, survey_plane_for
+from .adapters import (
+    LayerData,
+    copy_features,
+    leave_out_nonfinite,
+    output_fields,
+    read_layer,
+    require_fields,
+    survey_plane_for,
+)
 from .files import atomic_output
 
 ARROW_OPTIONS = ["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=65536"]
@@ -173,6 +181,7 @@ def read_table(table: GpkgTable, fields: Sequence[str] = ()) -> LayerData:
     for fid in fids[empty]:
         problems.append((int(fid), Problem("GEOM_EMPTY", translatable("Feature {fid} of {layer} has no geometry."),
                                            {"fid": int(fid), "layer": name})))
+    leave_out_nonfinite(name, fids, geometries, problems)
     problems.sort(key=lambda item: item[0])
     return LayerData(name, fids, geometries, columns, crs, crs, problems)
 
