@@ -2546,6 +2546,10 @@
             <translation>该命令</translation>
         </message>
         <message>
+            <source>the output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
             <source>the overlay of {left} and {right}</source>
             <translation>{left} 与 {right} 的叠加计算</translation>
         </message>
@@ -2704,6 +2708,10 @@
         <message>
             <source>{n} points of the coordinate file belong to no parcel and were not used (lines {lines}).</source>
             <translation>坐标文件中有 {n} 个点不属于任何宗地，未使用（第 {lines} 行）。</translation>
+        </message>
+        <message>
+            <source>{output}: {n} feature(s) not written: field {field} would hold {value} ({chars} characters), more than its {length}. Correct the value in the input (a ZDDM has 19 characters) and run again.</source>
+            <translation>{output}：{n} 个要素未写出：字段 {field} 的值 {value} 有 {chars} 个字符，超过其长度 {length}。请改正输入中的该值（宗地代码为 19 位）后重新运行。</translation>
         </message>
         <message>
             <source>{parcels} parcels: {points} boundary points ({physical} physical points), {lines} boundary lines.</source>

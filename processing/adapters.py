@@ -341,12 +341,15 @@ def write_rows(
     rows: Sequence[Sequence],
     geometries: Optional[Sequence] = None,
     feedback=None,
+    output: str = "",
 ) -> int:
-    """Write ``rows`` (attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``."""
+    """Write ``rows`` (attribute values in ``fields`` order) with shapely ``geometries`` to ``sink``; a row with
+    a text too long for its field is left out and reported (``output``: the output's name). Rows written."""
     # output_dimension=3 (Z kept, never M): inside QGIS (qgis_process, the desktop) shapely may run on QGIS's own
     # GEOS 3.11, which refuses shapely 2.1's default of 4 dimensions
     wkbs = shapely.to_wkb(np.asarray(geometries, dtype=object), output_dimension=3) if geometries is not None else None
     total = len(rows)
+    lengths = TextLengths(fields)
     batch: List[QgsFeature] = []
     for n, row in enumerate(rows):
         if feedback is not None and n % 1000 == 0:
@@ -354,6 +357,8 @@ def write_rows(
                 raise QgsProcessingException(tr("Canceled."))
             if total:
                 feedback.setProgress(100.0 * n / total)
+        if not lengths.fit(row):
+            continue
         feature = QgsFeature(fields)
         feature.setAttributes([_qt_value(value) for value in row])
         if wkbs is not None and wkbs[n] is not None:
@@ -364,7 +369,51 @@ def write_rows(
         if len(batch) >= BATCH:
             _add(sink, batch)
     _add(sink, batch)
-    return total
+    lengths.report(feedback, output)
+    return total - lengths.left_out
+
+
+class TextLengths:
+    """The text limits of an output's fields. QGIS stops a whole layer at the first value longer than its field
+    (memory, PostGIS), with its own English message: the feature is left out instead, and said so."""
+
+    ECHO = 24  # characters of a refused value repeated in the message
+
+    def __init__(self, fields: QgsFields):
+        self.limits = [(i, fields.at(i).name(), fields.at(i).length()) for i in range(fields.count())
+                       if fields.at(i).length() > 0]
+        self.refused: Dict[Tuple[str, int, str], int] = {}
+        self.left_out = 0
+
+    def fit(self, values: Sequence) -> bool:
+        """Whether every text in ``values`` (in field order) fits its field; else counted for report()."""
+        return self._fit(lambda index: values[index] if index < len(values) else None)
+
+    def fit_feature(self, feature: QgsFeature) -> bool:
+        """fit() for a QgsFeature, reading only the limited fields (attributes() converts them all)."""
+        return self._fit(feature.attribute)
+
+    def _fit(self, value_at) -> bool:
+        for index, name, length in self.limits:
+            value = value_at(index)
+            if isinstance(value, str) and len(value) > length:
+                key = (name, length, value)
+                self.refused[key] = self.refused.get(key, 0) + 1
+                self.left_out += 1
+                return False
+        return True
+
+    def report(self, feedback, output: str = "") -> None:
+        """One translated line per refused value (a refusal when there is no feedback to say it in)."""
+        for (name, length, value), n in self.refused.items():
+            echo = value if len(value) <= self.ECHO else value[:self.ECHO] + "…"
+            message = tr(
+                "{output}: {n} feature(s) not written: field {field} would hold {value} ({chars} characters), more "
+                "than its {length}. Correct the value in the input (a ZDDM has 19 characters) and run again."
+            ).format(output=output or tr("the output"), n=n, field=name, value=echo, chars=len(value), length=length)
+            if feedback is None:
+                raise QgsProcessingException(message)
+            feedback.reportError(message, False)
 
 
 def report_problems(data: LayerData, feedback) -> None:
@@ -446,6 +495,7 @@ def copy_features(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence
     n_source = source.fields().count()
     total = source.featureCount() or 0
     written = 0
+    lengths = TextLengths(fields)
     batch: List[QgsFeature] = []
     for n, feature in enumerate(_features(source, QgsFeatureRequest())):
         if feedback is not None and n % 1000 == 0:
@@ -458,6 +508,8 @@ def copy_features(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence
         if row is not None:
             for index, column in columns:
                 attrs[index] = _output_value(column[row])
+        if not lengths.fit(attrs):
+            continue
         out = QgsFeature(fields)
         out.setGeometry(feature.geometry())
         out.setAttributes(attrs)
@@ -465,6 +517,7 @@ def copy_features(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence
         if len(batch) >= BATCH:
             written += _add(sink, batch)
     written += _add(sink, batch)
+    lengths.report(feedback)
     return written
 
 
@@ -477,6 +530,7 @@ def write_features_with(features: Sequence, sink: QgsFeatureSink, fields: QgsFie
     width = fields.count()
     total = len(features)
     written = 0
+    lengths = TextLengths(fields)
     batch: List[QgsFeature] = []
     for n, feature in enumerate(features):
         if feedback is not None and n % 1000 == 0:
@@ -487,10 +541,13 @@ def write_features_with(features: Sequence, sink: QgsFeatureSink, fields: QgsFie
         feature.resizeAttributes(width)  # keeps the input's values, adds empty slots for the new fields
         for index, values in slots:
             feature.setAttribute(index, values[n])
+        if not lengths.fit_feature(feature):
+            continue
         batch.append(feature)
         if len(batch) >= BATCH:
             written += _add(sink, batch)
     written += _add(sink, batch)
+    lengths.report(feedback)
     return written
 
 

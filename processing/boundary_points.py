@@ -142,7 +142,7 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                 range(1, len(points) + 1), code_of[points.parcel].tolist(), points.sequence.tolist(),
                 points.point_id.tolist(), np.round(points.xy[:, 1], 3).tolist(), np.round(points.xy[:, 0], 3).tolist())
         ]  # XZBZ = X = northing, YZBZ = Y = easting
-        write_rows(sink, fields, rows, shapely.points(points.xy), feedback)
+        write_rows(sink, fields, rows, shapely.points(points.xy), feedback, "JZD")
         del sink
         return dest
 
@@ -156,7 +156,7 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                 range(1, len(lines) + 1), code_of[lines.parcel].tolist(), np.round(lines.length, 2).tolist(),
                 lines.start.tolist(), lines.end.tolist(), code_of[lines.neighbour].tolist())
         ]
-        write_rows(sink, fields, rows, shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)), feedback)
+        write_rows(sink, fields, rows, shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)), feedback, "JZX")
         del sink
         return dest
 

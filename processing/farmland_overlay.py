@@ -94,7 +94,7 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
             fields = adapters.output_fields(parcels_source.fields(), ADDED)
             sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                               parcels_source.wkbType(), parcels_source.sourceCrs())
-            adapters.write_features_with(parcels.features, sink, fields, columns)
+            adapters.write_features_with(parcels.features, sink, fields, columns, feedback)
             del sink  # closes the file before Processing loads it
         style_on_load(context, dest, schema.ZD)
         feedback.setProgress(80)
