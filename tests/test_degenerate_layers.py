@@ -168,3 +168,24 @@ def test_farmland_quality_classify(run_alg, village, tmp_path):
                 "curved": no_bdcdyh | {("ZD_AREA", "1")}}  # DCMJ 100 m² against 113.75 m²
     assert findings == expected[kind]
     assert (classes["CLASS_0"], classes["CLASS_1"] + classes["CLASS_2"] + classes["CLASS_3"]) == (2, 0)  # no facts
+
+
+
+def test_exportdxf_and_sheetindex(run_alg, village, tmp_path):
+    """The polygon readers the tests above do not cover: a clear answer or refusal; curved parcels linearised (and
+    said so), never taken for parcels without geometry."""
+    from layers_helper import RecordingFeedback
+
+    kind, path = village
+    params = {"INPUT": layer(path, "ZD"), "BUILDINGS": layer(path, "ZRZ"), "OUTPUT": str(tmp_path / "zd.dxf")}
+    run_or_refuse(run_alg, "exportdxf", params)
+    sheets = run_or_refuse(run_alg, "sheetindex", {"INPUT": layer(path, "ZD"), "OUTPUT": str(tmp_path / "s.gpkg"),
+                                                   "OUTPUT_PARCELS": str(tmp_path / "p.gpkg")})
+    if kind != "curved":
+        return
+    feedback = RecordingFeedback()
+    run_alg("exportdxf", dict(params, OUTPUT=str(tmp_path / "again.dxf")), feedback=feedback)
+    assert "2 parcel rings" in feedback.text() and "curved edges" in feedback.text()
+    assert "no geometry" not in feedback.text()
+    tfh = values(sheets["OUTPUT_PARCELS"], "TFH")
+    assert set(tfh) == set(CODES) and all(tfh.values())  # both parcels on a sheet, the curved one too
