@@ -338,6 +338,10 @@
             <translation>闭合多段线已转为面。</translation>
         </message>
         <message>
+            <source>Closed polylines {ids} inside it were taken as its holes.</source>
+            <translation>其内部的闭合多段线 {ids} 作为其孔洞。</translation>
+        </message>
+        <message>
             <source>Code or holder</source>
             <translation>宗地代码或权利人</translation>
         </message>
@@ -1686,6 +1690,10 @@
             <translation>正在读取 {layer} 的宗地</translation>
         </message>
         <message>
+            <source>Reading the closed polylines of CAD layer {layer} of {path} as polygons, with the texts inside them.</source>
+            <translation>将 {path} 中 CAD 图层 {layer} 的闭合多段线读为面，其内部的注记作为属性。</translation>
+        </message>
+        <message>
             <source>Reading {n} parcels…</source>
             <translation>正在读取 {n} 宗宗地…</translation>
         </message>
@@ -1884,6 +1892,10 @@
         <message>
             <source>Self-check report</source>
             <translation>自检报告</translation>
+        </message>
+        <message>
+            <source>Several parcel codes are written inside it ({codes}); the one nearest its middle, {code}, was taken.</source>
+            <translation>其内部注有多个宗地代码（{codes}），取最靠近中部的 {code}。</translation>
         </message>
         <message>
             <source>Shapefiles only</source>
@@ -2706,8 +2718,16 @@
             <translation>{path} 自带编码声明（{encoding}）。</translation>
         </message>
         <message>
+            <source>{path} draws on several CAD layers ({layers}); say in LAYER which one holds the {layer} features.</source>
+            <translation>{path} 含多个 CAD 图层（{layers}），请在“图层”参数中指定 {layer} 要素所在的图层。</translation>
+        </message>
+        <message>
             <source>{path} has no .cpg; its text reads as {encoding}.</source>
             <translation>{path} 没有 .cpg 文件；其文字按 {encoding} 读取。</translation>
+        </message>
+        <message>
+            <source>{path} has no CAD layer {layer}; its layers: {layers}.</source>
+            <translation>{path} 中没有 CAD 图层 {layer}；现有图层：{layers}。</translation>
         </message>
         <message>
             <source>{path} has no CRS (.prj) and its coordinates carry no 3° zone number; set the input CRS (SOURCE_CRS).</source>
@@ -2732,6 +2752,10 @@
         <message>
             <source>{path} is in longitude/latitude outside China's 3° zones; choose the CRS to import into (TARGET_CRS).</source>
             <translation>{path} 为中国 3 度带范围以外的经纬度；请选择导入坐标系（TARGET_CRS）。</translation>
+        </message>
+        <message>
+            <source>{path} is not a whole DXF file: it does not end with the EOF marker, so it was cut off (a copy or download broken off, or a program that stopped writing). Nothing was imported; copy or export the file again.</source>
+            <translation>{path} 不是完整的 DXF 文件：文件末尾没有 EOF 结束标记，文件不完整（复制或下载中断，或写出程序中途停止）。未导入任何数据；请重新复制或导出该文件。</translation>
         </message>
         <message>
             <source>{path} is not the metadata of a delivery written by homestead:exportdelivery (no parcel fingerprints).</source>
