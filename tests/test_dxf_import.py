@@ -8,7 +8,7 @@ import shapely
 from layers_helper import RecordingFeedback, demo_village, rows, write_gpkg
 from osgeo import ogr
 from qgis.core import QgsProcessingException, QgsVectorLayer
-from test_export_dxf import A, B, HOLE, HOUSE, wkt
+from test_export_dxf import HOLE, HOUSE, A, B, wkt
 
 HOMESTEAD_CODE = re.compile(r"^\d{12}JC\d{5}$")  # every well-formed code of the demo village
 
