@@ -858,6 +858,10 @@
             <translation>最大比例尺</translation>
         </message>
         <message>
+            <source>Layer {layer} ({path}) has no .cpg and its text is {encoding}, but the layer reads it as {current}: its names will come out garbled. Set Layer Properties ▸ Source ▸ Data source encoding to {encoding}, or add a {stem}.cpg file holding {encoding}.</source>
+            <translation>图层 {layer}（{path}）没有 .cpg 文件，其文字为 {encoding} 编码，但图层按 {current} 读取：名称会成为乱码。请在 图层属性 ▸ 源 ▸ 数据源编码 中设为 {encoding}，或添加内容为 {encoding} 的 {stem}.cpg 文件。</translation>
+        </message>
+        <message>
             <source>Layer {layer} cannot be edited (read-only file or provider), so the decision was not written.</source>
             <translation>图层 {layer} 不可编辑（文件或数据源只读），决定未写入。</translation>
         </message>

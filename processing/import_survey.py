@@ -34,6 +34,7 @@ from ..cadastre.messages import CadastreError, translatable
 from ..i18n import tr
 from . import adapters
 from .algorithm import HomesteadAlgorithm
+from .encodings import read_shapefiles_right
 from .layers import WKB_TYPES, qgs_field, qgs_fields
 from .styling import style_on_load
 
@@ -217,7 +218,7 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         if is_dxf and sublayer and layer_schema.geometry != schema.POLYGON:  # polygons: their texts are on other layers
             layer.setSubsetString(f"\"Layer\" = '{sublayer}'")
         if path.lower().endswith(".shp"):
-            self._shapefile_encoding(layer, path, encoding, feedback)
+            self._shapefile_encoding(layer, path, encoding, context, feedback)
         crs = target_crs
         if spatial:
             if source_crs is not None and source_crs.isValid():
@@ -363,7 +364,7 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         return QgsCoordinateReferenceSystem(f"EPSG:{zones.epsg_for_zone(zones.zone_of_longitude(lon), prefixed=True)}")
 
     @staticmethod
-    def _shapefile_encoding(layer, path, encoding, feedback) -> None:
+    def _shapefile_encoding(layer, path, encoding, context, feedback) -> None:
         if encoding != "AUTO":
             layer.setProviderEncoding(_codec(encoding))
             feedback.pushInfo(tr("Reading {path} as {encoding} (as chosen).").format(path=os.path.basename(path), encoding=encoding))
@@ -372,10 +373,7 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         if declared:
             feedback.pushInfo(tr("{path} declares its encoding ({encoding}).").format(path=os.path.basename(path), encoding=declared))
             return
-        detected = sources.detect_dbf_encoding(path)
-        if detected:
-            layer.setProviderEncoding(detected)
-            feedback.pushWarning(tr("{path} has no .cpg; its text reads as {encoding}.").format(path=os.path.basename(path), encoding=detected))
+        read_shapefiles_right(layer, context, feedback)  # as every algorithm reads a shapefile input
 
     # --- presets and notes ---------------------------------------------------------------------------------
     def _preset(self, name) -> Optional[importing.Mapping]:
