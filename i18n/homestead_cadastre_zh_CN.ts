@@ -1102,6 +1102,10 @@
             <translation>尚未应用任何规则。</translation>
         </message>
         <message>
+            <source>No survey form was written: none of the {n} parcels could have one ({reasons}{more}). The report {report} lists every parcel and why.</source>
+            <translation>未生成任何权籍调查表：{n} 宗地均无法生成（{reasons}{more}）。报告 {report} 列出每宗地及原因。</translation>
+        </message>
+        <message>
             <source>No targets: the policy profile gives none, so only counts are shown.</source>
             <translation>无目标：政策配置未设定目标，仅显示统计数。</translation>
         </message>
@@ -2520,6 +2524,10 @@
         <message>
             <source>met</source>
             <translation>已达成</translation>
+        </message>
+        <message>
+            <source>no form</source>
+            <translation>未生成</translation>
         </message>
         <message>
             <source>none</source>
