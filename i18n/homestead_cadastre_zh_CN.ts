@@ -338,6 +338,10 @@
             <translation>闭合多段线已转为面。</translation>
         </message>
         <message>
+            <source>Closed polylines {ids} inside it were taken as its holes.</source>
+            <translation>其内部的闭合多段线 {ids} 作为其孔洞。</translation>
+        </message>
+        <message>
             <source>Code or holder</source>
             <translation>宗地代码或权利人</translation>
         </message>
@@ -858,6 +862,10 @@
             <translation>最大比例尺</translation>
         </message>
         <message>
+            <source>Layer {layer} ({path}) has no .cpg and its text is {encoding}, but the layer reads it as {current}: its names will come out garbled. Set Layer Properties ▸ Source ▸ Data source encoding to {encoding}, or add a {stem}.cpg file holding {encoding}.</source>
+            <translation>图层 {layer}（{path}）没有 .cpg 文件，其文字为 {encoding} 编码，但图层按 {current} 读取：名称会成为乱码。请在 图层属性 ▸ 源 ▸ 数据源编码 中设为 {encoding}，或添加内容为 {encoding} 的 {stem}.cpg 文件。</translation>
+        </message>
+        <message>
             <source>Layer {layer} cannot be edited (read-only file or provider), so the decision was not written.</source>
             <translation>图层 {layer} 不可编辑（文件或数据源只读），决定未写入。</translation>
         </message>
@@ -1100,6 +1108,10 @@
         <message>
             <source>No rule has been applied yet.</source>
             <translation>尚未应用任何规则。</translation>
+        </message>
+        <message>
+            <source>No survey form was written: none of the {n} parcels could have one ({reasons}{more}). The report {report} lists every parcel and why.</source>
+            <translation>未生成任何权籍调查表：{n} 宗地均无法生成（{reasons}{more}）。报告 {report} 列出每宗地及原因。</translation>
         </message>
         <message>
             <source>No targets: the policy profile gives none, so only counts are shown.</source>
@@ -1694,6 +1706,10 @@
             <translation>正在读取 {layer} 的宗地</translation>
         </message>
         <message>
+            <source>Reading the closed polylines of CAD layer {layer} of {path} as polygons, with the texts inside them.</source>
+            <translation>将 {path} 中 CAD 图层 {layer} 的闭合多段线读为面，其内部的注记作为属性。</translation>
+        </message>
+        <message>
             <source>Reading {n} parcels…</source>
             <translation>正在读取 {n} 宗宗地…</translation>
         </message>
@@ -1892,6 +1908,10 @@
         <message>
             <source>Self-check report</source>
             <translation>自检报告</translation>
+        </message>
+        <message>
+            <source>Several parcel codes are written inside it ({codes}); the one nearest its middle, {code}, was taken.</source>
+            <translation>其内部注有多个宗地代码（{codes}），取最靠近中部的 {code}。</translation>
         </message>
         <message>
             <source>Shapefiles only</source>
@@ -2522,6 +2542,10 @@
             <translation>已达成</translation>
         </message>
         <message>
+            <source>no form</source>
+            <translation>未生成</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>无</translation>
         </message>
@@ -2730,8 +2754,16 @@
             <translation>{path} 自带编码声明（{encoding}）。</translation>
         </message>
         <message>
+            <source>{path} draws on several CAD layers ({layers}); say in LAYER which one holds the {layer} features.</source>
+            <translation>{path} 含多个 CAD 图层（{layers}），请在“图层”参数中指定 {layer} 要素所在的图层。</translation>
+        </message>
+        <message>
             <source>{path} has no .cpg; its text reads as {encoding}.</source>
             <translation>{path} 没有 .cpg 文件；其文字按 {encoding} 读取。</translation>
+        </message>
+        <message>
+            <source>{path} has no CAD layer {layer}; its layers: {layers}.</source>
+            <translation>{path} 中没有 CAD 图层 {layer}；现有图层：{layers}。</translation>
         </message>
         <message>
             <source>{path} has no CRS (.prj) and its coordinates carry no 3° zone number; set the input CRS (SOURCE_CRS).</source>
@@ -2756,6 +2788,10 @@
         <message>
             <source>{path} is in longitude/latitude outside China's 3° zones; choose the CRS to import into (TARGET_CRS).</source>
             <translation>{path} 为中国 3 度带范围以外的经纬度；请选择导入坐标系（TARGET_CRS）。</translation>
+        </message>
+        <message>
+            <source>{path} is not a whole DXF file: it does not end with the EOF marker, so it was cut off (a copy or download broken off, or a program that stopped writing). Nothing was imported; copy or export the file again.</source>
+            <translation>{path} 不是完整的 DXF 文件：文件末尾没有 EOF 结束标记，文件不完整（复制或下载中断，或写出程序中途停止）。未导入任何数据；请重新复制或导出该文件。</translation>
         </message>
         <message>
             <source>{path} is not the metadata of a delivery written by homestead:exportdelivery (no parcel fingerprints).</source>

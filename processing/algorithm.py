@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameters,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..cadastre.messages import CadastreError, translatable
 from ..i18n import tr, user_locale
 from .atomic_sinks import AtomicSinks
+from .encodings import read_shapefiles_right
 from .files import output_over_input, remove_stale_output_temporaries
 from .gc_pause import fewer_collections
 
@@ -106,6 +113,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(clash)
         remove_stale_output_temporaries(self, parameters)  # what runs killed while writing left
         self._atomic_sinks = AtomicSinks()
+        self._feedback = feedback
         try:
             with fewer_collections():
                 results = self.process(parameters, context, feedback)
@@ -115,8 +123,40 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         except BaseException:
             self._atomic_sinks.discard()
             raise
+        finally:
+            self._feedback = None
         self._atomic_sinks.commit()
         return results
+
+    # Every layer input is read in the encoding of its text when it is a shapefile declaring none (encodings.py):
+    # the layer Processing loads for the parameter is set before the algorithm reads it.
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802 (QGIS API name)
+        self._encode(parameters, name, context)
+        return super().parameterAsSource(parameters, name, context)
+
+    def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802 (QGIS API name)
+        self._encode(parameters, name, context)
+        return super().parameterAsVectorLayer(parameters, name, context)
+
+    def parameterAsLayer(self, parameters, name, context, *args):  # noqa: N802 (QGIS API name)
+        self._encode(parameters, name, context)
+        return super().parameterAsLayer(parameters, name, context, *args)
+
+    def parameterAsLayerList(self, parameters, name, context, *args):  # noqa: N802 (QGIS API name)
+        self._encode(parameters, name, context)
+        return super().parameterAsLayerList(parameters, name, context, *args)
+
+    def _encode(self, parameters, name, context) -> None:
+        feedback = getattr(self, "_feedback", None)
+        definition = self.parameterDefinition(name)
+        if feedback is None or definition is None or parameters.get(name) is None:
+            return
+        if isinstance(definition, QgsProcessingParameterMultipleLayers):
+            layers = QgsProcessingParameters.parameterAsLayerList(definition, parameters, context)
+        else:
+            layers = [QgsProcessingParameters.parameterAsVectorLayer(definition, parameters, context)]
+        for layer in layers:
+            read_shapefiles_right(layer, context, feedback)
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS API name)
         """QGIS's sink for output ``name``, writing a file output to a temporary file beside it that replaces

@@ -29,11 +29,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..cadastre import importing, schema, sources, zones
+from ..cadastre import cad_read, importing, schema, sources, zones
 from ..cadastre.messages import CadastreError, translatable
 from ..i18n import tr
 from . import adapters
 from .algorithm import HomesteadAlgorithm
+from .encodings import read_shapefiles_right
 from .layers import WKB_TYPES, qgs_field, qgs_fields
 from .styling import style_on_load
 
@@ -119,7 +120,7 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         if os.path.splitext(path)[1].lower() in TABLES:
             read = self._read_table(path, sublayer, encoding, preset, layer_schema, source_crs, target_crs, context, feedback)
         else:
-            read = self._read_vector(path, sublayer, encoding, spatial, source_crs, target_crs, context, feedback)
+            read = self._read_vector(path, sublayer, encoding, layer_schema, source_crs, target_crs, context, feedback)
         ids, records, geometries, columns, source_fields, crs, read_notes = read
         row_of = {int(sid): n for n, sid in enumerate(ids)}
         mapping = importing.resolve_mapping(layer_schema, columns, preset, explicit)
@@ -182,14 +183,21 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         return results
 
     # --- reading ------------------------------------------------------------------------------------------
-    def _read_vector(self, path, sublayer, encoding, spatial, source_crs, target_crs, context, feedback):
+    def _read_vector(self, path, sublayer, encoding, layer_schema, source_crs, target_crs, context, feedback):
         uri = path
         is_dxf = path.lower().endswith(".dxf")
-        if sublayer and not is_dxf:
+        if is_dxf:
+            problem = cad_read.truncation(path)
+            if problem is not None:
+                raise QgsProcessingException(problem.format(tr))
+        elif sublayer:
             uri = f"{path}|layername={sublayer}"
         layer = QgsVectorLayer(uri, os.path.basename(path), "ogr")
         try:
-            return self._read_opened(layer, path, sublayer, is_dxf, encoding, spatial, source_crs, target_crs, context, feedback)
+            read = self._read_opened(layer, path, sublayer, is_dxf, encoding, layer_schema, source_crs, target_crs, context, feedback)
+            if is_dxf and layer_schema.geometry == schema.POLYGON:
+                read = self._cad_polygons(read, path, sublayer, layer_schema, feedback)
+            return read
         except QgsProcessingException as error:
             # a refusal must not keep the layer alive in its traceback's frames (QGIS 3.22 crashes freeing it at exit)
             error.__traceback__ = None
@@ -197,7 +205,8 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         finally:
             layer = None
 
-    def _read_opened(self, layer, path, sublayer, is_dxf, encoding, spatial, source_crs, target_crs, context, feedback):
+    def _read_opened(self, layer, path, sublayer, is_dxf, encoding, layer_schema, source_crs, target_crs, context, feedback):
+        spatial = layer_schema.geometry != schema.NONE
         if not layer.isValid():
             raise QgsProcessingException(tr("{path} could not be opened as vector data (or has no layer {layer}).").format(
                 path=path, layer=sublayer or "—"))
@@ -206,10 +215,10 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
             if len(names) > 1:
                 raise QgsProcessingException(tr("{path} holds several layers ({layers}); say which one in LAYER.").format(
                     path=path, layers=", ".join(names)))
-        if is_dxf and sublayer:
+        if is_dxf and sublayer and layer_schema.geometry != schema.POLYGON:  # polygons: their texts are on other layers
             layer.setSubsetString(f"\"Layer\" = '{sublayer}'")
         if path.lower().endswith(".shp"):
-            self._shapefile_encoding(layer, path, encoding, feedback)
+            self._shapefile_encoding(layer, path, encoding, context, feedback)
         crs = target_crs
         if spatial:
             if source_crs is not None and source_crs.isValid():
@@ -230,6 +239,37 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
                 notes.setdefault(int(fid), []).append(problem)
         fields = QgsFields(layer.fields())
         return data.ids, records, geometries, columns, fields, crs, notes
+
+    @staticmethod
+    def _cad_polygons(read, path, sublayer, layer_schema, feedback):
+        """Closed polylines of the CAD layer as polygons with the texts inside them as columns (cadastre.cad_read)."""
+        ids, records, geometries, columns, fields, crs, notes = read
+        if "Layer" not in columns:
+            return read
+        texts = [r.get("Text") for r in records]
+        entities = cad_read.Entities(ids, [r.get("Layer") for r in records], geometries, texts, records)
+        layer = sublayer or cad_read.default_layer(layer_schema.name, entities.layers)
+        name = os.path.basename(path)
+        if layer is None:
+            drawn = sorted({str(n) for n, g, t in zip(entities.layers, geometries, texts) if not cad_read.is_label(g, t)})
+            if len(drawn) > 1:
+                raise QgsProcessingException(tr(
+                    "{path} draws on several CAD layers ({layers}); say in LAYER which one holds the {layer} features."
+                ).format(path=name, layers=", ".join(drawn), layer=layer_schema.name))
+        elif layer not in set(entities.layers):
+            raise QgsProcessingException(tr("{path} has no CAD layer {layer}; its layers: {layers}.").format(
+                path=name, layer=layer, layers=", ".join(sorted({str(n) for n in entities.layers}))))
+        else:
+            feedback.pushInfo(tr("Reading the closed polylines of CAD layer {layer} of {path} as polygons, with the texts inside them.").format(
+                layer=layer, path=name))
+        found = cad_read.polygons(entities, layer, layer_schema.name)
+        for sid, extra in found.notes.items():
+            notes.setdefault(sid, []).extend(extra)
+        derived = [c for c in cad_read.DERIVED_COLUMNS.get(layer_schema.name, ()) if c not in columns]
+        fields = QgsFields(fields)
+        for column in derived:
+            adapters.add_field(fields, column, QVariant.String if column == "ZDDM" else QVariant.Int)
+        return found.ids, found.records, found.geometries, columns + derived, fields, crs, notes
 
     def _read_table(self, path, sheet, encoding, preset, layer_schema, source_crs, target_crs, context, feedback):
         try:
@@ -324,7 +364,7 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         return QgsCoordinateReferenceSystem(f"EPSG:{zones.epsg_for_zone(zones.zone_of_longitude(lon), prefixed=True)}")
 
     @staticmethod
-    def _shapefile_encoding(layer, path, encoding, feedback) -> None:
+    def _shapefile_encoding(layer, path, encoding, context, feedback) -> None:
         if encoding != "AUTO":
             layer.setProviderEncoding(_codec(encoding))
             feedback.pushInfo(tr("Reading {path} as {encoding} (as chosen).").format(path=os.path.basename(path), encoding=encoding))
@@ -333,10 +373,7 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         if declared:
             feedback.pushInfo(tr("{path} declares its encoding ({encoding}).").format(path=os.path.basename(path), encoding=declared))
             return
-        detected = sources.detect_dbf_encoding(path)
-        if detected:
-            layer.setProviderEncoding(detected)
-            feedback.pushWarning(tr("{path} has no .cpg; its text reads as {encoding}.").format(path=os.path.basename(path), encoding=detected))
+        read_shapefiles_right(layer, context, feedback)  # as every algorithm reads a shapefile input
 
     # --- presets and notes ---------------------------------------------------------------------------------
     def _preset(self, name) -> Optional[importing.Mapping]:

@@ -89,5 +89,16 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 with atomic_output(path) as tmp:
                     write_pdf(tmp, form.sheets, f"{form.zddm} 权籍调查表")
                 result.files.append(path)
-        return map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
-                                 tr("Parcel"), tr("Parcel code"))
+        outputs = map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
+                                    tr("Parcel"), tr("Parcel code"))
+        if outputs["REPORT"] and results and not outputs["PAGES"]:
+            raise QgsProcessingException(nothing_written(results, outputs["REPORT"]))
+        return outputs
+
+
+def nothing_written(results, report: str, shown: int = 3) -> str:
+    """The refusal when no parcel got a form: how many, the first reasons, where the report is."""
+    reasons = "; ".join(f"{r.key}: {' '.join(r.messages) or tr('no form')}" for r in results[:shown])
+    return tr("No survey form was written: none of the {n} parcels could have one ({reasons}{more}). The report {report} "
+              "lists every parcel and why.").format(n=len(results), reasons=reasons, more="; …" if len(results) > shown else "",
+                                                    report=report)

@@ -14,12 +14,16 @@ class RecordingFeedback(QgsProcessingFeedback):
         super().__init__()
         self.errors: List[str] = []
         self.infos: List[str] = []
+        self.warnings: List[str] = []
 
     def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API)
         self.errors.append(error)
 
     def pushInfo(self, info):  # noqa: N802 (QGIS API)
         self.infos.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API)
+        self.warnings.append(warning)
 
     def text(self) -> str:
         return "\n".join(self.infos + self.errors)

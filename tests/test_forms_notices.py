@@ -156,3 +156,15 @@ def test_forms_for_a_parcel_without_points_are_reported(tmp_path, run_alg):
     assert not (tmp_path / "forms" / f"{code(2)}_权籍调查表.xlsx").exists()
     report = (tmp_path / "forms" / "surveyforms_report.csv").read_text(encoding="utf-8-sig")
     assert code(2) in report and "boundary points" in report
+
+
+def test_forms_when_every_parcel_fails_are_refused(tmp_path, run_alg):
+    gpkg = map_fixtures.make_village(tmp_path)
+    jzd = QgsVectorLayer(layer_uri(gpkg, "JZD"), "JZD", "ogr")
+    assert jzd.dataProvider().deleteFeatures([f.id() for f in jzd.getFeatures()])
+    del jzd
+    folder = tmp_path / "forms"
+    with pytest.raises(QgsProcessingException, match=rf"No survey form was written: none of the \d+ parcels.*{code(1)}: .*boundary points"):
+        run_alg("surveyforms", {"PARCELS": layer_uri(gpkg, "ZD"), "POINTS": layer_uri(gpkg, "JZD"), "OUTPUT_FOLDER": str(folder)})
+    assert not list(folder.glob("*_权籍调查表.*"))
+    assert code(1) in (folder / "surveyforms_report.csv").read_text(encoding="utf-8-sig")  # the reasons stay on disk
