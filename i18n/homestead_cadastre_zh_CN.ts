@@ -1566,6 +1566,10 @@
             <translation>政策配置 {file} 第 {line} 行：{key} = {value} 不是日期。请按 YYYY-MM-DD 书写，不加引号，例如 2020-07-31。</translation>
         </message>
         <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} is not a finite number (nan and inf are not allowed); write a number, e.g. 130.0.</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 不是有限的数值（不允许 nan 和 inf），请写数字，例如 130.0。</translation>
+        </message>
+        <message>
             <source>Policy profile {file}, line {line}: {key} = {value} must be a number of square metres ({limit} 0).</source>
             <translation>政策配置 {file} 第 {line} 行：{key} = {value} 必须是平方米数（{limit} 0）。</translation>
         </message>

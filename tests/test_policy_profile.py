@@ -152,6 +152,22 @@ def test_bad_values_name_their_line(tmp_path, body, fragment):
     assert f"line {line_number(path.read_text(encoding='utf-8'), fragment)}:" in refused(path)
 
 
+@pytest.mark.parametrize("body, key, fragment", [
+    ("\n[farmland]\nmin_area = nan\n", "farmland.min_area", "min_area = nan"),
+    ("\n[limits]\ncropland = inf\n", "limits.cropland", "cropland = inf"),
+    ("\n[limits]\nother_land = +nan\n", "limits.other_land", "other_land = +nan"),
+    ("\n[farmland]\nmin_area = -inf\n", "farmland.min_area", "min_area = -inf"),
+    ('\n[[targets.milestones]]\ndate = 2020-01-01\nsurvey = nan\nclause = "x"\ntext = "y"\n',
+     "targets.milestones.survey", "survey = nan"),
+])
+def test_non_finite_numbers_are_refused_by_key(tmp_path, body, key, fragment):
+    # TOML has nan and inf: a nan sliver threshold made every farmland overlap "no overlap" (class 1, not 3)
+    path = derived(tmp_path, body)
+    message = refused(path)
+    assert f"line {line_number(path.read_text(encoding='utf-8'), fragment)}:" in message
+    assert key in message and "finite" in message
+
+
 def test_verify_names_an_existing_key(tmp_path):
     path = tmp_path / "county.toml"
     path.write_text('[profile]\nbase = "louxing_2020"\nname = "c"\nverify = ["limits.cropland", "limits.garden"]\n',

@@ -8,6 +8,7 @@ a missing one is refused with a message naming the file and the line. QGIS-free.
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 import string
@@ -406,7 +407,16 @@ class _Checker:
                 "Policy profile {file}, line {line}: unbalanced braces in “{key}”; write a placeholder as "
                 "{{zdmj}} and a literal brace twice."), path, key=path[-1]) from None
 
+    def finite(self, value, path) -> None:
+        """nan and inf are TOML floats, but no area, percentage or threshold: refused by their key."""
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.error("PROFILE_NOT_FINITE", translatable(
+                "Policy profile {file}, line {line}: {key} = {value} is not a finite number (nan and inf are "
+                "not allowed); write a number, e.g. 130.0."),
+                path, key=".".join(str(p) for p in path if not isinstance(p, int)), value=_show(value))
+
     def number(self, value, path, positive: bool) -> float:
+        self.finite(value, path)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (positive and value == 0):
             raise self.error("PROFILE_BAD_NUMBER", translatable(
                 "Policy profile {file}, line {line}: {key} = {value} must be a number of square metres "
@@ -421,6 +431,7 @@ class _Checker:
         return value
 
     def percent(self, value, path) -> float:
+        self.finite(value, path)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 100:
             raise self.error("PROFILE_BAD_PERCENT", translatable(
                 "Policy profile {file}, line {line}: {key} = {value} must be a percentage above 0 and at most 100."),
