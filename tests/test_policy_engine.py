@@ -174,6 +174,20 @@ def test_old_documents_without_an_approved_area(louxing):
     assert d.lb == 0 and d.missing == ("PZMJ",)
 
 
+def test_1987_to_2018_over_the_standard_with_documents_but_no_approved_area(louxing):
+    """四(四)2 compares the parcel with 当时当地面积标准, not with the approved area: with documents (YQSLY 1)
+    and PZMJ empty, 230 m² on cropland built 1995 (standard 130) registers 130 after completing the
+    approval (class 2), the 100 m² excess in 附记; not class 0 asking for the approved area."""
+    d = decide(louxing, 230.0, PZMJ=None, JFNF=1995, DLLB=1)
+    assert (d.lb, d.djmj, d.czmj) == (2, 130.0, 100.0) and d.missing == ()
+    assert d.fj == "超占面积100.00平方米，" + FJ_STANDARD and "四(四)2" in clauses(d)
+    # on other land (standard 180) built 2010, 181.5 m²: 180 registered, 1.5 in 附记
+    d = decide(louxing, 181.5, PZMJ=None, JFNF=2010, DLLB=2)
+    assert (d.lb, d.djmj, d.czmj) == (2, 180.0, 1.5) and "1.50" in d.fj
+    # 符合规划 is the clause's condition: not conforming, it cannot be completed
+    assert decide(louxing, 230.0, PZMJ=None, JFNF=1995, DLLB=1, FHGH=0).lb == 3
+
+
 def test_enlarged_after_1987_still_gets_the_standard_area(louxing):
     # 四(四)2 sets no condition on enlargement (四(四)1 does: 至今未扩大)
     d = decide(louxing, 200.0, PZMJ=130.0, JFNF=1995, DLLB=1, SFKD=1)

@@ -208,8 +208,9 @@ class _Evaluation:
     def member_area(self, year: int, approved: bool, procedure: str) -> None:
         """四(四), 四(五)1, 四(二)2, 三(五): the area a member's homestead may be registered with.
 
-        ``approved``: it has ownership-source documents. Their approved area PZMJ is read where it decides,
-        not for a house older than member_actual_before, registered at its actual area (四(四)1).
+        ``approved``: it has ownership-source documents. Their approved area PZMJ is read where it decides:
+        not for a house older than member_actual_before, registered at its actual area (四(四)1), nor for one
+        of 四(四)2 over the standard, registered at the standard area.
         """
         area = self.need_area()
         known = as_area(self.facts.get("PZMJ")) if approved else None
@@ -235,7 +236,10 @@ class _Evaluation:
             if not approved:
                 self.procedure(procedure)
             return
-        cap = self.cap(approved)
+        if approved and known is None and period == "standard" and area > self.limit():
+            cap = self.limit()  # 四(四)2 compares with 当时当地面积标准: an empty approved area does not matter
+        else:
+            cap = self.cap(approved)
         conforms = self.need("FHGH")
         if area <= cap:
             if approved and conforms:
