@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ...cadastre import schema
+from ...cadastre.codes import county_of
 from . import catalogue
 from .facts import INVALID, as_area, as_code, as_flag, as_year, is_blank, label
 from .households import EXTRA, KEPT, UNDECIDED, UNKNOWN, HouseholdStanding, household_standings
@@ -98,6 +99,8 @@ class _Evaluation:
         }
         for name in ("pzmj", "djmj", "czmj", "limit", "jfnf", "facts", "other", "boundary"):
             self.values.setdefault(name, "—")
+        self.county = county_of(facts.get("ZDDM"))
+        self.values.update(county=self.county or "—", counties="、".join(profile.counties) or "—")
 
     # reading facts ---------------------------------------------------------------------------------
     def read(self, name: str, reader):
@@ -327,10 +330,14 @@ class _Evaluation:
             if year not in (None, INVALID) and self.profile.dates["planning_notice_from"].place(year) != "before":
                 self.fire("planning_notice")
             self.fire("registration_notice")
+        if not self.profile.covers(self.county):
+            # said first and whatever the class: the whole decision follows another county's policy
+            self.fired.insert(0, (self.profile.rule("other_county"), dict(self.values)))
         reasons, annotations, steps = [], [], []
         for rule, values in self.fired:
             reasons.append(Reason(rule.id, rule.clause, rule.text.format(**values)))
-            relevant = rule.lb == lb or (lb in (1, 2) and (rule.lb is None or rule.lb in (1, 2)))
+            relevant = rule.lb == lb or rule.id == "other_county" or (
+                lb in (1, 2) and (rule.lb is None or rule.lb in (1, 2)))
             if not relevant:
                 continue
             fj = rule.fj.format(**values) if rule.fj and not _no_excess(rule.fj, values) else ""

@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Tuple
 
+from ...cadastre.codes import in_counties
 from ...cadastre.messages import fail, translatable
 from . import catalogue
 from .toml_lines import key_lines, line_of
@@ -30,6 +31,7 @@ DEFAULT_PROFILE = "louxing_2020"
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _DATE_LIKE = re.compile(r"=\s*\d{4}-\d{1,2}-\d{1,2}")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_COUNTY_PREFIX = re.compile(r"^(\d{2}|\d{4}|\d{6})$")
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Profile:
     issued: Optional[datetime.date]
     note: str
     verify: Tuple[str, ...]  # dotted keys whose values are not checked against the official text
+    counties: Tuple[str, ...]  # administrative code prefixes (2, 4 or 6 digits) it is written for; () anywhere
     dates: Mapping[str, PolicyDate]
     limits: Mapping[int, float]  # DLLB code -> household area limit, m²
     notices: Mapping[str, int]  # days
@@ -102,6 +105,10 @@ class Profile:
 
     def rule(self, rule_id: str) -> Rule:
         return self.rules[rule_id]
+
+    def covers(self, county: str) -> bool:
+        """Whether a parcel of ``county`` (6 digits; '' when its code has none) is in the profile's area."""
+        return not county or in_counties(county, self.counties)
 
 
 # --- loading ------------------------------------------------------------------------------------------
@@ -218,7 +225,8 @@ def _has(data, path) -> bool:
 
 # --- validation ---------------------------------------------------------------------------------------
 _TABLES = {
-    "profile": {"name": True, "title": True, "source": True, "issued": False, "base": False, "note": False, "verify": False},
+    "profile": {"name": True, "title": True, "source": True, "issued": False, "base": False, "note": False, "verify": False,
+                "counties": False},
     "dates": {key: True for key in catalogue.DATE_KEYS},
     "limits": {key: True for key in catalogue.LIMIT_KEYS},
     "notices": {key: True for key in catalogue.NOTICE_KEYS},
@@ -318,6 +326,14 @@ class _Checker:
                     "Policy profile {file}, line {line}: “{key}” must be a list of texts, e.g. [\"limits.cropland\"]."),
                     ("profile", "verify"), key="verify")
             out["verify"] = tuple(items)
+        if "counties" in table:
+            items = table["counties"]
+            if not isinstance(items, list) or not all(isinstance(i, str) and _COUNTY_PREFIX.match(i) for i in items):
+                raise self.error("PROFILE_BAD_COUNTIES", translatable(
+                    "Policy profile {file}, line {line}: “{key}” must be a list of administrative division codes "
+                    "in quotes, 2, 4 or 6 digits (province, city, county), e.g. [\"431302\"]."),
+                    ("profile", "counties"), key="counties")
+            out["counties"] = tuple(items)
         return out
 
     def rules(self, table: dict) -> None:
@@ -481,7 +497,7 @@ class _Checker:
         farmland = values["farmland"].get("min_area", catalogue.DEFAULT_FARMLAND_MIN_AREA)
         return Profile(
             name=head["name"], title=head["title"], source=head["source"], issued=head.get("issued"),
-            note=head.get("note", ""), verify=head.get("verify", ()),
+            note=head.get("note", ""), verify=head.get("verify", ()), counties=head.get("counties", ()),
             dates=values["dates"],
             limits={catalogue.LIMIT_KEYS[k]: v for k, v in values["limits"].items()},
             notices=values["notices"], farmland_min_area=farmland, milestones=values["milestones"],
