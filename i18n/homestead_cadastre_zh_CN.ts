@@ -2430,6 +2430,10 @@
             <translation>该宗地被列表的筛选条件隐藏。</translation>
         </message>
         <message>
+            <source>This parcel is in county {county}, and the policy profile {name} ({title}) is written for {counties}: its suggested class follows another county's policy. Classify with the county's profile, or copy one (Copy a policy profile, homestead:copyprofile) and edit it.</source>
+            <translation>本宗地位于县（区）{county}，而政策配置 {name}（{title}）适用于 {counties}：分类建议依据的是其他县（区）的政策。请用该县（区）的政策配置分类，或复制一份（复制政策配置，homestead:copyprofile）修改后使用。</translation>
+        </message>
+        <message>
             <source>Title in the metadata</source>
             <translation>元数据中的标题</translation>
         </message>
