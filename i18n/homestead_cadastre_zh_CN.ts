@@ -1150,6 +1150,10 @@
             <translation>公告期天数（0 为按政策配置）</translation>
         </message>
         <message>
+            <source>Notice period provisional (a year's holidays not known: weekends only)</source>
+            <translation>公告期为暂定（某年节假日安排未知，仅按周末计算）</translation>
+        </message>
+        <message>
             <source>Notice period: {days} days ({profile}).</source>
             <translation>公告期：{days} 天（{profile}）。</translation>
         </message>
@@ -1532,6 +1536,14 @@
         <message>
             <source>Policy profile {file} has no “[profile]” line to rename; copy the file by hand.</source>
             <translation>政策配置 {file} 没有可改名的“[profile]”行，请手工复制该文件。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: [holidays.{key}] must be a year's table, e.g. [holidays.2027] with notice, rest and work.</source>
+            <translation>政策配置 {file} 第 {line} 行：[holidays.{key}] 必须是某一年的表，例如 [holidays.2027]，包含 notice、rest 和 work。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: [holidays.{key}] needs rest = [[first, last], …] (rest periods, first day not after the last) and work = [day, …] (make-up working days), dates written YYYY-MM-DD without quotes.</source>
+            <translation>政策配置 {file} 第 {line} 行：[holidays.{key}] 需要 rest = [[首日, 末日], …]（放假期间，首日不晚于末日）和 work = [日期, …]（调休上班日），日期按 YYYY-MM-DD 书写，不加引号。</translation>
         </message>
         <message>
             <source>Policy profile {file}, line {line}: [{table}] has no value for “{key}”; add “{key} = …”.</source>
@@ -2202,8 +2214,8 @@
             <translation>文件夹 {folder} 中有文件但不是交付成果（没有 {name}）；导出会替换整个文件夹。请选择空文件夹或以前的交付文件夹。</translation>
         </message>
         <message>
-            <source>The holiday schedule of {year} is not known (known: {first} to {last}). Add that year's State Council holiday notice to cadastre/holidays_cn.py.</source>
-            <translation>{year} 年的节假日安排未知（已知：{first} 至 {last}）。请把该年国务院办公厅节假日安排通知加入 cadastre/holidays_cn.py。</translation>
+            <source>The holiday schedule of {years} is known neither to the chinesecalendar package nor to the plugin: the notice period ({start} to {end}) is counted with weekends only and marked provisional on the notice. Update chinesecalendar, or add the year's State Council notice to the policy profile ([holidays.{year}]), and write the notice again.</source>
+            <translation>chinesecalendar 包和插件都没有 {years} 年的节假日安排：公告期（{start} 至 {end}）仅按周末计算，并在公告中注明为暂定。请更新 chinesecalendar，或在政策配置中加入该年国务院办公厅的通知（[holidays.{year}]），然后重新生成公告。</translation>
         </message>
         <message>
             <source>The house layer has neither a storeys field nor a measured floor area field: floor areas (JZMJ) and floor-area ratios (RJL) stay empty.</source>

@@ -144,6 +144,8 @@ def test_missing_rule_and_missing_text(tmp_path):
     ("\n[limits]\ncropland = -130\n", "cropland"),
     ('\ncounties = ["43130"]\n', "counties = "),  # 5 digits: not a province, city or county code
     ("\ncounties = [431302]\n", "counties = "),  # not quoted
+    ('\n[holidays.2027]\nnotice = "x"\nrest = [[2027-01-03, 2027-01-01]]\n', "[holidays.2027]"),  # reversed
+    ('\n[holidays.2027]\nnotice = "x"\n', "[holidays.2027]"),  # no rest periods
     ("\n[notices]\nno_source_days = 30.5\n", "no_source_days"),
     ("\n[dates]\ncurrent_policy_from = 1990\n", "current_policy_from"),  # before member_standard_before 2018
     ('\n[[targets.milestones]]\ndate = 2020-01-01\nclause = "x"\ntext = "y"\n', "[[targets.milestones]]"),

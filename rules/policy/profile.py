@@ -96,6 +96,7 @@ class Profile:
     notices: Mapping[str, int]  # days
     farmland_min_area: float  # m²: farmland overlaps at or below this are slivers
     milestones: Tuple[Milestone, ...]
+    holidays: Mapping[int, tuple]  # year -> (notice, rest periods, make-up days): schedules added as data
     rules: Mapping[str, Rule]
     files: Tuple[str, ...]  # this profile's file first, then its bases
 
@@ -233,8 +234,10 @@ _TABLES = {
     "farmland": {"min_area": True},
     "targets": {"milestones": False},
     "rules": {},  # one table per rule id of the catalogue
+    "holidays": {},  # one table per year: a State Council holiday schedule not yet known to the plugin
 }
-_OPTIONAL_TABLES = {"farmland", "targets"}
+_OPTIONAL_TABLES = {"farmland", "targets", "holidays"}
+_HOLIDAY_KEYS = {"notice": True, "rest": True, "work": False}
 _MILESTONE = {"date": True, "survey": False, "registered": False, "clause": True, "text": True}
 _RULE_KEYS = {"clause": True, "text": True, "class": True, "fj": False, "steps": False}
 
@@ -296,6 +299,8 @@ class _Checker:
             table = self.table(data, name, (name,))
             if name == "rules":
                 self.rules(table)
+            elif name == "holidays":
+                pass  # checked by holidays() below
             else:
                 self.keys(table, allowed, (name,), name)
         values = {
@@ -305,6 +310,7 @@ class _Checker:
             "notices": {k: self.days(v, ("notices", k)) for k, v in data.get("notices", {}).items()},
             "farmland": {k: self.number(v, ("farmland", k), positive=False) for k, v in data.get("farmland", {}).items()},
             "milestones": self.milestones(data.get("targets", {})),
+            "holidays": self.holidays(data.get("holidays", {})),
         }
         if not self.complete:
             return None
@@ -392,6 +398,27 @@ class _Checker:
                 day, survey, registered, self.text(item["clause"], path + ("clause",)),
                 self.text(item["text"], path + ("text",))))
         return tuple(sorted(result, key=lambda m: m.date))
+
+    def holidays(self, table: dict) -> Dict[int, tuple]:
+        """[holidays.<year>]: notice, rest = [[first, last], …], work = [make-up day, …] → year -> tuple."""
+        result = {}
+        for key, entry in table.items():
+            path = ("holidays", key)
+            if not (key.isdigit() and len(key) == 4) or not isinstance(entry, dict):
+                raise self.error("PROFILE_BAD_HOLIDAY_YEAR", translatable(
+                    "Policy profile {file}, line {line}: [holidays.{key}] must be a year's table, e.g. "
+                    "[holidays.2027] with notice, rest and work."), path, key=key)
+            self.keys(entry, _HOLIDAY_KEYS, path, f"holidays.{key}", complete=True)
+            rest, work = entry["rest"], entry.get("work", [])
+            periods = isinstance(rest, list) and all(
+                isinstance(p, list) and len(p) == 2 and all(_is_date(d) for d in p) and p[0] <= p[1] for p in rest)
+            if not periods or not isinstance(work, list) or not all(_is_date(d) for d in work):
+                raise self.error("PROFILE_BAD_HOLIDAYS", translatable(
+                    "Policy profile {file}, line {line}: [holidays.{key}] needs rest = [[first, last], …] (rest "
+                    "periods, first day not after the last) and work = [day, …] (make-up working days), dates "
+                    "written YYYY-MM-DD without quotes."), path, key=key)
+            result[int(key)] = (self.text(entry["notice"], path + ("notice",)), tuple(map(tuple, rest)), tuple(work))
+        return result
 
     # values ----------------------------------------------------------------------------------------
     def text(self, value, path, allow_empty: bool = False) -> str:
@@ -501,8 +528,13 @@ class _Checker:
             dates=values["dates"],
             limits={catalogue.LIMIT_KEYS[k]: v for k, v in values["limits"].items()},
             notices=values["notices"], farmland_min_area=farmland, milestones=values["milestones"],
+            holidays=values["holidays"],
             rules=rules, files=tuple(s.path for s in self.where.chain),
         )
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 def _show(value) -> str:
