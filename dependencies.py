@@ -18,6 +18,8 @@ REQUIREMENTS = (
 )
 if sys.version_info < (3, 11):  # the policy profiles are TOML; Python 3.11 reads it with tomllib
     REQUIREMENTS += (("tomli", "tomli", "1.1"),)
+# the maintained holiday data; without it cadastre/holidays_cn.py and the profiles' [holidays] are used
+REQUIREMENTS += (("chinese_calendar", "chinesecalendar", "1.9"),)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ MENU_ALGORITHMS = (
     ("farmlandoverlay", False),
     ("qualitycheck", True),
     ("classify", True),
+    ("copyprofile", False),
     ("exportdxf", False),
     ("parcelmaps", True),
     ("housemaps", False),

@@ -100,6 +100,17 @@ def parse_zddm(code: str) -> ParcelCode:
     return ParcelCode(code[:6], code[6:9], code[9:12], code[12:14], int(code[14:19]))
 
 
+def county_of(code: Optional[str]) -> str:
+    """The 6-digit county (区/县) code a ZDDM or BDCDYH starts with, or '' when it has none."""
+    text = str(code or "").strip()
+    return text[:6] if len(text) >= 6 and text[:6].isdigit() else ""
+
+
+def in_counties(county: str, prefixes) -> bool:
+    """Whether ``county`` lies in one of the administrative code prefixes (2, 4 or 6 digits); none: anywhere."""
+    return not prefixes or any(county.startswith(prefix) for prefix in prefixes)
+
+
 def village_of(code: Optional[str]) -> str:
     """The 12-digit 地籍子区 key of a ZDDM or BDCDYH, or '' when it has no 12-digit prefix."""
     if code and len(code) >= 12 and ascii_digits(code[:12]):

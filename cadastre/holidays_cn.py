@@ -3,8 +3,9 @@ General Office of the State Council (国务院办公厅关于…部分节假日�
 
 Each year lists the rest periods (first day, last day, both included) and the weekend days that are working
 days instead. A period belongs to the notice of the year it is announced for, even when it starts in the
-previous December (the 2019 and 2023 New Year). Add a year here when its notice is published; dates outside
-KNOWN_FROM..KNOWN_TO are refused rather than guessed.
+previous December (the 2019 and 2023 New Year). cadastre.workdays prefers the ``chinesecalendar`` package where
+it knows the year and falls back on this table; a year neither knows can be added to a policy profile
+([holidays]), or is counted with weekends only and marked provisional.
 """
 from __future__ import annotations
 
@@ -114,5 +115,3 @@ HOLIDAYS = {
     ),
 }
 
-KNOWN_FROM = "2019-01-01"
-KNOWN_TO = "2026-12-31"

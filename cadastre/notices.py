@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from . import maptext
 from .documents import Cell, Sheet
 from .mapdata import clean_text, column_of
-from .workdays import CALENDAR_DAYS, WORKING_DAYS, NoticePeriod, chinese_date, notice_period
+from .workdays import CALENDAR_DAYS, WORKING_DAYS, Calendar, NoticePeriod, chinese_date, notice_period
 
 PLANNING_LAW_YEAR = 2008  # 城乡规划法 in force 2008-01-01 (domain.md §7, verify)
 CHINESE_NUMBERS = {15: "十五", 30: "三十", 20: "二十", 10: "十", 7: "七", 60: "六十"}
@@ -87,11 +87,13 @@ class NoticeList:
         number, unit = unit_text(self.period.days, self.period.unit)
         body = self.kind.text.format(days=number, unit=unit, start=chinese_date(self.period.start),
                                      end=chinese_date(self.period.end), issuer=self.issuer or "公告单位")
+        body += self.period.provisional_note()
         title = f"{self.place}{self.kind.title}" if self.place else self.kind.title
         sheet = Sheet(self.village or "公告", title, (6, 14, 24, 30, 12, 14, 22), caption=body, header_rows=1,
                       landscape=True, fit_columns=True,
                       footer=f"公告单位：{self.issuer}\n公告日期：{chinese_date(self.period.start)}\n"
-                             f"公告期：{chinese_date(self.period.start)}至{chinese_date(self.period.end)}")
+                             f"公告期：{chinese_date(self.period.start)}至{chinese_date(self.period.end)}"
+                             f"{self.period.provisional_note()}")
         sheet.add(*[Cell(c, bold=True) for c in COLUMNS])
         for row in self.rows:
             sheet.add(*row)
@@ -109,10 +111,10 @@ def candidates(parcels, kind: NoticeKind, classes: Sequence[int] = (1,), indices
 
 def notice_lists(parcels, kind: NoticeKind, start: dt.date, days: Optional[int] = None, unit: Optional[str] = None,
                  classes: Sequence[int] = (1,), issuer: str = "", indices: Optional[Sequence[int]] = None,
-                 planning_from: int = PLANNING_LAW_YEAR) -> List[NoticeList]:
+                 planning_from: int = PLANNING_LAW_YEAR, calendar: Optional[Calendar] = None) -> List[NoticeList]:
     """One list per village (the first 12 characters of ZDDM), parcels in code order; ``days`` and ``unit``
-    default to the notice kind's."""
-    period = notice_period(start, days or kind.days, unit or kind.unit)
+    default to the notice kind's; ``calendar`` to the package's and the table's holidays."""
+    period = notice_period(start, days or kind.days, unit or kind.unit, calendar)
     names = list(parcels.attributes)
     columns = {name: column_of(parcels, name) for name in names}
     by_village: Dict[str, List[int]] = {}

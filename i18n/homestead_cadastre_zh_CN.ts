@@ -22,6 +22,10 @@
             <translation>预设名称只能包含字母、数字、- 和 _：{name}。</translation>
         </message>
         <message>
+            <source>Administrative codes it is for (e.g. 430381; several separated by commas; empty: those of the copied profile)</source>
+            <translation>适用的行政区划代码（如 430381；多个用逗号分隔；为空时沿用被复制配置的代码）</translation>
+        </message>
+        <message>
             <source>Algorithm {name} is unavailable: {error}</source>
             <translation>工具 {name} 不可用：{error}</translation>
         </message>
@@ -394,6 +398,10 @@
             <translation>坐标文件 (*.csv *.txt *.dat *.xlsx);;所有文件 (*.*)</translation>
         </message>
         <message>
+            <source>Copy a policy profile</source>
+            <translation>复制政策配置</translation>
+        </message>
+        <message>
             <source>Could not append to the audit table SHJL of {path}: {error}. The decisions just saved have no audit record; note them by hand.</source>
             <translation>无法向 {path} 的审核记录表 SHJL 追加记录：{error}。刚保存的决定没有审核记录，请手工登记。</translation>
         </message>
@@ -432,6 +440,10 @@
         <message>
             <source>Counted in</source>
             <translation>计算方式</translation>
+        </message>
+        <message>
+            <source>Counties not covered by the policy profile (code: parcels)</source>
+            <translation>不在政策配置适用地区内的县（区）（代码：宗地数）</translation>
         </message>
         <message>
             <source>Create survey project</source>
@@ -1054,6 +1066,10 @@
             <translation>这些图层的名称字段</translation>
         </message>
         <message>
+            <source>Name of the copy (Latin letters, digits, _ and -; empty: the file's name)</source>
+            <translation>副本名称（拉丁字母、数字、_ 和 -；为空时取文件名）</translation>
+        </message>
+        <message>
             <source>New parcels</source>
             <translation>新增宗地数</translation>
         </message>
@@ -1152,6 +1168,10 @@
         <message>
             <source>Notice period in days (0: as the policy profile says)</source>
             <translation>公告期天数（0 为按政策配置）</translation>
+        </message>
+        <message>
+            <source>Notice period provisional (a year's holidays not known: weekends only)</source>
+            <translation>公告期为暂定（某年节假日安排未知，仅按周末计算）</translation>
         </message>
         <message>
             <source>Notice period: {days} days ({profile}).</source>
@@ -1462,6 +1482,10 @@
             <translation>未绘制宗地数</translation>
         </message>
         <message>
+            <source>Parcels of counties not covered by the policy profile</source>
+            <translation>不在政策配置适用地区内的宗地数</translation>
+        </message>
+        <message>
             <source>Parcels with areas</source>
             <translation>含面积的宗地</translation>
         </message>
@@ -1514,6 +1538,10 @@
             <translation>政策配置（名称或 .toml 文件）</translation>
         </message>
         <message>
+            <source>Policy profile file</source>
+            <translation>政策配置文件</translation>
+        </message>
+        <message>
             <source>Policy profile for the notice periods (name or .toml file)</source>
             <translation>公告期所依据的政策配置（名称或 .toml 文件）</translation>
         </message>
@@ -1524,6 +1552,18 @@
         <message>
             <source>Policy profile {file} cannot be read: {error}</source>
             <translation>无法读取政策配置 {file}：{error}</translation>
+        </message>
+        <message>
+            <source>Policy profile {file} has no “[profile]” line to rename; copy the file by hand.</source>
+            <translation>政策配置 {file} 没有可改名的“[profile]”行，请手工复制该文件。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: [holidays.{key}] must be a year's table, e.g. [holidays.2027] with notice, rest and work.</source>
+            <translation>政策配置 {file} 第 {line} 行：[holidays.{key}] 必须是某一年的表，例如 [holidays.2027]，包含 notice、rest 和 work。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: [holidays.{key}] needs rest = [[first, last], …] (rest periods, first day not after the last) and work = [day, …] (make-up working days), dates written YYYY-MM-DD without quotes.</source>
+            <translation>政策配置 {file} 第 {line} 行：[holidays.{key}] 需要 rest = [[首日, 末日], …]（放假期间，首日不晚于末日）和 work = [日期, …]（调休上班日），日期按 YYYY-MM-DD 书写，不加引号。</translation>
         </message>
         <message>
             <source>Policy profile {file}, line {line}: [{table}] has no value for “{key}”; add “{key} = …”.</source>
@@ -1586,6 +1626,10 @@
             <translation>政策配置 {file} 第 {line} 行：{key} = {value} 不是日期。请按 YYYY-MM-DD 书写，不加引号，例如 2020-07-31。</translation>
         </message>
         <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} is not a finite number (nan and inf are not allowed); write a number, e.g. 130.0.</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 不是有限的数值（不允许 nan 和 inf），请写数字，例如 130.0。</translation>
+        </message>
+        <message>
             <source>Policy profile {file}, line {line}: {key} = {value} must be a number of square metres ({limit} 0).</source>
             <translation>政策配置 {file} 第 {line} 行：{key} = {value} 必须是平方米数（{limit} 0）。</translation>
         </message>
@@ -1600,6 +1644,10 @@
         <message>
             <source>Policy profile {file}, line {line}: {later} ({later_value}) is before {earlier} ({earlier_value}); the periods must follow each other.</source>
             <translation>政策配置 {file} 第 {line} 行：{later}（{later_value}）早于 {earlier}（{earlier_value}）；各阶段必须依次衔接。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: “{key}” must be a list of administrative division codes in quotes, 2, 4 or 6 digits (province, city, county), e.g. ["431302"].</source>
+            <translation>政策配置 {file} 第 {line} 行：“{key}” 必须是加引号的行政区划代码列表，2、4 或 6 位数字（省、市、县），例如 ["431302"]。</translation>
         </message>
         <message>
             <source>Policy profile {file}, line {line}: “{key}” must be a list of texts, e.g. ["limits.cropland"].</source>
@@ -1622,12 +1670,20 @@
             <translation>政策配置 {file}：base 形成循环（{chain}）。</translation>
         </message>
         <message>
+            <source>Policy profile {name} (copied from {source}, for {counties}) written to {path}. Edit it to the county's documents, then classify with POLICY = {path}.</source>
+            <translation>政策配置 {name}（复制自 {source}，适用于 {counties}）已写入 {path}。请按本县（区）的文件修改，然后以 POLICY = {path} 分类。</translation>
+        </message>
+        <message>
             <source>Policy profile {name} was not found. Give a shipped profile ({names}) or the path of a .toml file.</source>
             <translation>找不到政策配置 {name}。请填写自带的配置（{names}）或 .toml 文件的路径。</translation>
         </message>
         <message>
             <source>Policy profile {name}: {title} ({path}).</source>
             <translation>政策配置 {name}：{title}（{path}）。</translation>
+        </message>
+        <message>
+            <source>Policy profiles (*.toml)</source>
+            <translation>政策配置 (*.toml)</translation>
         </message>
         <message>
             <source>PostGIS is not enabled in database {database}. Ask the database administrator to run CREATE EXTENSION postgis; in it, then create the survey again.</source>
@@ -1946,6 +2002,10 @@
             <translation>未绘制图幅数</translation>
         </message>
         <message>
+            <source>Shipped policy profile to copy</source>
+            <translation>要复制的插件自带政策配置</translation>
+        </message>
+        <message>
             <source>Since the previous delivery: {new} new, {changed} changed, {deleted} deleted parcels.</source>
             <translation>与上次交付相比：新增 {new} 宗，变更 {changed} 宗，删除 {deleted} 宗。</translation>
         </message>
@@ -2182,8 +2242,8 @@
             <translation>文件夹 {folder} 中有文件但不是交付成果（没有 {name}）；导出会替换整个文件夹。请选择空文件夹或以前的交付文件夹。</translation>
         </message>
         <message>
-            <source>The holiday schedule of {year} is not known (known: {first} to {last}). Add that year's State Council holiday notice to cadastre/holidays_cn.py.</source>
-            <translation>{year} 年的节假日安排未知（已知：{first} 至 {last}）。请把该年国务院办公厅节假日安排通知加入 cadastre/holidays_cn.py。</translation>
+            <source>The holiday schedule of {years} is known neither to the chinesecalendar package nor to the plugin: the notice period ({start} to {end}) is counted with weekends only and marked provisional on the notice. Update chinesecalendar, or add the year's State Council notice to the policy profile ([holidays.{year}]), and write the notice again.</source>
+            <translation>chinesecalendar 包和插件都没有 {years} 年的节假日安排：公告期（{start} 至 {end}）仅按周末计算，并在公告中注明为暂定。请更新 chinesecalendar，或在政策配置中加入该年国务院办公厅的通知（[holidays.{year}]），然后重新生成公告。</translation>
         </message>
         <message>
             <source>The house layer has neither a storeys field nor a measured floor area field: floor areas (JZMJ) and floor-area ratios (RJL) stay empty.</source>
@@ -2322,6 +2382,10 @@
             <translation>上次交付的元数据 {path} 不存在。</translation>
         </message>
         <message>
+            <source>The profile name “{name}” may hold only Latin letters, digits, “_” and “-”, e.g. xiangxiang_2021.</source>
+            <translation>政策配置名称“{name}”只能包含拉丁字母、数字、“_”和“-”，例如 xiangxiang_2021。</translation>
+        </message>
+        <message>
             <source>The real-estate unit code (BDCDYH) is empty.</source>
             <translation>不动产单元代码（BDCDYH）为空。</translation>
         </message>
@@ -2414,6 +2478,10 @@
             <translation>该宗地被列表的筛选条件隐藏。</translation>
         </message>
         <message>
+            <source>This parcel is in county {county}, and the policy profile {name} ({title}) is written for {counties}: its suggested class follows another county's policy. Classify with the county's profile, or copy one (Copy a policy profile, homestead:copyprofile) and edit it.</source>
+            <translation>本宗地位于县（区）{county}，而政策配置 {name}（{title}）适用于 {counties}：分类建议依据的是其他县（区）的政策。请用该县（区）的政策配置分类，或复制一份（复制政策配置，homestead:copyprofile）修改后使用。</translation>
+        </message>
+        <message>
             <source>Title in the metadata</source>
             <translation>元数据中的标题</translation>
         </message>
@@ -2500,6 +2568,10 @@
         <message>
             <source>an unknown CRS</source>
             <translation>未知坐标系</translation>
+        </message>
+        <message>
+            <source>any county</source>
+            <translation>任何县（区）</translation>
         </message>
         <message>
             <source>drawn</source>
@@ -2710,6 +2782,10 @@
             <translation>{total} 宗地中有 {n} 宗占用永久基本农田（共 {area:.2f} 平方米）；{slivers} 处不超过 {min_area} 平方米的重叠作为碎片保留。</translation>
         </message>
         <message>
+            <source>{n} parcels are in counties the policy profile {name} is not written for ({counties}; the profile covers {covered}): they are classified under {title}, which is not their county's policy, and their LBYY and XYBZ say so. Choose the county's profile (POLICY), or copy a profile with homestead:copyprofile, edit it to the county's documents and classify again.</source>
+            <translation>{n} 宗地所在的县（区）不在政策配置 {name} 的适用地区内（{counties}；该配置适用于 {covered}）：这些宗地按 {title} 分类，这不是其所在县（区）的政策，LBYY 和 XYBZ 中已注明。请选用该县（区）的政策配置（POLICY），或用 homestead:copyprofile 复制一份政策配置，按该县（区）的文件修改后重新分类。</translation>
+        </message>
+        <message>
             <source>{n} parcels got no boundary points; the messages above say why.</source>
             <translation>{n} 宗地没有生成界址点，原因见以上信息。</translation>
         </message>
@@ -2790,6 +2866,10 @@
             <translation>{path} 为中国 3 度带范围以外的经纬度；请选择导入坐标系（TARGET_CRS）。</translation>
         </message>
         <message>
+            <source>{path} is in the plugin's own profile folder, which a plugin update replaces: save the copy in the survey's folder instead.</source>
+            <translation>{path} 位于插件自带的配置文件夹中，更新插件时会被替换：请把副本保存在调查工作的文件夹中。</translation>
+        </message>
+        <message>
             <source>{path} is not a whole DXF file: it does not end with the EOF marker, so it was cut off (a copy or download broken off, or a program that stopped writing). Nothing was imported; copy or export the file again.</source>
             <translation>{path} 不是完整的 DXF 文件：文件末尾没有 EOF 结束标记，文件不完整（复制或下载中断，或写出程序中途停止）。未导入任何数据；请重新复制或导出该文件。</translation>
         </message>
@@ -2812,6 +2892,10 @@
         <message>
             <source>{what} {key} was not drawn: {why}</source>
             <translation>{what} {key} 未绘制：{why}</translation>
+        </message>
+        <message>
+            <source>“{code}” is not an administrative division code: write 2, 4 or 6 digits (province, city, county), e.g. 430381; several separated by commas.</source>
+            <translation>“{code}”不是行政区划代码：请写 2、4 或 6 位数字（省、市、县），例如 430381；多个用逗号分隔。</translation>
         </message>
         <message>
             <source>… and {n} more confirmed decisions differ from the policy.</source>

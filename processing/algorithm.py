@@ -43,6 +43,7 @@ ICONS = {
     "farmlandoverlay": "/algorithms/mAlgorithmIntersect.svg",
     "qualitycheck": "/mIconWarning.svg",
     "classify": "/mActionFilter2.svg",
+    "copyprofile": "/mActionEditCopy.svg",
     "exportdxf": "/mActionFileSaveAs.svg",
     "parcelmaps": "/mActionNewLayout.svg",
     "housemaps": "/mLayoutItemMap.svg",

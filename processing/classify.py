@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 import numpy as np
 import shapely
@@ -10,6 +11,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -19,6 +21,7 @@ from qgis.core import (
 )
 
 from ..cadastre import schema
+from ..cadastre.codes import county_of
 from ..cadastre.messages import translatable
 from ..cadastre.overlay import polygon_overlaps
 from ..i18n import tr
@@ -42,6 +45,7 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
     OVERWRITE_CONFIRMED, OUTPUT = "OVERWRITE_CONFIRMED", "OUTPUT"
     COUNTS = {0: "CLASS_0", 1: "CLASS_1", 2: "CLASS_2", 3: "CLASS_3"}
     KEPT = "CONFIRMED_KEPT"
+    OTHER_COUNTIES, OTHER_COUNTY_PARCELS = "OTHER_COUNTIES", "OTHER_COUNTY_PARCELS"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -62,6 +66,10 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
         for klass, output in self.COUNTS.items():
             self.addOutput(QgsProcessingOutputNumber(output, tr("Parcels in class {n}").format(n=klass)))
         self.addOutput(QgsProcessingOutputNumber(self.KEPT, tr("Confirmed decisions kept")))
+        self.addOutput(QgsProcessingOutputString(
+            self.OTHER_COUNTIES, tr("Counties not covered by the policy profile (code: parcels)")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.OTHER_COUNTY_PARCELS, tr("Parcels of counties not covered by the policy profile")))
 
     def process(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
@@ -100,6 +108,8 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
         labels = [str(c).strip() if c not in (None, "") else tr("fid {fid}").format(fid=fid)
                   for c, fid in zip(codes, data.ids)]
         decisions = classify_all(data.attributes, profile, areas=areas, farmland_areas=farmland_areas, labels=labels)
+
+        others = self.other_counties(codes, profile, feedback)
 
         steps.setCurrentStep(3)
         added = list(schema.ZD_DECISION) + ([schema.ZD.field("ZYJBNTMJ")] if computed else [])
@@ -146,9 +156,25 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
         if len(disagreements) > 20:
             feedback.pushWarning(tr("… and {n} more confirmed decisions differ from the policy.").format(
                 n=len(disagreements) - 20))
-        results = {self.OUTPUT: dest_id, self.KEPT: kept}
+        results = {self.OUTPUT: dest_id, self.KEPT: kept, self.OTHER_COUNTY_PARCELS: sum(others.values()),
+                   self.OTHER_COUNTIES: "; ".join(f"{county}: {n}" for county, n in sorted(others.items()))}
         results.update({output: counts[klass] for klass, output in self.COUNTS.items()})
         return results
+
+    @staticmethod
+    def other_counties(codes, profile, feedback) -> Counter:
+        """Parcels per county code (ZDDM[:6]) outside the profile's counties, said as a warning."""
+        others = Counter(county for county in map(county_of, codes) if not profile.covers(county))
+        if others:
+            feedback.pushWarning(tr(
+                "{n} parcels are in counties the policy profile {name} is not written for ({counties}; the "
+                "profile covers {covered}): they are classified under {title}, which is not their county's policy, "
+                "and their LBYY and XYBZ say so. Choose the county's profile (POLICY), or copy a profile with "
+                "homestead:copyprofile, edit it to the county's documents and classify again.").format(
+                n=sum(others.values()), name=profile.name, title=profile.title,
+                counties=", ".join(f"{county} ({n})" for county, n in sorted(others.items())),
+                covered=", ".join(profile.counties)))
+        return others
 
     @staticmethod
     def parcel_areas(data, feedback) -> list:

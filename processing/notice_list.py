@@ -8,6 +8,7 @@ import os
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputBoolean,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -74,6 +75,8 @@ class NoticeListAlgorithm(MapsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("LISTS", tr("Notice lists written")))
         self.addOutput(QgsProcessingOutputNumber("PARCELS_LISTED", tr("Parcels listed")))
         self.addOutput(QgsProcessingOutputString("PERIOD", tr("Notice period")))
+        self.addOutput(QgsProcessingOutputBoolean(
+            "PROVISIONAL", tr("Notice period provisional (a year's holidays not known: weekends only)")))
         self.addOutput(QgsProcessingOutputNumber("PARCELS_HELD", tr("Parcels left out")))
         self.addOutput(QgsProcessingOutputFile("HELD_REPORT", tr("Parcels left out, with the reasons (CSV)")))
 
@@ -106,8 +109,10 @@ class NoticeListAlgorithm(MapsAlgorithm):
         os.makedirs(folder, exist_ok=True)
         held_report = self._write_held(os.path.join(folder, f"notice_{kind.key}_left_out.csv"), held)
         self._report_held(held, held_report, feedback)
+        calendar = workdays.Calendar(profile.holidays)
         lists = notices.notice_lists(table, kind, start, days, unit, classes or (1,),
-                                     self.parameterAsString(parameters, "ISSUER", context), listed, planning_from)
+                                     self.parameterAsString(parameters, "ISSUER", context), listed, planning_from,
+                                     calendar)
         if not lists:
             raise QgsProcessingException(tr("No parcel qualifies for this notice among the {n} given ({held} left out: "
                                             "see {report}).").format(n=len(targets), held=len(held), report=held_report))
@@ -131,8 +136,17 @@ class NoticeListAlgorithm(MapsAlgorithm):
                 village=notice.village, n=len(notice.rows), start=notice.period.start, end=notice.period.end))
             feedback.setProgress(100.0 * (n + 1) / len(lists))
         period = lists[0].period
+        if period.provisional:
+            feedback.pushWarning(tr(
+                "The holiday schedule of {years} is known neither to the chinesecalendar package nor to the plugin: "
+                "the notice period ({start} to {end}) is counted with weekends only and marked provisional on the "
+                "notice. Update chinesecalendar, or add the year's State Council notice to the policy profile "
+                "([holidays.{year}]), and write the notice again.").format(
+                years=", ".join(map(str, period.provisional)), start=period.start, end=period.end,
+                year=period.provisional[0]))
         return {"OUTPUT_FOLDER": folder, "LISTS": len(lists), "PARCELS_LISTED": listed,
                 "PERIOD": f"{period.start.isoformat()}/{period.end.isoformat()}", "PARCELS_HELD": len(held),
+                "PROVISIONAL": bool(period.provisional),
                 "HELD_REPORT": held_report}
 
     def _error_codes(self, parameters, context, feedback):

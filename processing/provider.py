@@ -20,6 +20,7 @@ ALGORITHMS = (
     ("boundary_table", "BoundaryTableAlgorithm"),
     ("parcels_from_points", "ParcelsFromPointsAlgorithm"),
     ("classify", "ClassifyAlgorithm"),
+    ("copy_profile", "CopyProfileAlgorithm"),
     ("export_dxf", "ExportDxfAlgorithm"),
     ("parcel_maps", "ParcelMapsAlgorithm"),
     ("parcel_sketches", "ParcelSketchesAlgorithm"),

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -22,6 +23,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 
 from homestead_cadastre.cadastre import schema
 from homestead_cadastre.processing.layers import create_gpkg_layer, gpkg_layer
+from homestead_cadastre.rules.policy.profile import POLICIES_DIR, available_profiles
 
 X0, Y0 = 37_597_000.0, 3_069_000.0  # Loudi, CGCS2000 zone 37 with the zone number (EPSG:4525)
 
@@ -229,6 +231,64 @@ def test_households_across_the_layer_and_invalid_polygons(tmp_path, run_alg):
     assert rows["OLD"]["LB"] == 1
     assert rows["NEW"]["LB"] == 3 and "四(六)2" in rows["NEW"]["LBYY"] and "OLD" in rows["NEW"]["LBYY"]
     assert rows["BAD"]["LB"] == 0 and "ZDMJ" in rows["BAD"]["LBYY"] and rows["BAD"]["DJMJ"] is None
+
+
+class Warnings(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS API name)
+        self.warnings.append(text)
+        super().pushWarning(text)
+
+
+def test_parcels_of_another_county_and_a_copied_profile(tmp_path, run_alg):
+    """娄星区 is 431302 (the profile's counties); 430381 湘乡市 and 540102 拉萨市城关区 are other counties."""
+    source = write_parcels(tmp_path / "v.gpkg", [
+        ("431302104201JC00001", rectangle(X0, Y0, 10, 15), {}),
+        ("430381104201JC00001", rectangle(X0 + 20, Y0, 10, 15), {}),
+        ("430381104201JC00002", rectangle(X0 + 40, Y0, 10, 15), dict(LSJZ=1)),
+        ("540102104201JC00001", rectangle(X0 + 60, Y0, 10, 15), {}),
+    ])
+    feedback = Warnings()
+    result = run_alg("classify", {"INPUT": source, "POLICY": "louxing_2020", "OUTPUT": str(tmp_path / "a.gpkg")},
+                     feedback=feedback)
+    assert result["OTHER_COUNTY_PARCELS"] == 3 and result["OTHER_COUNTIES"] == "430381: 2; 540102: 1"
+    warning = next(w for w in feedback.warnings if "copyprofile" in w)
+    assert "430381 (2)" in warning and "540102 (1)" in warning and "431302" in warning
+    rows, _, _ = read_output(str(tmp_path / "a.gpkg"))
+    own, other, temporary, tibet = (rows[c] for c in (
+        "431302104201JC00001", "430381104201JC00001", "430381104201JC00002", "540102104201JC00001"))
+    assert "430381" not in (own["LBYY"] + own["XYBZ"]) and "copyprofile" not in own["XYBZ"]
+    for row in (other, temporary, tibet):
+        assert row["LBYY"].startswith("一(一) 宗地所在县（区）代码" + row["ZDDM"][:6]) and "copyprofile" in row["XYBZ"]
+    assert (other["LB"], temporary["LB"]) == (1, 3)  # the class is still the policy's; the mismatch is said
+
+    # a copy of the Louxing profile for 湘乡市 (430381): its parcels are covered, the others are not
+    copy = tmp_path / "xiangxiang.toml"
+    louxing = available_profiles().index("louxing_2020")
+    result = run_alg("copyprofile", {"PROFILE": louxing, "COUNTIES": "430381", "OUTPUT": str(copy)})
+    assert result["OUTPUT"] == str(copy)
+    text = copy.read_text(encoding="utf-8")
+    assert 'name = "xiangxiang"' in text and 'counties = ["430381"]' in text and "431302" not in text.split("[dates]")[0]
+    assert "[rules.member_standard_area]" in text and "# 1 使用耕地" in text  # the whole profile, comments too
+    feedback = Warnings()
+    result = run_alg("classify", {"INPUT": source, "POLICY": str(copy), "OUTPUT": str(tmp_path / "b.gpkg")},
+                     feedback=feedback)
+    assert result["OTHER_COUNTIES"] == "431302: 1; 540102: 1"
+    rows, _, _ = read_output(str(tmp_path / "b.gpkg"))
+    assert not rows["430381104201JC00001"]["LBYY"].startswith("一(一)")
+
+
+def test_copied_profile_refusals(tmp_path, run_alg):
+    with pytest.raises(QgsProcessingException, match="4303810"):
+        run_alg("copyprofile", {"PROFILE": 0, "COUNTIES": "4303810", "OUTPUT": str(tmp_path / "x.toml")})
+    with pytest.raises(QgsProcessingException, match="县域"):
+        run_alg("copyprofile", {"PROFILE": 0, "OUTPUT": str(tmp_path / "县域.toml")})
+    with pytest.raises(QgsProcessingException, match="update"):
+        run_alg("copyprofile", {"PROFILE": 0, "OUTPUT": os.path.join(POLICIES_DIR, "mine.toml")})
+    assert not os.path.exists(os.path.join(POLICIES_DIR, "mine.toml")) and not os.listdir(tmp_path)
 
 
 @pytest.mark.skipif(shutil.which("qgis_process.bin") is None, reason="qgis_process is not installed")

@@ -138,10 +138,20 @@ def test_period_override_and_refusals(village, tmp_path, run_alg):
     result = run_alg("noticelist", {"PARCELS": layer_uri(gpkg, "ZD"), "START": "2020-09-28", "DAYS": 20,
                                     "FORMAT": 1, "OUTPUT_FOLDER": str(tmp_path)})
     assert result["PERIOD"] == "2020-09-28/2020-11-02"  # five more working days: 27, 28, 29, 30 Oct, 2 Nov
-    with pytest.raises(QgsProcessingException, match="2027"):
-        run_alg("noticelist", {"PARCELS": layer_uri(gpkg, "ZD"), "START": "2027-01-10", "OUTPUT_FOLDER": str(tmp_path)})
+    assert result["PROVISIONAL"] is False
     with pytest.raises(QgsProcessingException, match="2020-13-01"):
         run_alg("noticelist", {"PARCELS": layer_uri(gpkg, "ZD"), "START": "2020-13-01", "OUTPUT_FOLDER": str(tmp_path)})
+
+
+def test_notice_of_december_2026_into_an_unknown_2027_is_provisional(village, tmp_path, run_alg):
+    """Posted Mon 14 Dec 2026, 15 working days; 2027's holidays unpublished: 13 working days to 31 Dec, then
+    Fri 1 and Mon 4 Jan counted with weekends only. Computed, and marked provisional in the output."""
+    gpkg, _ = village
+    result = run_alg("noticelist", {"PARCELS": layer_uri(gpkg, "ZD"), "START": "2026-12-14", "FORMAT": 1,
+                                    "OUTPUT_FOLDER": str(tmp_path)})
+    assert result["PERIOD"] == "2026-12-14/2027-01-04" and result["PROVISIONAL"] is True
+    text = " ".join(str(c) for r in rows_of(tmp_path / f"notice_registration_{VILLAGE_CODE}.xlsx") for c in r if c)
+    assert "暂定" in text and "2027年节假日安排未知" in text
 
 
 def test_forms_for_a_parcel_without_points_are_reported(tmp_path, run_alg):

@@ -174,6 +174,20 @@ def test_old_documents_without_an_approved_area(louxing):
     assert d.lb == 0 and d.missing == ("PZMJ",)
 
 
+def test_1987_to_2018_over_the_standard_with_documents_but_no_approved_area(louxing):
+    """四(四)2 compares the parcel with 当时当地面积标准, not with the approved area: with documents (YQSLY 1)
+    and PZMJ empty, 230 m² on cropland built 1995 (standard 130) registers 130 after completing the
+    approval (class 2), the 100 m² excess in 附记; not class 0 asking for the approved area."""
+    d = decide(louxing, 230.0, PZMJ=None, JFNF=1995, DLLB=1)
+    assert (d.lb, d.djmj, d.czmj) == (2, 130.0, 100.0) and d.missing == ()
+    assert d.fj == "超占面积100.00平方米，" + FJ_STANDARD and "四(四)2" in clauses(d)
+    # on other land (standard 180) built 2010, 181.5 m²: 180 registered, 1.5 in 附记
+    d = decide(louxing, 181.5, PZMJ=None, JFNF=2010, DLLB=2)
+    assert (d.lb, d.djmj, d.czmj) == (2, 180.0, 1.5) and "1.50" in d.fj
+    # 符合规划 is the clause's condition: not conforming, it cannot be completed
+    assert decide(louxing, 230.0, PZMJ=None, JFNF=1995, DLLB=1, FHGH=0).lb == 3
+
+
 def test_enlarged_after_1987_still_gets_the_standard_area(louxing):
     # 四(四)2 sets no condition on enlargement (四(四)1 does: 至今未扩大)
     d = decide(louxing, 200.0, PZMJ=130.0, JFNF=1995, DLLB=1, SFKD=1)
@@ -334,3 +348,24 @@ def test_other_profiles_classify(name):
     d = decide(profile, 200.0, PZMJ=120.0, JFNF=1995, DLLB=1)
     assert (d.lb, d.djmj, d.czmj) == (2, 130.0, 70.0) and d.reasons
     assert decide(profile, 150.0, PZMJ=150.0, LSJZ=1).lb == 3
+
+
+def test_a_parcel_of_another_county_says_so_first(louxing):
+    """娄星政发〔2020〕4号 一(一): 全区行政区域内. 娄星区 is 431302; 430381 (湘乡市) is another county: the
+    decision is the same but its first reason and first step say that it follows Louxing's policy."""
+    d = decide(louxing, 150.0, PZMJ=150.0, JFNF=2000, ZDDM="430381104201JC00023")
+    assert d.lb == 1 and d.reasons[0].rule_id == "other_county"
+    assert "430381" in d.reasons[0].text and "431302" in d.reasons[0].text
+    assert d.xybz.startswith("选用该县（区）的政策配置") and "homestead:copyprofile" in d.xybz
+    # also when class 3 or 0 leave the steps of notes out
+    assert decide(louxing, 150.0, KZDT=1, ZDDM="430381104201JC00023").reasons[0].rule_id == "other_county"
+    d = decide(louxing, 150.0, PZMJ=None, JFNF=1995, ZDDM="430381104201JC00023")
+    assert d.lb == 0 and "copyprofile" in d.xybz
+    # Louxing's own parcels, parcels without a code and a profile written for anywhere say nothing of it
+    for profile, code in ((louxing, "431302104201JC00023"), (louxing, None), (louxing, "abc"),
+                          (load_profile("national_generic"), "430381104201JC00023")):
+        d = decide(profile, 150.0, PZMJ=150.0, JFNF=2000, ZDDM=code)
+        assert "other_county" not in [r.rule_id for r in d.reasons] and "copyprofile" not in d.xybz
+    # a province prefix covers its counties: 西藏 54
+    assert "other_county" not in [r.rule_id for r in decide(
+        load_profile("tibet_2010"), 150.0, PZMJ=150.0, JFNF=2000, ZDDM="540102104201JC00023").reasons]

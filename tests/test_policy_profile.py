@@ -142,6 +142,10 @@ def test_missing_rule_and_missing_text(tmp_path):
     ('\n[rules.excl_vacant]\ntext = "空置{zdmjj}"\n', "text = "),  # unknown placeholder
     ('\n[rules.excl_vacant]\nsteps = "a {zdmj"\n', "steps = "),  # unbalanced brace
     ("\n[limits]\ncropland = -130\n", "cropland"),
+    ('\ncounties = ["43130"]\n', "counties = "),  # 5 digits: not a province, city or county code
+    ("\ncounties = [431302]\n", "counties = "),  # not quoted
+    ('\n[holidays.2027]\nnotice = "x"\nrest = [[2027-01-03, 2027-01-01]]\n', "[holidays.2027]"),  # reversed
+    ('\n[holidays.2027]\nnotice = "x"\n', "[holidays.2027]"),  # no rest periods
     ("\n[notices]\nno_source_days = 30.5\n", "no_source_days"),
     ("\n[dates]\ncurrent_policy_from = 1990\n", "current_policy_from"),  # before member_standard_before 2018
     ('\n[[targets.milestones]]\ndate = 2020-01-01\nclause = "x"\ntext = "y"\n', "[[targets.milestones]]"),
@@ -150,6 +154,22 @@ def test_missing_rule_and_missing_text(tmp_path):
 def test_bad_values_name_their_line(tmp_path, body, fragment):
     path = derived(tmp_path, body)
     assert f"line {line_number(path.read_text(encoding='utf-8'), fragment)}:" in refused(path)
+
+
+@pytest.mark.parametrize("body, key, fragment", [
+    ("\n[farmland]\nmin_area = nan\n", "farmland.min_area", "min_area = nan"),
+    ("\n[limits]\ncropland = inf\n", "limits.cropland", "cropland = inf"),
+    ("\n[limits]\nother_land = +nan\n", "limits.other_land", "other_land = +nan"),
+    ("\n[farmland]\nmin_area = -inf\n", "farmland.min_area", "min_area = -inf"),
+    ('\n[[targets.milestones]]\ndate = 2020-01-01\nsurvey = nan\nclause = "x"\ntext = "y"\n',
+     "targets.milestones.survey", "survey = nan"),
+])
+def test_non_finite_numbers_are_refused_by_key(tmp_path, body, key, fragment):
+    # TOML has nan and inf: a nan sliver threshold made every farmland overlap "no overlap" (class 1, not 3)
+    path = derived(tmp_path, body)
+    message = refused(path)
+    assert f"line {line_number(path.read_text(encoding='utf-8'), fragment)}:" in message
+    assert key in message and "finite" in message
 
 
 def test_verify_names_an_existing_key(tmp_path):

@@ -18,6 +18,7 @@ from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from review_data import expected_rows, make_survey
 
+from homestead_cadastre.rules.policy.profile import available_profiles
 from homestead_cadastre.ui import review_dock
 from homestead_cadastre.ui.panel_manager import ReviewPanelManager
 from homestead_cadastre.ui.review_dock import ReviewDock
@@ -466,3 +467,23 @@ def test_household_of_a_parcel_is_found_through_both_keys(dock):
     assert [r["ZDDM"] for r in rows][0] == layer.getFeature(fids[0])["ZDDM"] and rows[0]["JFNF"] == 1999
     assert {r["ZDDM"] for r in rows} == {layer.getFeature(f)["ZDDM"] for f in fids[:3]}
     assert rows[0]["__area"] == pytest.approx(layer.getFeature(fids[0]).geometry().area())
+
+
+def test_card_says_when_the_parcel_is_not_in_the_profile_s_county(dock, run_alg, tmp_path):
+    """The survey's parcels are of 娄星区 (431302): under a profile copied for 湘乡市 (430381) and picked for the
+    project, the card says the suggestion follows another county's policy; under Louxing's it says nothing."""
+    rows = expected_rows(N, VILLAGES)
+    fid = fid_of(dock.layer, rows[0]["ZDDM"])
+    dock.select_fid(fid)
+    settle(dock)
+    assert not dock.card.county_warning.isVisibleTo(dock.card)
+    copy = tmp_path / "xiangxiang.toml"
+    run_alg("copyprofile", {"PROFILE": available_profiles().index("louxing_2020"), "COUNTIES": "430381",
+                             "OUTPUT": str(copy)})
+    QgsProject.instance().writeEntry("homestead_cadastre", "profile", str(copy))
+    dock._refresh_progress()
+    dock.select_fid(fid)
+    settle(dock)
+    text = dock.card.county_warning.text()
+    assert dock.card.county_warning.isVisibleTo(dock.card)
+    assert "431302" in text and "430381" in text and "xiangxiang" in text

@@ -30,17 +30,32 @@ def available() -> bool:
     return QgsApplication.processingRegistry().algorithmById(ALGORITHM) is not None
 
 
+def _project_profile():
+    """(the project's policy profile or None without the engine or when it cannot be read, its name)."""
+    module = suggest.engine()
+    name = suggest.profile_name()
+    if module is None:
+        return None, name
+    try:
+        return module.load_profile(name), name
+    except (CadastreError, OSError, ValueError):
+        return None, name
+
+
 def profile_targets() -> Tuple[List[progress.Target], str]:
     """(targets, profile name) of the project's policy profile; no targets without the engine."""
-    module = suggest.engine()
-    if module is None:
-        return [], ""
-    name = suggest.profile_name()
-    try:
-        profile = module.load_profile(name)
-    except (CadastreError, OSError, ValueError):
-        return [], name
+    profile, name = _project_profile()
+    if profile is None:
+        return [], name if suggest.engine() is not None else ""
     return progress.targets_from_milestones(getattr(profile, "milestones", ())), getattr(profile, "title", "") or name
+
+
+def policy_scope() -> Tuple[str, str, Tuple[str, ...]]:
+    """(name, title, counties) of the project's policy profile: the counties it is written for, () anywhere."""
+    profile, name = _project_profile()
+    if profile is None:
+        return name, name, ()
+    return profile.name, profile.title, tuple(getattr(profile, "counties", ()))
 
 
 class ClassificationRun:

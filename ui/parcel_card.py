@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..cadastre import review, schema
+from ..cadastre.codes import county_of, in_counties
 from ..cadastre.messages import CadastreError
 from ..i18n import tr
 from .audit import from_qgis
@@ -180,6 +181,13 @@ class ParcelCard(QWidget):
         self.notice.setStyleSheet("background: #fff4c2; padding: 4px; border-radius: 3px")
         self.notice.hide()
         layout.addWidget(self.notice)
+        self.policy: Tuple[str, str, Tuple[str, ...]] = ("", "", ())
+        self.county_warning = QLabel()
+        self.county_warning.setObjectName("countyWarning")
+        self.county_warning.setWordWrap(True)
+        self.county_warning.setStyleSheet("background: #f8d0c8; color: #7a1500; padding: 4px; border-radius: 3px")
+        self.county_warning.hide()
+        layout.addWidget(self.county_warning)
         layout.addWidget(self._build_decision())
         layout.addWidget(self._build_areas())
         layout.addWidget(self._build_issues())
@@ -336,6 +344,7 @@ class ParcelCard(QWidget):
         self.title.setText(tr("No parcel selected"))
         self.subtitle.setText(tr("Select a parcel in the list or on the map."))
         self.notice.hide()
+        self.county_warning.hide()
         self.setEnabled(False)
 
     def show_feature(self, feature: QgsFeature, issues: List[Tuple[str, str, str]], geometry_area: Optional[float],
@@ -348,6 +357,7 @@ class ParcelCard(QWidget):
         self.setEnabled(True)
         self.title.setText(v["ZDDM"] or tr("Parcel {fid} (no code)").format(fid=feature.id()))
         self.subtitle.setText(" · ".join(str(x) for x in (v["QLRMC"], v["ZL"]) if x))
+        self._show_county(v["ZDDM"])
         self._show_decision(v, editable)
         for name, label in self.area_labels.items():
             label.setText(_fmt(v[name]) + (" %" if name == "ZYJBNTBL" and v[name] is not None else "")
@@ -360,6 +370,25 @@ class ParcelCard(QWidget):
             # class 0 means a needed fact is missing: point at the empty ones (QTBYDJ empty means 'none')
             editor.mark_missing(v["LB"] == review.FACTS_MISSING and v[name] is None and name != "QTBYDJ")
         self._show_checklist(v, editable)
+
+    def set_policy(self, name: str, title: str, counties: Tuple[str, ...]) -> None:
+        """The project's policy profile and the counties it is written for (() anywhere)."""
+        if (name, title, counties) != self.policy:
+            self.policy = (name, title, counties)
+            if self.fid is not None:
+                self._show_county(self.values.get("ZDDM"))
+
+    def _show_county(self, code) -> None:
+        name, title, counties = self.policy
+        county = county_of(code)
+        outside = bool(county) and not in_counties(county, counties)
+        self.county_warning.setVisible(outside)
+        if outside:
+            self.county_warning.setText(tr(
+                "This parcel is in county {county}, and the policy profile {name} ({title}) is written for "
+                "{counties}: its suggested class follows another county's policy. Classify with the county's "
+                "profile, or copy one (Copy a policy profile, homestead:copyprofile) and edit it.").format(
+                county=county, name=name, title=title, counties=", ".join(counties)))
 
     def _show_decision(self, v, editable: bool) -> None:
         lb, state = v["LB"], v["SHZT"] if v["SHZT"] is not None else review.NOT_REVIEWED

@@ -436,6 +436,7 @@ class ReviewDock(QgsDockWidget):
 
     def _refresh_progress(self) -> None:
         self.progress.set_targets(*classify.profile_targets())
+        self.card.set_policy(*classify.policy_scope())
         self.progress.set_table(self.model.table, getattr(self, "village_names", {}))
 
     # --- selection -------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ EXCLUSION_FLAGS: Tuple[RuleSpec, ...] = (
 )
 
 RULES: Tuple[RuleSpec, ...] = (
+    RuleSpec("other_county", note=True, doc="the parcel's county (ZDDM[:6]) is not among the profile's counties"),
     RuleSpec("excl_farmland", doc="occupied permanent basic farmland (ZYJBNTMJ) above the sliver threshold"),
     RuleSpec("excl_multiple_homesteads", doc="the parcel is an extra homestead of a household that keeps another"),
     *EXCLUSION_FLAGS,
@@ -85,6 +86,8 @@ PLACEHOLDERS: Dict[str, str] = {
     "facts": "facts missing or invalid (alias and field name)",
     "other": "text of QTBYDJ",
     "boundary": "the policy date the year built cannot be placed against",
+    "county": "the parcel's county code (first 6 digits of ZDDM)",
+    "counties": "the administrative codes the profile is written for",
     "registration_working_days": "registration notice, working days",
     "no_source_days": "notice for parcels without ownership-source documents, days",
     "planning_days": "notice for houses without planning papers, days",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ...cadastre import schema
+from ...cadastre.codes import county_of
 from . import catalogue
 from .facts import INVALID, as_area, as_code, as_flag, as_year, is_blank, label
 from .households import EXTRA, KEPT, UNDECIDED, UNKNOWN, HouseholdStanding, household_standings
@@ -98,6 +99,8 @@ class _Evaluation:
         }
         for name in ("pzmj", "djmj", "czmj", "limit", "jfnf", "facts", "other", "boundary"):
             self.values.setdefault(name, "—")
+        self.county = county_of(facts.get("ZDDM"))
+        self.values.update(county=self.county or "—", counties="、".join(profile.counties) or "—")
 
     # reading facts ---------------------------------------------------------------------------------
     def read(self, name: str, reader):
@@ -208,8 +211,9 @@ class _Evaluation:
     def member_area(self, year: int, approved: bool, procedure: str) -> None:
         """四(四), 四(五)1, 四(二)2, 三(五): the area a member's homestead may be registered with.
 
-        ``approved``: it has ownership-source documents. Their approved area PZMJ is read where it decides,
-        not for a house older than member_actual_before, registered at its actual area (四(四)1).
+        ``approved``: it has ownership-source documents. Their approved area PZMJ is read where it decides:
+        not for a house older than member_actual_before, registered at its actual area (四(四)1), nor for one
+        of 四(四)2 over the standard, registered at the standard area.
         """
         area = self.need_area()
         known = as_area(self.facts.get("PZMJ")) if approved else None
@@ -235,7 +239,10 @@ class _Evaluation:
             if not approved:
                 self.procedure(procedure)
             return
-        cap = self.cap(approved)
+        if approved and known is None and period == "standard" and area > self.limit():
+            cap = self.limit()  # 四(四)2 compares with 当时当地面积标准: an empty approved area does not matter
+        else:
+            cap = self.cap(approved)
         conforms = self.need("FHGH")
         if area <= cap:
             if approved and conforms:
@@ -323,10 +330,14 @@ class _Evaluation:
             if year not in (None, INVALID) and self.profile.dates["planning_notice_from"].place(year) != "before":
                 self.fire("planning_notice")
             self.fire("registration_notice")
+        if not self.profile.covers(self.county):
+            # said first and whatever the class: the whole decision follows another county's policy
+            self.fired.insert(0, (self.profile.rule("other_county"), dict(self.values)))
         reasons, annotations, steps = [], [], []
         for rule, values in self.fired:
             reasons.append(Reason(rule.id, rule.clause, rule.text.format(**values)))
-            relevant = rule.lb == lb or (lb in (1, 2) and (rule.lb is None or rule.lb in (1, 2)))
+            relevant = rule.lb == lb or rule.id == "other_county" or (
+                lb in (1, 2) and (rule.lb is None or rule.lb in (1, 2)))
             if not relevant:
                 continue
             fj = rule.fj.format(**values) if rule.fj and not _no_excess(rule.fj, values) else ""

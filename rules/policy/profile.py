@@ -8,6 +8,7 @@ a missing one is refused with a message naming the file and the line. QGIS-free.
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import re
 import string
@@ -15,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Tuple
 
+from ...cadastre.codes import in_counties
 from ...cadastre.messages import fail, translatable
 from . import catalogue
 from .toml_lines import key_lines, line_of
@@ -29,6 +31,7 @@ DEFAULT_PROFILE = "louxing_2020"
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _DATE_LIKE = re.compile(r"=\s*\d{4}-\d{1,2}-\d{1,2}")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_COUNTY_PREFIX = re.compile(r"^(\d{2}|\d{4}|\d{6})$")
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,13 @@ class Profile:
     issued: Optional[datetime.date]
     note: str
     verify: Tuple[str, ...]  # dotted keys whose values are not checked against the official text
+    counties: Tuple[str, ...]  # administrative code prefixes (2, 4 or 6 digits) it is written for; () anywhere
     dates: Mapping[str, PolicyDate]
     limits: Mapping[int, float]  # DLLB code -> household area limit, m²
     notices: Mapping[str, int]  # days
     farmland_min_area: float  # m²: farmland overlaps at or below this are slivers
     milestones: Tuple[Milestone, ...]
+    holidays: Mapping[int, tuple]  # year -> (notice, rest periods, make-up days): schedules added as data
     rules: Mapping[str, Rule]
     files: Tuple[str, ...]  # this profile's file first, then its bases
 
@@ -101,6 +106,10 @@ class Profile:
 
     def rule(self, rule_id: str) -> Rule:
         return self.rules[rule_id]
+
+    def covers(self, county: str) -> bool:
+        """Whether a parcel of ``county`` (6 digits; '' when its code has none) is in the profile's area."""
+        return not county or in_counties(county, self.counties)
 
 
 # --- loading ------------------------------------------------------------------------------------------
@@ -217,15 +226,18 @@ def _has(data, path) -> bool:
 
 # --- validation ---------------------------------------------------------------------------------------
 _TABLES = {
-    "profile": {"name": True, "title": True, "source": True, "issued": False, "base": False, "note": False, "verify": False},
+    "profile": {"name": True, "title": True, "source": True, "issued": False, "base": False, "note": False, "verify": False,
+                "counties": False},
     "dates": {key: True for key in catalogue.DATE_KEYS},
     "limits": {key: True for key in catalogue.LIMIT_KEYS},
     "notices": {key: True for key in catalogue.NOTICE_KEYS},
     "farmland": {"min_area": True},
     "targets": {"milestones": False},
     "rules": {},  # one table per rule id of the catalogue
+    "holidays": {},  # one table per year: a State Council holiday schedule not yet known to the plugin
 }
-_OPTIONAL_TABLES = {"farmland", "targets"}
+_OPTIONAL_TABLES = {"farmland", "targets", "holidays"}
+_HOLIDAY_KEYS = {"notice": True, "rest": True, "work": False}
 _MILESTONE = {"date": True, "survey": False, "registered": False, "clause": True, "text": True}
 _RULE_KEYS = {"clause": True, "text": True, "class": True, "fj": False, "steps": False}
 
@@ -287,6 +299,8 @@ class _Checker:
             table = self.table(data, name, (name,))
             if name == "rules":
                 self.rules(table)
+            elif name == "holidays":
+                pass  # checked by holidays() below
             else:
                 self.keys(table, allowed, (name,), name)
         values = {
@@ -296,6 +310,7 @@ class _Checker:
             "notices": {k: self.days(v, ("notices", k)) for k, v in data.get("notices", {}).items()},
             "farmland": {k: self.number(v, ("farmland", k), positive=False) for k, v in data.get("farmland", {}).items()},
             "milestones": self.milestones(data.get("targets", {})),
+            "holidays": self.holidays(data.get("holidays", {})),
         }
         if not self.complete:
             return None
@@ -317,6 +332,14 @@ class _Checker:
                     "Policy profile {file}, line {line}: “{key}” must be a list of texts, e.g. [\"limits.cropland\"]."),
                     ("profile", "verify"), key="verify")
             out["verify"] = tuple(items)
+        if "counties" in table:
+            items = table["counties"]
+            if not isinstance(items, list) or not all(isinstance(i, str) and _COUNTY_PREFIX.match(i) for i in items):
+                raise self.error("PROFILE_BAD_COUNTIES", translatable(
+                    "Policy profile {file}, line {line}: “{key}” must be a list of administrative division codes "
+                    "in quotes, 2, 4 or 6 digits (province, city, county), e.g. [\"431302\"]."),
+                    ("profile", "counties"), key="counties")
+            out["counties"] = tuple(items)
         return out
 
     def rules(self, table: dict) -> None:
@@ -376,6 +399,27 @@ class _Checker:
                 self.text(item["text"], path + ("text",))))
         return tuple(sorted(result, key=lambda m: m.date))
 
+    def holidays(self, table: dict) -> Dict[int, tuple]:
+        """[holidays.<year>]: notice, rest = [[first, last], …], work = [make-up day, …] → year -> tuple."""
+        result = {}
+        for key, entry in table.items():
+            path = ("holidays", key)
+            if not (key.isdigit() and len(key) == 4) or not isinstance(entry, dict):
+                raise self.error("PROFILE_BAD_HOLIDAY_YEAR", translatable(
+                    "Policy profile {file}, line {line}: [holidays.{key}] must be a year's table, e.g. "
+                    "[holidays.2027] with notice, rest and work."), path, key=key)
+            self.keys(entry, _HOLIDAY_KEYS, path, f"holidays.{key}", complete=True)
+            rest, work = entry["rest"], entry.get("work", [])
+            periods = isinstance(rest, list) and all(
+                isinstance(p, list) and len(p) == 2 and all(_is_date(d) for d in p) and p[0] <= p[1] for p in rest)
+            if not periods or not isinstance(work, list) or not all(_is_date(d) for d in work):
+                raise self.error("PROFILE_BAD_HOLIDAYS", translatable(
+                    "Policy profile {file}, line {line}: [holidays.{key}] needs rest = [[first, last], …] (rest "
+                    "periods, first day not after the last) and work = [day, …] (make-up working days), dates "
+                    "written YYYY-MM-DD without quotes."), path, key=key)
+            result[int(key)] = (self.text(entry["notice"], path + ("notice",)), tuple(map(tuple, rest)), tuple(work))
+        return result
+
     # values ----------------------------------------------------------------------------------------
     def text(self, value, path, allow_empty: bool = False) -> str:
         if not isinstance(value, str) or not (allow_empty or value.strip()):
@@ -406,7 +450,16 @@ class _Checker:
                 "Policy profile {file}, line {line}: unbalanced braces in “{key}”; write a placeholder as "
                 "{{zdmj}} and a literal brace twice."), path, key=path[-1]) from None
 
+    def finite(self, value, path) -> None:
+        """nan and inf are TOML floats, but no area, percentage or threshold: refused by their key."""
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.error("PROFILE_NOT_FINITE", translatable(
+                "Policy profile {file}, line {line}: {key} = {value} is not a finite number (nan and inf are "
+                "not allowed); write a number, e.g. 130.0."),
+                path, key=".".join(str(p) for p in path if not isinstance(p, int)), value=_show(value))
+
     def number(self, value, path, positive: bool) -> float:
+        self.finite(value, path)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0 or (positive and value == 0):
             raise self.error("PROFILE_BAD_NUMBER", translatable(
                 "Policy profile {file}, line {line}: {key} = {value} must be a number of square metres "
@@ -421,6 +474,7 @@ class _Checker:
         return value
 
     def percent(self, value, path) -> float:
+        self.finite(value, path)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 100:
             raise self.error("PROFILE_BAD_PERCENT", translatable(
                 "Policy profile {file}, line {line}: {key} = {value} must be a percentage above 0 and at most 100."),
@@ -470,12 +524,17 @@ class _Checker:
         farmland = values["farmland"].get("min_area", catalogue.DEFAULT_FARMLAND_MIN_AREA)
         return Profile(
             name=head["name"], title=head["title"], source=head["source"], issued=head.get("issued"),
-            note=head.get("note", ""), verify=head.get("verify", ()),
+            note=head.get("note", ""), verify=head.get("verify", ()), counties=head.get("counties", ()),
             dates=values["dates"],
             limits={catalogue.LIMIT_KEYS[k]: v for k, v in values["limits"].items()},
             notices=values["notices"], farmland_min_area=farmland, milestones=values["milestones"],
+            holidays=values["holidays"],
             rules=rules, files=tuple(s.path for s in self.where.chain),
         )
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 def _show(value) -> str:
