@@ -383,7 +383,7 @@ ZJCW = Layer(
     (
         _f("RULE_ID", TEXT, "规则编号", 20, ext=True, doc="Stable id of the quality rule (rules/quality/registry.py)."),
         _f("SEVERITY", TEXT, "严重程度", 10, codelist="YZCD", ext=True, doc="error, warning or info."),
-        _f("MESSAGE", TEXT, "错误描述", 500, ext=True, doc="What is wrong, in the user's language."),
+        _f("MESSAGE", TEXT, "错误描述", 500, ext=True, doc="What is wrong, in Chinese whatever the interface language (a deliverable)."),
         _f("LAYER", TEXT, "所在图层", 10, ext=True, doc="Schema layer the FIDS refer to (ZD, ZRZ, DXT_FW)."),
         _f("FIDS", TEXT, "要素号", 254, ext=True, doc="Comma-separated feature ids of the rule's subject layer."),
         _f("REL_FIDS", TEXT, "相关要素号", 254, ext=True, doc="Comma-separated feature ids of the other features involved (parcels a house straddles, farmland patches...)."),
@@ -398,7 +398,7 @@ ZJHZ = Layer(
     (
         _f("RULE_ID", TEXT, "规则编号", 20, ext=True, doc="Stable id of the quality rule."),
         _f("SEVERITY", TEXT, "严重程度", 10, codelist="YZCD", ext=True, doc="error, warning or info."),
-        _f("TITLE", TEXT, "规则名称", 100, ext=True, doc="What the rule finds, in the user's language."),
+        _f("TITLE", TEXT, "规则名称", 100, ext=True, doc="What the rule finds, in Chinese whatever the interface language."),
         _f("VILLAGE", TEXT, "地籍子区", 12, ext=True, doc="地籍子区 key (ZDDM[:12]); NULL on the rule's total row, empty for findings with no code."),
         _f("COUNT", INT, "数量", ext=True, doc="Number of findings."),
     ),

@@ -198,10 +198,6 @@
             <translation>CASS：宗地点号表（宗地代码、按界址顺序的点名；为空：编码列即宗地代码）</translation>
         </message>
         <message>
-            <source>CGCS2000, 3° Gauss-Krüger zone {zone} ({epsg})</source>
-            <translation>2000 国家大地坐标系，高斯-克吕格 3° 带第 {zone} 带（{epsg}）</translation>
-        </message>
-        <message>
             <source>CRS of the coordinates (empty: from the zone number in the eastings)</source>
             <translation>坐标所在坐标系（留空：按横坐标中的带号确定）</translation>
         </message>

@@ -18,9 +18,9 @@ from qgis.core import (
 )
 
 from ..cadastre import sheets
+from ..cadastre.messages import Problem, translatable
 from ..cadastre.scales import scale_text
 from ..cadastre.sheetlabels import sheet_labels
-from ..i18n import tr
 from .export import PageSource
 from .fonts import measurer
 from .scene_layers import SYMBOLOGY_DIR, SceneLayers, prepare_label_fonts
@@ -86,7 +86,7 @@ class SheetMapSource(PageSource):
     def key(self, n: int) -> str:
         return self.sheets[n].number
 
-    def prepare(self, n: int) -> Tuple[bool, List[str]]:
+    def prepare(self, n: int) -> Tuple[bool, List[Problem]]:
         sheet = self.sheets[n]
         self.map.setExtent(QgsRectangle(*sheet.bounds))
         self.map.setScale(sheet.scale)
@@ -106,8 +106,8 @@ class SheetMapSource(PageSource):
                                                  self.blocked_mm)
         self.scene.fill_labels("labels", labels)
         self.scene.fill("strokes", strokes)
-        return True, [tr("Label {text} found no free place; it was left out.").format(text=t.replace("\n", " "))
-                      for t in unplaced]
+        return True, [Problem("SHEET_LABEL_UNPLACED", translatable("Label {text} found no free place; it was left out."),
+                              {"text": t.replace("\n", " ")}) for t in unplaced]
 
     def release(self) -> None:
         self.map.setLayers([])

@@ -71,7 +71,9 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 raise QgsProcessingException(tr("Canceled."))
             feedback.setProgress(100.0 * n / len(rows))
             form = data.form(i)
-            result = PageResult(form.zddm or stem, OK, [], [p.format(tr) for p in form.problems])
+            result = PageResult(form.zddm or stem)
+            for problem in form.problems:
+                result.add(problem)
             results.append(result)
             if not form.sheets:
                 result.status = FAILED
@@ -90,4 +92,4 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                     write_pdf(tmp, form.sheets, f"{form.zddm} 权籍调查表")
                 result.files.append(path)
         return map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
-                                 tr("Parcel"), tr("Parcel code"))
+                                 tr("Parcel"), translatable("Parcel code"))
