@@ -155,4 +155,4 @@ def test_forms_for_a_parcel_without_points_are_reported(tmp_path, run_alg):
     assert result["FAILED"] == 1
     assert not (tmp_path / "forms" / f"{code(2)}_权籍调查表.xlsx").exists()
     report = (tmp_path / "forms" / "surveyforms_report.csv").read_text(encoding="utf-8-sig")
-    assert code(2) in report and "boundary points" in report
+    assert code(2) in report and "没有界址点" in report
