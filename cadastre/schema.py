@@ -199,9 +199,17 @@ ZD_DOCUMENTS = (
         "a document not received is absent.")),
 )
 
+# What the 权籍调查表 records beyond the database standard's fields.
+ZD_FORM = (
+    _f("TDSYQR", TEXT, "土地所有权人", 254, ext=True, doc="Owner of the land, e.g. the village group's farmers' collective."),
+    _f("QSDCJS", TEXT, "权属调查记事", 1000, ext=True, doc="Ownership survey record (权属调查记事)."),
+    _f("CLJS", TEXT, "测量记事", 1000, ext=True, doc="Measurement record (测量记事)."),
+    _f("DCSHYJ", TEXT, "调查审核意见", 1000, ext=True, doc="Review opinion on the survey result (调查审核意见)."),
+)
+
 ZD = Layer(
     "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
-    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS + ZD_VERSION, style="zd.qml",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS + ZD_FORM + ZD_VERSION, style="zd.qml",
 )
 
 # The fields a reviewer may change: the class decision and its review (not survey facts, geometry or

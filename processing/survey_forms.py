@@ -19,14 +19,15 @@ from ..mapping.export import FAILED, NOTED, OK, PageResult
 from . import map_inputs
 from .files import atomic_output
 from .map_algorithm import MapsAlgorithm
+from .parcel_maps import SHEET_SCALES
 
 FORMATS = (
     (translatable("XLSX and PDF"), (True, True)),
     (translatable("XLSX only"), (True, False)),
     (translatable("PDF only"), (False, True)),
 )
-ZD_FIELDS = ["ZDDM", "BDCDYH", "QLRMC", "ZDMJ", "YT", "ZL", "QLLX", "QLXZ", "QLSDFS", "TFH", "ZDSZD", "ZDSZN",
-             "ZDSZX", "ZDSZB", "JZZDMJ", "JZMJ", "FJ", "BZ"]
+ZD_FIELDS = ["ZDDM", "BDCDYH", "QLRMC", "QLRZJH", "TDSYQR", "ZDMJ", "YT", "ZL", "QLLX", "QLXZ", "QLSDFS", "TFH",
+             "ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB", "JZZDMJ", "JZMJ", "FJ", "BZ", "QSDCJS", "CLJS", "DCSHYJ"]
 
 
 class SurveyFormsAlgorithm(MapsAlgorithm):
@@ -39,6 +40,8 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ)"))
         self.add_holders()
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
+        self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
+                                                     [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
         self.add_output_folder(tr("Forms written"), tr("Parcels without a form"))
 
     def process(self, parameters, context, feedback):
@@ -59,7 +62,8 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         data = SurveyFormData(map_inputs.to_table(parcels), map_inputs.to_table(points),
                               map_inputs.to_table(lines) if lines else None,
                               map_inputs.to_table(houses) if houses else None,
-                              map_inputs.to_table(holders) if holders else None)
+                              map_inputs.to_table(holders) if holders else None,
+                              SHEET_SCALES[self.parameterAsEnum(parameters, "SHEET_SCALE", context)], map_inputs.zone_of(crs))
         xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
         index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
         rows = [index_of[f] for f in targets if f in index_of]
