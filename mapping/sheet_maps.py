@@ -15,6 +15,7 @@ from qgis.core import (
     QgsMapLayer,
     QgsProject,
     QgsRectangle,
+    QgsUnitTypes,
 )
 
 from ..cadastre import sheets
@@ -31,6 +32,8 @@ TEXT_ITEMS = ("sheet_number", "scale_text", "crs_note", "village") + tuple(
     f"adjoin_{k}" for k in ("nw", "n", "ne", "w", "e", "sw", "s", "se"))
 LABEL_LAYERS = (("strokes", "line", "map_strokes.qml"), ("labels", "point", "map_labels.qml"))
 GRID_INTERVAL_MM = 100.0  # a grid cross every 10 cm on paper
+POINT_MM = 25.4 / 72.0
+LINE_HEIGHT = 1.3  # a text line, in font sizes (ascent + descent + leading)
 
 
 def styled_clone(layer, qml: str, name: str):
@@ -96,6 +99,7 @@ class SheetMapSource(PageSource):
             grid.setIntervalY(GRID_INTERVAL_MM * sheet.scale / 1000.0)
             if grid.annotationFormat() == grid.CustomFormat:  # kilometres as in the sheet number, no separators
                 grid.setAnnotationExpression(f"replace(format_number(@grid_number / 1000, {decimals}), ',', '')")
+            keep_corner_annotations_apart(grid)
         adjoining = sheets.neighbours(sheet, self.zone)
         texts = {"sheet_number": sheet.number, "scale_text": scale_text(sheet.scale), "crs_note": self.crs_note,
                  "village": self.title}
@@ -118,6 +122,17 @@ class SheetMapSource(PageSource):
         """Drop the base layers too, at the end."""
         self.release()
         self.base_layers = []
+
+
+def keep_corner_annotations_apart(grid) -> None:
+    """At a corner the easting (above or below the frame, centred on the corner) and the northing (beside the
+    frame, centred on the corner) would overlap: keep the annotations one text line off the frame, so the
+    easting clears the half line of the northing next to it."""
+    text = grid.annotationTextFormat()
+    size_mm = text.size() * (POINT_MM if text.sizeUnit() == QgsUnitTypes.RenderPoints else 1.0)
+    needed = LINE_HEIGHT * size_mm
+    if grid.annotationFrameDistance() < needed:
+        grid.setAnnotationFrameDistance(needed)
 
 
 def frame_is_standard(map_item: QgsLayoutItemMap) -> bool:

@@ -155,3 +155,17 @@ def test_dxf_has_every_parcel(job, truth):
     layer = ds.GetLayer(0)
     layer.SetAttributeFilter("Layer = '宗地'")
     assert layer.GetFeatureCount() == len(truth)
+
+
+def test_overlay_maps_signed_as_the_parcel_maps(job):
+    """The 套合图 carries the 制图者, 审核者 and 制图日期 the 宗地图 carry (the same signatures, #14)."""
+    results, _out = job
+
+    def signature_lines(folder):
+        text = "\n".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+                         for pdf in sorted(Path(folder).glob("*.pdf")))
+        return {line for line in text.split() if line.startswith(("制图者：", "审核者：", "制图日期："))}
+
+    overlay = signature_lines(results["sheetmaps"]["OUTPUT_FOLDER"])
+    assert overlay == {"制图者：张工", "审核者：李工", "制图日期：2020年6月1日"}
+    assert overlay <= signature_lines(results["parcelmaps"]["OUTPUT_FOLDER"])
