@@ -1338,8 +1338,8 @@
             <translation>宗地草图</translation>
         </message>
         <message>
-            <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:.2f} m², more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
-            <translation>宗地 {code}（要素 {fid}）：计算面积 {area:.2f} 平方米与记载面积 {recorded:.2f} 平方米相差 {difference:.2f} 平方米，超过 1:{scale} 的限差 ΔP = {tolerance:.2f} 平方米。</translation>
+            <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:+.2f} m² (computed − recorded), more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
+            <translation>宗地 {code}（要素 {fid}）：计算面积 {area:.2f} 平方米与记载面积 {recorded:.2f} 平方米相差 {difference:+.2f} 平方米（计算面积减记载面积），超过 1:{scale} 的限差 ΔP = {tolerance:.2f} 平方米。</translation>
         </message>
         <message>
             <source>Parcel {code}: its boundary crosses itself or its rings overlap ({reason}); check the point order.</source>
