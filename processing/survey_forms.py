@@ -15,7 +15,7 @@ from ..cadastre.messages import translatable
 from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr
 from ..mapping.documents import write_pdf
-from ..mapping.export import FAILED, NOTED, OK, PageResult
+from ..mapping.export import FAILED, NOTED, PageResult
 from . import map_inputs
 from .files import atomic_output
 from .map_algorithm import MapsAlgorithm
