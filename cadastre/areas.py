@@ -3,10 +3,14 @@
 Areas are planar, on the survey plane (m²), from the coordinates (解析法): GEOS computes the shoelace sum per
 ring, holes (孤岛) subtracted and parts summed. A layer in a geographic CRS must be projected to its 3° zone
 before it gets here (processing.adapters does that).
+
+Rounding: 四舍五入 on the decimal value (``half_up``); stored with 4 decimals, shown with 2 from the stored value.
+A difference (相差, MJJC) is always computed − recorded: positive when the geometry is larger than the record.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -18,6 +22,7 @@ from .overlay import polygon_overlaps
 from .sums import sum_by
 
 AREA_DECIMALS = 4  # ZDMJ is stored with 4 decimals, shown with 2 (domain.md §3)
+SHOWN_DECIMALS = 2
 GRAPHIC_FACTOR = 0.0003  # ΔP = 0.0003 · M · √P (m²), M the map scale denominator, P the area (m²)
 
 
@@ -48,6 +53,34 @@ def parcel_areas(geometries, ids=None, codes: Optional[Sequence] = None) -> Tupl
             "(Processing ▸ Fix geometries) and run again."), {"fid": int(ids[i]), "code": codes[i] or "—", "reason": reason})))
     areas[valid] = shapely.area(geoms[valid])
     return areas, problems
+
+
+def half_up(value, decimals: int) -> float:
+    """四舍五入 (round half up) on the decimal value as written, not on its binary approximation:
+    181.345 → 181.35 (round() and numpy give 181.34). NaN and None stay as they are."""
+    if value is None or value != value:
+        return value
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
+
+
+def stored_area(value) -> float:
+    """An area as stored (ZDMJ: 4 decimals)."""
+    return half_up(value, AREA_DECIMALS)
+
+
+def shown_area(value) -> float:
+    """An area as every product and the review panel show it (2 decimals), from the stored value: a parcel's
+    ZDMJ and the area of its geometry show the same figure."""
+    return half_up(stored_area(value), SHOWN_DECIMALS)
+
+
+def half_up_array(values, decimals: int) -> np.ndarray:
+    return np.array([half_up(v, decimals) for v in np.asarray(values, dtype=float)], dtype=float)
+
+
+def stored_areas(values) -> np.ndarray:
+    return half_up_array(values, AREA_DECIMALS)
 
 
 def graphic_tolerance(area, scale: int):

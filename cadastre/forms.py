@@ -1,8 +1,8 @@
 """权籍调查表 (cadastral survey form) of one parcel, as document sheets (cadastre.documents).
 
-Five parts, as the technical unit delivers them: 宗地基本信息表, 界址标示表, 界址签章表 (the neighbours who sign
-for each stretch of boundary), 界址点坐标表 (X = northing, Y = easting; coordinates 3 decimals, lengths 2) and
-宗地分类面积. Inputs are plain tables (geometries in the survey plane + attribute columns, cadastre.mapdata.Table).
+Six parts, as the technical unit delivers them: 宗地基本信息表, 界址标示表, 界址签章表 (the neighbours who sign
+for each stretch of boundary), 界址点坐标表 (X = northing, Y = easting; coordinates 3 decimals, lengths 2),
+宗地分类面积 and 调查记事及审核意见 (权属调查记事, 测量记事, 调查审核意见 with the signature lines). Inputs are plain tables (geometries in the survey plane + attribute columns, cadastre.mapdata.Table).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from shapely.geometry import Point
 from . import completeness, maptext
 from .documents import Cell, Sheet
 from .housemap import floor_area
-from .mapdata import clean_text, code_problem, column_of, polygon_parts, single_polygon
+from .mapdata import clean_text, code_problem, column_of, polygon_parts, sheet_text, single_polygon
 from .messages import Problem, translatable
 from .schema import CODELISTS
 
@@ -52,8 +52,11 @@ class ParcelForm:
 class SurveyFormData:
     """Indexes over the layers; ``form(i)`` builds the 权籍调查表 of parcel i."""
 
-    def __init__(self, parcels, points, lines=None, houses=None, holders=None):
+    def __init__(self, parcels, points, lines=None, houses=None, holders=None, sheet_scale: int = 1000,
+                 zone: Optional[int] = None):
+        """``sheet_scale``, ``zone``: the standard sheets that give 图幅号 when TFH is empty (as on the 宗地图)."""
         self.parcels, self.points, self.lines, self.houses, self.holders = parcels, points, lines, houses, holders
+        self.sheet_scale, self.zone = sheet_scale, zone
         self.codes = [clean_text(c) for c in column_of(parcels, "ZDDM")]
         self.code_count: Dict[str, int] = {}
         for code in self.codes:
@@ -174,11 +177,13 @@ class SurveyFormData:
         owner = self.owner(i)
         caption = f"宗地代码：{zddm}    权利人：{owner}"
         sheets = [
-            self.basic_sheet(i, owner, area, footprint, floor),
+            self.basic_sheet(i, owner, area, footprint, floor, sheet_text(self.value(i, "TFH"), polygon,
+                                                                          self.sheet_scale, self.zone)),
             marks_sheet(rings, edges, caption),
             signatures_sheet(edges, self.owner_of_code, caption),
             coordinates_sheet(rings, edges, zddm, owner, area, floor),
             areas_sheet(self.value(i, "YT"), area, footprint, floor, caption),
+            records_sheet(self.value(i, "QSDCJS"), self.value(i, "CLJS"), self.value(i, "DCSHYJ"), caption),
         ]
         return ParcelForm(zddm, sheets, problems)
 
@@ -186,15 +191,16 @@ class SurveyFormData:
         j = self.index_of_code.get(code)
         return self.owner(j) if j is not None else ""
 
-    def basic_sheet(self, i: int, owner: str, area, footprint, floor) -> Sheet:
+    def basic_sheet(self, i: int, owner: str, area, footprint, floor, sheet_number: str) -> Sheet:
         v = self.value
         holder = self.holder(i)
         sheet = Sheet("宗地基本信息表", "宗地基本信息表", (16, 30, 16, 30), header_rows=0)
         label = _label
         sheet.add(label("宗地代码"), self.codes[i], label("不动产单元号"), clean_text(v(i, "BDCDYH")))
+        sheet.add(label("土地所有权人"), Cell(clean_text(v(i, "TDSYQR")), colspan=3))
         sheet.add(label("权利人"), Cell(owner, colspan=3))
         sheet.add(label("证件种类"), maptext.codelist_text("ZJZL", holder.get("ZJZL")), label("证件号"),
-                  clean_text(holder.get("ZJH")))
+                  clean_text(holder.get("ZJH")) or clean_text(v(i, "QLRZJH")))
         sheet.add(label("通讯地址"), clean_text(holder.get("DZ")), label("电话"), clean_text(holder.get("DH")))
         sheet.add(label("权利类型"), maptext.codelist_text("QLLX", v(i, "QLLX")), label("权利性质"),
                   maptext.codelist_text("QLXZ", v(i, "QLXZ")))
@@ -202,7 +208,7 @@ class SurveyFormData:
         sheet.add(label("权利设定方式"), maptext.codelist_text("QLSDFS", v(i, "QLSDFS")), label("用途"),
                   f"{clean_text(yt)} {maptext.codelist_text('YT', yt)}".strip())
         sheet.add(label("坐落"), Cell(clean_text(v(i, "ZL")), colspan=3))
-        sheet.add(label("宗地面积(㎡)"), maptext.area_text(area), label("图幅号"), clean_text(v(i, "TFH")))
+        sheet.add(label("宗地面积(㎡)"), maptext.area_text(area), label("图幅号"), sheet_number)
         sheet.add(label("建筑占地面积(㎡)"), maptext.area_text(footprint), label("建筑面积(㎡)"), maptext.area_text(floor))
         sheet.add(Cell("四至", bold=True, rowspan=2), Cell(f"东：{clean_text(v(i, 'ZDSZD'))}", align="left"),
                   Cell(f"南：{clean_text(v(i, 'ZDSZN'))}", colspan=2, align="left"))
@@ -311,4 +317,14 @@ def areas_sheet(yt, area, footprint, floor, caption: str) -> Sheet:
     sheet.add(Cell("建筑占地面积(㎡)", colspan=2), maptext.area_text(footprint),
               f"{100.0 * footprint / area:.2f}" if footprint is not None and area else "")
     sheet.add(Cell("建筑面积(㎡)", colspan=2), maptext.area_text(floor), "")
+    return sheet
+
+
+def records_sheet(ownership, measurement, review, caption: str) -> Sheet:
+    """调查记事及审核意见: the three records of the form, each with its signature and date line left blank."""
+    sheet = Sheet("调查记事及审核意见", "权属调查记事、测量记事及调查审核意见", (16, 30, 16, 30), caption=caption)
+    for title, text, signer in (("权属调查记事", ownership, "调查员"), ("测量记事", measurement, "测量员"),
+                                ("调查审核意见", review, "审核人")):
+        sheet.add(Cell(title, bold=True, rowspan=2), Cell(clean_text(text) or "\n\n\n", colspan=3, align="left"))
+        sheet.add(Cell(f"{signer}签名：", align="left"), Cell("日期：", colspan=2, align="left"))
     return sheet

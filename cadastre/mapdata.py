@@ -244,12 +244,7 @@ class ParcelMapData:
         return []
 
     def sheet_of(self, i: int, polygon: Polygon) -> str:
-        recorded = clean_text(column_of(self.parcels, "TFH")[i])
-        if recorded:
-            return recorded
-        index = sheets.build_index(np.asarray([polygon], dtype=object), self.sheet_scale, self.zone)
-        numbers = [index.sheets[s].number for s in index.sheets_of_parcel[0]]
-        return "、".join(numbers)
+        return sheet_text(column_of(self.parcels, "TFH")[i], polygon, self.sheet_scale, self.zone)
 
     def page(self, i: int, frame_mm: Tuple[float, float], measure=None, scales: Sequence[int] = ROUND_SCALES,
              min_scale: int = 0, blocked_mm: Sequence[Tuple[float, float, float, float]] = ()) -> ParcelPage:
@@ -300,3 +295,11 @@ def polygon_parts(geometry) -> List[Polygon]:
         return [geometry]
     return [g for g in getattr(geometry, "geoms", []) if g.geom_type == "Polygon" and not g.is_empty]
 
+
+def sheet_text(recorded, polygon: Polygon, scale: int, zone: Optional[int]) -> str:
+    """所在图幅号 as the 宗地图 and the 权籍调查表 print it: TFH when recorded, else the standard sheets at
+    ``scale`` that the parcel lies on."""
+    if clean_text(recorded):
+        return clean_text(recorded)
+    index = sheets.build_index(np.asarray([polygon], dtype=object), scale, zone)
+    return "、".join(index.sheets[s].number for s in index.sheets_of_parcel[0])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, Optional
 
+from .areas import shown_area
 from .schema import CODELISTS, codelist_label
 
 # Structure abbreviations on maps (地形图图式 GB/T 20257.1 writes 砼 for reinforced concrete, 混 for mixed,
@@ -41,10 +42,10 @@ def length_text(metres: float) -> str:
 
 
 def area_text(square_metres: Optional[float]) -> str:
-    """Area on maps and forms: 2 decimals, '' when unknown (domain.md §3)."""
-    if square_metres is None:
+    """Area on maps, forms and the review panel: 2 decimals (四舍五入 from the stored value), '' when unknown."""
+    if square_metres is None or square_metres != square_metres:
         return ""
-    return f"{float(square_metres):.2f}"
+    return f"{shown_area(float(square_metres)):.2f}"
 
 
 def parcel_number(zddm: Optional[str]) -> str:

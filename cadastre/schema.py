@@ -199,9 +199,17 @@ ZD_DOCUMENTS = (
         "a document not received is absent.")),
 )
 
+# What the 权籍调查表 records beyond the database standard's fields.
+ZD_FORM = (
+    _f("TDSYQR", TEXT, "土地所有权人", 254, ext=True, doc="Owner of the land, e.g. the village group's farmers' collective."),
+    _f("QSDCJS", TEXT, "权属调查记事", 1000, ext=True, doc="Ownership survey record (权属调查记事)."),
+    _f("CLJS", TEXT, "测量记事", 1000, ext=True, doc="Measurement record (测量记事)."),
+    _f("DCSHYJ", TEXT, "调查审核意见", 1000, ext=True, doc="Review opinion on the survey result (调查审核意见)."),
+)
+
 ZD = Layer(
     "ZD", POLYGON, "宗地", "Land parcels (homesteads and collective construction land)",
-    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS + ZD_VERSION, style="zd.qml",
+    ZD_STANDARD + ZD_COMPUTED + ZD_FACTS + ZD_DECISION + ZD_DOCUMENTS + ZD_FORM + ZD_VERSION, style="zd.qml",
 )
 
 # The fields a reviewer may change: the class decision and its review (not survey facts, geometry or
@@ -383,7 +391,7 @@ ZJCW = Layer(
     (
         _f("RULE_ID", TEXT, "规则编号", 20, ext=True, doc="Stable id of the quality rule (rules/quality/registry.py)."),
         _f("SEVERITY", TEXT, "严重程度", 10, codelist="YZCD", ext=True, doc="error, warning or info."),
-        _f("MESSAGE", TEXT, "错误描述", 500, ext=True, doc="What is wrong, in the user's language."),
+        _f("MESSAGE", TEXT, "错误描述", 500, ext=True, doc="What is wrong, in Chinese whatever the interface language (a deliverable)."),
         _f("LAYER", TEXT, "所在图层", 10, ext=True, doc="Schema layer the FIDS refer to (ZD, ZRZ, DXT_FW)."),
         _f("FIDS", TEXT, "要素号", 254, ext=True, doc="Comma-separated feature ids of the rule's subject layer."),
         _f("REL_FIDS", TEXT, "相关要素号", 254, ext=True, doc="Comma-separated feature ids of the other features involved (parcels a house straddles, farmland patches...)."),
@@ -398,7 +406,7 @@ ZJHZ = Layer(
     (
         _f("RULE_ID", TEXT, "规则编号", 20, ext=True, doc="Stable id of the quality rule."),
         _f("SEVERITY", TEXT, "严重程度", 10, codelist="YZCD", ext=True, doc="error, warning or info."),
-        _f("TITLE", TEXT, "规则名称", 100, ext=True, doc="What the rule finds, in the user's language."),
+        _f("TITLE", TEXT, "规则名称", 100, ext=True, doc="What the rule finds, in Chinese whatever the interface language."),
         _f("VILLAGE", TEXT, "地籍子区", 12, ext=True, doc="地籍子区 key (ZDDM[:12]); NULL on the rule's total row, empty for findings with no code."),
         _f("COUNT", INT, "数量", ext=True, doc="Number of findings."),
     ),

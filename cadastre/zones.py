@@ -26,6 +26,12 @@ def central_meridian(zone: int) -> int:
     return 3 * zone
 
 
+def crs_note(zone: Optional[int]) -> str:
+    """The coordinate system as deliverables state it (always Chinese): datum, projection, height datum."""
+    projection = f"高斯-克吕格投影 3度带（中央子午线 {central_meridian(zone)}°）" if zone else "高斯-克吕格投影 3度带"
+    return f"2000国家大地坐标系，{projection}，1985国家高程基准"
+
+
 def epsg_for_zone(zone: int, prefixed: bool = False) -> int:
     """EPSG code of CGCS2000 3° zone ``zone``: with the zone in the easting (4513-4533) or without (4534-4554)."""
     _check_zone(zone)

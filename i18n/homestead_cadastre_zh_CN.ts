@@ -202,10 +202,6 @@
             <translation>CASS：宗地点号表（宗地代码、按界址顺序的点名；为空：编码列即宗地代码）</translation>
         </message>
         <message>
-            <source>CGCS2000, 3° Gauss-Krüger zone {zone} ({epsg})</source>
-            <translation>2000 国家大地坐标系，高斯-克吕格 3° 带第 {zone} 带（{epsg}）</translation>
-        </message>
-        <message>
             <source>CRS of the coordinates (empty: from the zone number in the eastings)</source>
             <translation>坐标所在坐标系（留空：按横坐标中的带号确定）</translation>
         </message>
@@ -1382,8 +1378,8 @@
             <translation>宗地草图</translation>
         </message>
         <message>
-            <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:.2f} m², more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
-            <translation>宗地 {code}（要素 {fid}）：计算面积 {area:.2f} 平方米与记载面积 {recorded:.2f} 平方米相差 {difference:.2f} 平方米，超过 1:{scale} 的限差 ΔP = {tolerance:.2f} 平方米。</translation>
+            <source>Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² by {difference:+.2f} m² (computed − recorded), more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}.</source>
+            <translation>宗地 {code}（要素 {fid}）：计算面积 {area:.2f} 平方米与记载面积 {recorded:.2f} 平方米相差 {difference:+.2f} 平方米（计算面积减记载面积），超过 1:{scale} 的限差 ΔP = {tolerance:.2f} 平方米。</translation>
         </message>
         <message>
             <source>Parcel {code}: its boundary crosses itself or its rings overlap ({reason}); check the point order.</source>

@@ -2,10 +2,19 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import List, Sequence
+from typing import List, Sequence, Tuple
 
-from qgis.PyQt.QtCore import QMarginsF, QSizeF
-from qgis.PyQt.QtGui import QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from qgis.PyQt.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from ..cadastre.documents import Sheet, layout, to_html
 from . import fonts
@@ -13,26 +22,82 @@ from .pdf_text import fix_cjk_text
 
 
 def write_pdf(path: str, sheets: Sequence[Sheet], title: str = "") -> None:
-    """Print ``sheets`` to the PDF ``path`` (A4, landscape when any sheet asks for it), page numbers at the foot."""
+    """Print ``sheets`` to the PDF ``path`` on A4, each sheet in its own orientation (landscape when it asks for
+    it), page numbers at the foot."""
     writer = QPdfWriter(path)
     writer.setTitle(title)
     writer.setCreator("Homestead Cadastre")
-    landscape = any(s.landscape for s in sheets)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Landscape if landscape else QPageLayout.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
     writer.setResolution(300)
-    document = QTextDocument()
     font = fonts.prepared(QFont(fonts.cjk_family() or fonts.PREFERRED))
     font.setPointSizeF(10)
-    document.setDefaultFont(font)
-    sheets = [dataclasses.replace(s, widths=fitted_widths(s, font, writer)) if s.fit_columns else s for s in sheets]
-    document.setHtml(to_html(sheets))
-    split = split_footers(document, sheets, writer)
-    if split:  # move each signature block that would straddle two pages to the next page, whole
-        document.setHtml(to_html(sheets, footer_breaks=split))
-    document.print_(writer)
+    runs = orientation_runs(sheets)
+    if len(runs) == 1:
+        writer.setPageLayout(_page_layout(runs[0][0]))
+        _document(runs[0][1], font, writer, paged=False).print_(writer)
+    else:  # QTextDocument.print_ keeps one orientation: lay the pages out here, switching between runs
+        painter, number = None, 0
+        for landscape, run in runs:
+            writer.setPageLayout(_page_layout(landscape))
+            if painter is None:
+                painter = QPainter(writer)
+            else:
+                writer.newPage()
+            number = _paint_pages(painter, writer, _document(run, font, writer, paged=True), font, number)
+        painter.end()
     del writer  # closes the file
     fix_cjk_text(path)
+
+
+def orientation_runs(sheets: Sequence[Sheet]) -> List[Tuple[bool, List[Sheet]]]:
+    """Consecutive sheets of one orientation together: [(landscape, sheets)…]."""
+    runs: List[Tuple[bool, List[Sheet]]] = []
+    for sheet in sheets:
+        if runs and runs[-1][0] == sheet.landscape:
+            runs[-1][1].append(sheet)
+        else:
+            runs.append((sheet.landscape, [sheet]))
+    return runs
+
+
+def _page_layout(landscape: bool) -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Landscape if landscape else QPageLayout.Portrait,
+                       QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter)
+
+
+FOOT_MM = 8.0  # below the text of a page laid out here: the page number
+
+
+def _document(sheets: Sequence[Sheet], font: QFont, writer: QPdfWriter, paged: bool) -> QTextDocument:
+    """The sheets as a document for ``writer``'s current page; ``paged``: paginated here (page size set), else
+    as QTextDocument.print_ paginates it. A signature block that would straddle two pages moves to the next."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    sheets = [dataclasses.replace(s, widths=fitted_widths(s, font, writer)) if s.fit_columns else s for s in sheets]
+    if paged:
+        document.documentLayout().setPaintDevice(writer)
+        document.setPageSize(QSizeF(writer.width(), writer.height() - FOOT_MM / 25.4 * writer.resolution()))
+    document.setHtml(to_html(sheets))
+    split = footer_splits(document, sheets) if paged else split_footers(document, sheets, writer)
+    if split:
+        document.setHtml(to_html(sheets, footer_breaks=split))
+    return document
+
+
+def _paint_pages(painter: QPainter, writer: QPdfWriter, document: QTextDocument, font: QFont, number: int) -> int:
+    """Paint the paginated ``document`` page by page from the current page on; returns the last page number."""
+    page = document.pageSize()
+    for k in range(document.pageCount()):
+        if k:
+            writer.newPage()
+        number += 1
+        painter.save()
+        painter.translate(0, -k * page.height())
+        document.drawContents(painter, QRectF(0, k * page.height(), page.width(), page.height()))
+        painter.restore()
+        painter.setFont(font)
+        painter.drawText(QRectF(0, page.height(), page.width(), writer.height() - page.height()), Qt.AlignCenter,
+                         str(number))
+    return number
 
 
 CELL_PADDING_MM = 2.5  # both sides of a cell (cellpadding 3 and the rules), with room to spare
@@ -61,6 +126,11 @@ def _bold(font: QFont) -> QFont:
     return bold
 
 
+def footer_splits(document: QTextDocument, sheets: Sequence[Sheet]) -> List[int]:
+    """Numbers of the sheets whose footer straddles a page break of the paginated ``document``."""
+    return _straddling(document, sheets, document.pageSize().height())
+
+
 def split_footers(document: QTextDocument, sheets: Sequence[Sheet], writer: QPdfWriter) -> List[int]:
     """Numbers of the sheets whose footer would be printed across a page break.
 
@@ -78,7 +148,10 @@ def split_footers(document: QTextDocument, sheets: Sequence[Sheet], writer: QPdf
     frame.setBottomMargin(int(2 / 2.54 * dpi_y))
     probe.rootFrame().setFrameFormat(frame)
     probe.setPageSize(QSizeF(writer.width(), writer.height()))
-    page = probe.pageSize().height()
+    return _straddling(probe, sheets, probe.pageSize().height())
+
+
+def _straddling(probe: QTextDocument, sheets: Sequence[Sheet], page: float) -> List[int]:
     layout = probe.documentLayout()
     split, block = [], probe.begin()
     for k, sheet in enumerate(sheets):

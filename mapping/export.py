@@ -14,8 +14,9 @@ from typing import List, Optional, Tuple
 from osgeo import gdal
 from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter, QgsProcessingException, QgsRenderContext
 
+from ..cadastre.messages import Problem, translatable
 from ..cadastre.tables import safe_file_name, unique_names
-from ..i18n import tr
+from ..i18n import tr, zh
 from ..processing.files import atomic_output
 from .pdf_text import fix_cjk_text
 
@@ -37,7 +38,12 @@ class PageResult:
     key: str  # what the page shows, e.g. the parcel code
     status: str = OK
     files: List[str] = field(default_factory=list)
-    messages: List[str] = field(default_factory=list)
+    messages: List[str] = field(default_factory=list)  # in the interface language, for the log
+    report: List[str] = field(default_factory=list)  # the same in Chinese, for the report CSV (a deliverable)
+
+    def add(self, problem: Problem) -> None:
+        self.messages.append(problem.format(tr))
+        self.report.append(problem.format(zh))
 
 
 class PageSource:
@@ -71,8 +77,8 @@ class PageSource:
     def file_stem(self, n: int) -> str:
         return self.key(n)
 
-    def prepare(self, n: int) -> Tuple[bool, List[str]]:
-        """Fill the layout for page n: (drawable, messages). Messages say why not, or what to know."""
+    def prepare(self, n: int) -> Tuple[bool, List[Problem]]:
+        """Fill the layout for page n: (drawable, problems). They say why not, or what to know."""
         raise NotImplementedError
 
 
@@ -186,7 +192,7 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
                         fix_cjk_text(tmp)
             except OSError as error:
                 result.status = FAILED
-                result.messages.append(tr("Could not write {path}: {error}").format(path=path, error=error))
+                result.add(Problem("PAGE_WRITE", translatable("Could not write {path}: {error}"), {"path": path, "error": error}))
                 continue
             result.files.append(path)
     feedback.setProgress(100.0)
@@ -195,9 +201,10 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
 
 def _prepare(source: PageSource, n: int) -> PageResult:
     result = PageResult(source.key(n))
-    drawable, messages = source.prepare(n)
-    result.messages.extend(messages)
-    result.status = OK if drawable and not messages else (NOTED if drawable else FAILED)
+    drawable, problems = source.prepare(n)
+    for problem in problems:
+        result.add(problem)
+    result.status = OK if drawable and not problems else (NOTED if drawable else FAILED)
     return result
 
 
@@ -212,15 +219,16 @@ def _check_canceled(feedback) -> None:
 
 
 def write_report(path: str, results: List[PageResult], key_title: str) -> str:
-    """CSV (UTF-8 with BOM, opens in Excel) listing every page: key, status, files, messages."""
-    status_text = {OK: tr("drawn"), NOTED: tr("drawn, with notes"), FAILED: tr("not drawn")}
+    """CSV (UTF-8 with BOM, opens in Excel) listing every page: key, status, files, messages; in Chinese
+    whatever the interface language (``key_title``: a tr() source string)."""
+    status_text = {OK: zh("drawn"), NOTED: zh("drawn, with notes"), FAILED: zh("not drawn")}
     with atomic_output(path) as tmp:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow([key_title, tr("Status"), tr("Files"), tr("Messages")])
+            writer.writerow([zh(key_title), zh("Status"), zh("Files"), zh("Messages")])
             for r in results:
                 writer.writerow([r.key, status_text[r.status], "; ".join(os.path.basename(f) for f in r.files),
-                                 " | ".join(r.messages)])
+                                 " | ".join(r.report)])
     return path
 
 

@@ -6,8 +6,8 @@ from typing import List, Tuple
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 
 from ..cadastre.housemap import DEFAULT_MIN_SCALE, HousePage, house_scene
+from ..cadastre.messages import Problem
 from ..cadastre.scales import scale_text
-from ..i18n import tr
 from .export import PageSource
 from .fonts import measurer
 from .parcel_maps import set_map_view
@@ -56,15 +56,15 @@ class HouseMapSource(PageSource):
     def file_stem(self, n: int) -> str:
         return self.pages[n].stem
 
-    def prepare(self, n: int) -> Tuple[bool, List[str]]:
+    def prepare(self, n: int) -> Tuple[bool, List[Problem]]:
         page = self.pages[n]
-        notes = [p.format(tr) for p in page.problems]
+        notes = list(page.problems)
         if not page.buildings:
             return False, notes
         scene, problems = house_scene(page.buildings, page.parcel, self.frame_mm, self.measure, self.min_scale,
                                       blocked_mm=self.blocked_mm)
         if scene is None:
-            return False, notes + [p.format(tr) for p in problems]
+            return False, notes + list(problems)
         self.layers.fill("parcel", [page.parcel] if page.parcel is not None else [])
         self.layers.fill("buildings", scene.buildings)
         self.layers.fill("strokes", scene.strokes)
@@ -75,7 +75,7 @@ class HouseMapSource(PageSource):
         self.template.set_variables({"homestead_zddm": page.header.get("header_zddm", ""),
                                      "homestead_qlrmc": page.header.get("header_qlr", ""),
                                      "homestead_scale": scene.scale})
-        return True, notes + [p.format(tr) for p in problems]
+        return True, notes + list(problems)
 
     def release(self) -> None:
         self.map.setLayers([])

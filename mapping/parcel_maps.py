@@ -7,8 +7,9 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
 
 from ..cadastre import maptext
 from ..cadastre.mapdata import ParcelMapData
+from ..cadastre.messages import Problem
 from ..cadastre.scales import scale_text
-from ..i18n import tr
+from ..i18n import zh
 from .export import PageSource
 from .fonts import measurer
 from .scene_layers import SceneLayers
@@ -61,15 +62,15 @@ class ParcelMapSource(PageSource):
 
     def key(self, n: int) -> str:
         i = self.targets[n]
-        return self.data.codes[i] or tr("feature {fid}").format(fid=i)
+        return self.data.codes[i] or zh("feature {fid}").format(fid=i)
 
     def file_stem(self, n: int) -> str:
         return self.data.codes[self.targets[n]] or f"parcel_{self.targets[n]}"
 
-    def prepare(self, n: int) -> Tuple[bool, List[str]]:
+    def prepare(self, n: int) -> Tuple[bool, List[Problem]]:
         page = self.data.page(self.targets[n], self.frame_mm, self.measure, blocked_mm=self.blocked_mm)
         if page.scene is None:
-            return False, [p.format(tr) for p in page.problems]
+            return False, list(page.problems)
         scene = page.scene
         layers = self.layers
         layers.fill("roads", [f.geometry for f in scene.roads])
@@ -87,7 +88,7 @@ class ParcelMapSource(PageSource):
         self.template.set_variables({"homestead_zddm": page.zddm, "homestead_qlrmc": page.owner,
                                      "homestead_zdmj": page.area, "homestead_tfh": page.sheet,
                                      "homestead_scale": scene.scale})
-        return True, [p.format(tr) for p in page.notes]
+        return True, list(page.notes)
 
     def texts(self, page) -> dict:
         """Text item id → text of the page."""

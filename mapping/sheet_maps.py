@@ -15,12 +15,13 @@ from qgis.core import (
     QgsMapLayer,
     QgsProject,
     QgsRectangle,
+    QgsUnitTypes,
 )
 
 from ..cadastre import sheets
+from ..cadastre.messages import Problem, translatable
 from ..cadastre.scales import scale_text
 from ..cadastre.sheetlabels import sheet_labels
-from ..i18n import tr
 from .export import PageSource
 from .fonts import measurer
 from .scene_layers import SYMBOLOGY_DIR, SceneLayers, prepare_label_fonts
@@ -31,6 +32,8 @@ TEXT_ITEMS = ("sheet_number", "scale_text", "crs_note", "village") + tuple(
     f"adjoin_{k}" for k in ("nw", "n", "ne", "w", "e", "sw", "s", "se"))
 LABEL_LAYERS = (("strokes", "line", "map_strokes.qml"), ("labels", "point", "map_labels.qml"))
 GRID_INTERVAL_MM = 100.0  # a grid cross every 10 cm on paper
+POINT_MM = 25.4 / 72.0
+LINE_HEIGHT = 1.3  # a text line, in font sizes (ascent + descent + leading)
 
 
 def styled_clone(layer, qml: str, name: str):
@@ -86,7 +89,7 @@ class SheetMapSource(PageSource):
     def key(self, n: int) -> str:
         return self.sheets[n].number
 
-    def prepare(self, n: int) -> Tuple[bool, List[str]]:
+    def prepare(self, n: int) -> Tuple[bool, List[Problem]]:
         sheet = self.sheets[n]
         self.map.setExtent(QgsRectangle(*sheet.bounds))
         self.map.setScale(sheet.scale)
@@ -96,6 +99,7 @@ class SheetMapSource(PageSource):
             grid.setIntervalY(GRID_INTERVAL_MM * sheet.scale / 1000.0)
             if grid.annotationFormat() == grid.CustomFormat:  # kilometres as in the sheet number, no separators
                 grid.setAnnotationExpression(f"replace(format_number(@grid_number / 1000, {decimals}), ',', '')")
+            keep_corner_annotations_apart(grid)
         adjoining = sheets.neighbours(sheet, self.zone)
         texts = {"sheet_number": sheet.number, "scale_text": scale_text(sheet.scale), "crs_note": self.crs_note,
                  "village": self.title}
@@ -106,8 +110,8 @@ class SheetMapSource(PageSource):
                                                  self.blocked_mm)
         self.scene.fill_labels("labels", labels)
         self.scene.fill("strokes", strokes)
-        return True, [tr("Label {text} found no free place; it was left out.").format(text=t.replace("\n", " "))
-                      for t in unplaced]
+        return True, [Problem("SHEET_LABEL_UNPLACED", translatable("Label {text} found no free place; it was left out."),
+                              {"text": t.replace("\n", " ")}) for t in unplaced]
 
     def release(self) -> None:
         self.map.setLayers([])
@@ -118,6 +122,17 @@ class SheetMapSource(PageSource):
         """Drop the base layers too, at the end."""
         self.release()
         self.base_layers = []
+
+
+def keep_corner_annotations_apart(grid) -> None:
+    """At a corner the easting (above or below the frame, centred on the corner) and the northing (beside the
+    frame, centred on the corner) would overlap: keep the annotations one text line off the frame, so the
+    easting clears the half line of the northing next to it."""
+    text = grid.annotationTextFormat()
+    size_mm = text.size() * (POINT_MM if text.sizeUnit() == QgsUnitTypes.RenderPoints else 1.0)
+    needed = LINE_HEIGHT * size_mm
+    if grid.annotationFrameDistance() < needed:
+        grid.setAnnotationFrameDistance(needed)
 
 
 def frame_is_standard(map_item: QgsLayoutItemMap) -> bool:

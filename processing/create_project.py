@@ -22,7 +22,7 @@ from qgis.core import (
 
 from ..cadastre import pg_schema, schema, zones
 from ..cadastre.messages import CadastreError, translatable
-from ..i18n import tr
+from ..i18n import tr, zh
 from . import postgis
 from .algorithm import HomesteadAlgorithm
 from .files import atomic_output
@@ -50,8 +50,8 @@ def survey_project(title: str, crs: QgsCoordinateReferenceSystem, open_layer) ->
     project.setCrs(crs)
     root = project.layerTreeRoot()
     groups = (
-        (tr("Survey"), schema.SURVEY_LAYERS + (schema.SHJL,)),
-        (tr("Base map"), schema.BASEMAP_LAYERS),
+        (zh("Survey"), schema.SURVEY_LAYERS + (schema.SHJL,)),  # the project goes to the county: Chinese
+        (zh("Base map"), schema.BASEMAP_LAYERS),
     )
     for group_name, layers in groups:
         group: QgsLayerTreeGroup = root.addGroup(group_name)
@@ -172,7 +172,7 @@ class CreateProjectAlgorithm(HomesteadAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("Survey CRS (CGCS2000 3° zone)"), DEFAULT_CRS))
-        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Project title"), tr("Homestead survey"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.TITLE, tr("Project title"), zh("Homestead survey"), optional=True))
         output = QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Survey GeoPackage"), tr("GeoPackage (*.gpkg)"), optional=True)
         output.setCreateByDefault(False)  # one destination: a GeoPackage file or a database
@@ -192,7 +192,7 @@ class CreateProjectAlgorithm(HomesteadAlgorithm):
     def process(self, parameters, context, feedback):
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         epsg = survey_crs(crs)
-        title = self.parameterAsString(parameters, self.TITLE, context) or tr("Homestead survey")
+        title = self.parameterAsString(parameters, self.TITLE, context) or zh("Homestead survey")
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         database = self.parameterAsConnectionName(parameters, self.DATABASE, context)
         if database and path:

@@ -85,4 +85,4 @@ class HouseMapsAlgorithm(MapsAlgorithm):
         finally:
             source.release()
         return map_inputs.finish(self, parameters, context, results, folder, feedback, "housemaps_report.csv",
-                                 tr("House map"), tr("Household / building"))
+                                 tr("House map"), translatable("Household / building"))

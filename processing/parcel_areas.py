@@ -68,20 +68,21 @@ class ParcelAreasAlgorithm(HomesteadAlgorithm):
         feedback.setProgress(20)
         codes = data.column(code_field) if code_field else [None] * len(data)
         zdmj, problems = areas.parcel_areas(data.geometries, data.ids, codes)
-        values = {"ZDMJ": np.round(zdmj, areas.AREA_DECIMALS)}
+        values = {"ZDMJ": areas.stored_areas(zdmj)}
         added = [schema.ZD.field("ZDMJ")]
 
         if recorded_field:
-            check = areas.check_recorded_areas(zdmj, data.column(recorded_field), scale)
-            values.update(MJJC=np.round(check.difference, 2), MJXC=np.round(check.tolerance, 2),
+            check = areas.check_recorded_areas(values["ZDMJ"], data.column(recorded_field), scale)
+            values.update(MJJC=areas.half_up_array(check.difference, 2), MJXC=areas.half_up_array(check.tolerance, 2),
                           MJCX=np.where(np.isnan(check.difference), np.nan, check.exceeded.astype(float)))
             added += [schema.ZD.field(name) for name in ("MJJC", "MJXC", "MJCX")]
             for i in np.flatnonzero(check.exceeded):
                 feedback.reportError(tr(
                     "Parcel {code} (feature {fid}): the computed area {area:.2f} m² differs from the recorded {recorded:.2f} m² "
-                    "by {difference:.2f} m², more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}."
-                ).format(code=codes[i] or "—", fid=int(data.ids[i]), area=zdmj[i], recorded=zdmj[i] - check.difference[i],
-                         difference=check.difference[i], tolerance=check.tolerance[i], scale=scale), False)
+                    "by {difference:+.2f} m² (computed − recorded), more than the tolerance ΔP = {tolerance:.2f} m² at 1:{scale}."
+                ).format(code=codes[i] or "—", fid=int(data.ids[i]), area=areas.shown_area(values["ZDMJ"][i]),
+                         recorded=areas.shown_area(values["ZDMJ"][i] - check.difference[i]),
+                         difference=areas.half_up(check.difference[i], 2), tolerance=check.tolerance[i], scale=scale), False)
             feedback.pushInfo(tr("{n} of {total} parcels differ from {field} by more than ΔP.").format(
                 n=int(check.exceeded.sum()), total=len(data), field=recorded_field))
 

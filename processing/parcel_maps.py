@@ -109,4 +109,4 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
 
     def _finish(self, parameters, context, results, folder, feedback):
         return map_inputs.finish(self, parameters, context, results, folder, feedback, "parcelmaps_report.csv",
-                                 tr("Parcel"), tr("Parcel code"))
+                                 tr("Parcel"), translatable("Parcel code"))

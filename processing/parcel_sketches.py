@@ -89,4 +89,4 @@ class ParcelSketchesAlgorithm(MapsAlgorithm):
         finally:
             source.release()
         return map_inputs.finish(self, parameters, context, results, folder, feedback, "parcelsketches_report.csv",
-                                 tr("Parcel"), tr("Parcel code"))
+                                 tr("Parcel"), translatable("Parcel code"))

@@ -17,7 +17,7 @@ from qgis.core import (
 
 from ..cadastre import schema
 from ..cadastre.messages import translatable
-from ..i18n import tr, user_locale
+from ..i18n import tr, user_locale, zh
 from ..rules.quality import runner
 from ..rules.quality.base import BASEMAP, BUILDINGS, ERROR, FARMLAND, WARNING, CheckInput, Features
 from ..rules.quality.registry import RULES
@@ -129,7 +129,7 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
             if parameters.get(rule_parameter_name(rule.id, param.name)) is not None
         }
         language = "zh" if user_locale().startswith("zh") else "en"
-        report = runner.run(data, chosen, overrides, language, tr, feedback.setProgress, feedback.isCanceled)
+        report = runner.run(data, chosen, overrides, language, tr, zh, feedback.setProgress, feedback.isCanceled)
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled."))
         for rule_id, missing in report.skipped:

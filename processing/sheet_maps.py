@@ -20,7 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..cadastre import maptext, schema, sheets
+from ..cadastre import maptext, schema, sheets, zones
 from ..cadastre.mapdata import repaired
 from ..cadastre.messages import translatable
 from ..cadastre.sheetlabels import parcel_text
@@ -122,8 +122,7 @@ class SheetMapsAlgorithm(MapsAlgorithm):
         for layer in self.parameterAsLayerList(parameters, "BASEMAP", context):
             layers.append(basemap_clone(layer, context))
 
-        epsg = data.crs.authid()
-        crs_note = tr("CGCS2000, 3° Gauss-Krüger zone {zone} ({epsg})").format(zone=zone or "?", epsg=epsg)
+        crs_note = zones.crs_note(zone)
         title = self.parameterAsString(parameters, "TITLE", context)
         texts = [sheet_labels_text(code, area, geometry) for code, area, geometry in
                  zip(data.column("ZDDM"), data.column("ZDMJ"), data.geometries)]
@@ -145,4 +144,4 @@ class SheetMapsAlgorithm(MapsAlgorithm):
             source_pages.close()
             del layers
         return map_inputs.finish(self, parameters, context, results, folder, feedback, "sheetmaps_report.csv",
-                                 tr("Sheet"), tr("Sheet number"))
+                                 tr("Sheet"), translatable("Sheet number"))

@@ -15,18 +15,19 @@ from ..cadastre.messages import translatable
 from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr
 from ..mapping.documents import write_pdf
-from ..mapping.export import FAILED, NOTED, OK, PageResult
+from ..mapping.export import FAILED, NOTED, PageResult
 from . import map_inputs
 from .files import atomic_output
 from .map_algorithm import MapsAlgorithm
+from .parcel_maps import SHEET_SCALES
 
 FORMATS = (
     (translatable("XLSX and PDF"), (True, True)),
     (translatable("XLSX only"), (True, False)),
     (translatable("PDF only"), (False, True)),
 )
-ZD_FIELDS = ["ZDDM", "BDCDYH", "QLRMC", "ZDMJ", "YT", "ZL", "QLLX", "QLXZ", "QLSDFS", "TFH", "ZDSZD", "ZDSZN",
-             "ZDSZX", "ZDSZB", "JZZDMJ", "JZMJ", "FJ", "BZ"]
+ZD_FIELDS = ["ZDDM", "BDCDYH", "QLRMC", "QLRZJH", "TDSYQR", "ZDMJ", "YT", "ZL", "QLLX", "QLXZ", "QLSDFS", "TFH",
+             "ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB", "JZZDMJ", "JZMJ", "FJ", "BZ", "QSDCJS", "CLJS", "DCSHYJ"]
 
 
 class SurveyFormsAlgorithm(MapsAlgorithm):
@@ -39,6 +40,8 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ)"))
         self.add_holders()
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
+        self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
+                                                     [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
         self.add_output_folder(tr("Forms written"), tr("Parcels without a form"))
 
     def process(self, parameters, context, feedback):
@@ -59,7 +62,8 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         data = SurveyFormData(map_inputs.to_table(parcels), map_inputs.to_table(points),
                               map_inputs.to_table(lines) if lines else None,
                               map_inputs.to_table(houses) if houses else None,
-                              map_inputs.to_table(holders) if holders else None)
+                              map_inputs.to_table(holders) if holders else None,
+                              SHEET_SCALES[self.parameterAsEnum(parameters, "SHEET_SCALE", context)], map_inputs.zone_of(crs))
         xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
         index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
         rows = [index_of[f] for f in targets if f in index_of]
@@ -71,7 +75,9 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 raise QgsProcessingException(tr("Canceled."))
             feedback.setProgress(100.0 * n / len(rows))
             form = data.form(i)
-            result = PageResult(form.zddm or stem, OK, [], [p.format(tr) for p in form.problems])
+            result = PageResult(form.zddm or stem)
+            for problem in form.problems:
+                result.add(problem)
             results.append(result)
             if not form.sheets:
                 result.status = FAILED
@@ -90,7 +96,7 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                     write_pdf(tmp, form.sheets, f"{form.zddm} 权籍调查表")
                 result.files.append(path)
         outputs = map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
-                                    tr("Parcel"), tr("Parcel code"))
+                                    tr("Parcel"), translatable("Parcel code"))
         if outputs["REPORT"] and results and not outputs["PAGES"]:
             raise QgsProcessingException(nothing_written(results, outputs["REPORT"]))
         return outputs

@@ -161,7 +161,7 @@ def test_recorded_area_against_the_graphic_tolerance(run_alg, tmp_path):
     feedback = RecordingFeedback()
     out = run_areas(run_alg, tmp_path, source, feedback, RECORDED_AREA_FIELD="DCMJ", SCALE=1000)
     assert [(r["MJJC"], r["MJXC"], r["MJCX"]) for r in out] == [(-5.0, 6.0, 0), (-7.0, 6.0, 1), (None, 6.0, None)]
-    assert "Parcel B (feature 2): the computed area 400.00 m² differs from the recorded 407.00 m² by -7.00 m²" in feedback.text()
+    assert "Parcel B (feature 2): the computed area 400.00 m² differs from the recorded 407.00 m² by -7.00 m² (computed − recorded)" in feedback.text()
     (tmp_path / "m2000").mkdir()
     out = run_areas(run_alg, tmp_path / "m2000", source, RECORDED_AREA_FIELD="DCMJ", SCALE=2000)
     assert [r["MJCX"] for r in out] == [0, 0, None]

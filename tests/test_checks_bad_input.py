@@ -34,7 +34,7 @@ def run_check(run_alg, path, layer="ZD", **params):
 def test_z_and_missing_geometry_become_findings(run_alg, village):
     result = run_check(run_alg, village, RULES=["ZD_INVALID"])
     messages = {f["FIDS"]: f["MESSAGE"] for f in result["OUTPUT"].getFeatures()}
-    assert messages == {"3": "Parcel 430103001001JC00003 has no geometry."}  # the Z triangle is valid in 2-D
+    assert messages == {"3": "宗地 430103001001JC00003 没有图形。"}  # the Z triangle is valid in 2-D
     del result
 
 

@@ -116,22 +116,22 @@ def test_maps_one_page_per_parcel_or_building(job, truth):
         folder = Path(results[name]["OUTPUT_FOLDER"])
         (pdf,) = folder.glob("*.pdf")
         assert pages(pdf) == len(truth), name
-        assert {r["Status"] for r in report(folder)} == {"drawn"}, name
+        assert {r["状态"] for r in report(folder)} == {"已绘制"}, name
     folder = Path(results["housemaps"]["OUTPUT_FOLDER"])
     drawn = report(folder)
     (pdf,) = folder.glob("*.pdf")
-    assert {r["Status"] for r in drawn} == {"drawn"} and pages(pdf) == len(drawn)
+    assert {r["状态"] for r in drawn} == {"已绘制"} and pages(pdf) == len(drawn)
     with_houses = {code for code, (_a, _h, has) in truth.items() if has}
-    assert {r["Household / building"][:19] for r in drawn} == with_houses
+    assert {r["户/幢"][:19] for r in drawn} == with_houses
     sheets = report(Path(results["sheetmaps"]["OUTPUT_FOLDER"]))
-    assert sheets and {r["Status"] for r in sheets} == {"drawn"}
+    assert sheets and {r["状态"] for r in sheets} == {"已绘制"}
 
 
 def test_forms_for_every_parcel_name_code_and_holder(job, truth):
     import openpyxl
 
     folder = Path(job[0]["surveyforms"]["OUTPUT_FOLDER"])
-    assert {r["Status"] for r in report(folder)} == {"drawn"}
+    assert {r["状态"] for r in report(folder)} == {"已绘制"}
     for code, (_area, holder, _has) in truth.items():
         assert (folder / f"{code}_权籍调查表.pdf").exists()
         cells = {str(v) for ws in openpyxl.load_workbook(folder / f"{code}_权籍调查表.xlsx", read_only=True).worksheets
@@ -155,3 +155,17 @@ def test_dxf_has_every_parcel(job, truth):
     layer = ds.GetLayer(0)
     layer.SetAttributeFilter("Layer = '宗地'")
     assert layer.GetFeatureCount() == len(truth)
+
+
+def test_overlay_maps_signed_as_the_parcel_maps(job):
+    """The 套合图 carries the 制图者, 审核者 and 制图日期 the 宗地图 carry (the same signatures, #14)."""
+    results, _out = job
+
+    def signature_lines(folder):
+        text = "\n".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+                         for pdf in sorted(Path(folder).glob("*.pdf")))
+        return {line for line in text.split() if line.startswith(("制图者：", "审核者：", "制图日期："))}
+
+    overlay = signature_lines(results["sheetmaps"]["OUTPUT_FOLDER"])
+    assert overlay == {"制图者：张工", "审核者：李工", "制图日期：2020年6月1日"}
+    assert overlay <= signature_lines(results["parcelmaps"]["OUTPUT_FOLDER"])

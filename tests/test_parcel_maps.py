@@ -195,7 +195,7 @@ def test_a_parcel_that_cannot_be_drawn_is_listed_with_why(tmp_path, run_alg):
     assert result["FAILED"] == 1 and result["PAGES"] == 13
     assert not (out / f"{victim['ZDDM']}.pdf").exists()
     rows = {row[0]: row for row in csv.reader(open(result["REPORT"], encoding="utf-8-sig"))}
-    assert "boundary points" in rows[victim["ZDDM"]][3]
+    assert "没有界址点" in rows[victim["ZDDM"]][3]
     assert any(victim["ZDDM"] in m and "boundary points" in m for m in feedback.messages)
 
 
@@ -294,4 +294,4 @@ def test_duplicate_codes_are_refused_by_name(tmp_path, run_alg):
     result = run_alg("parcelmaps", params(gpkg, tmp_path / "maps"))
     assert result["FAILED"] == 2
     report = (tmp_path / "maps" / "parcelmaps_report.csv").read_text(encoding="utf-8-sig")
-    assert report.count("is used by 2 parcels") == 2
+    assert report.count("被 2 宗地共用") == 2

@@ -106,7 +106,7 @@ def test_colombian_right_of_way_multipart_and_invalid(run_alg, real_data):
     result = run_alg("qualitycheck", {"PARCELS": f"{path}|layername=right_of_way", "RULES": ["ZD_INVALID"],
                                       "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:"})
     rows = findings(result)["ZD_INVALID"]
-    multipart = sorted(int(f["FIDS"]) for f in rows if "separate parts" in f["MESSAGE"])
+    multipart = sorted(int(f["FIDS"]) for f in rows if "个分离的部分" in f["MESSAGE"])
     assert multipart == [1, 2, 6]
-    assert any("Self-intersection" in f["MESSAGE"] for f in rows)
+    assert any("自相交" in f["MESSAGE"] for f in rows)
     del result, rows

@@ -149,7 +149,7 @@ def test_measures(village):
     assert rows["ZD_OVERLAP", "4,5"].geometry.area == pytest.approx(6.0)
     assert rows["ZD_GAP", "6,7"].value == pytest.approx(0.2 * 10)
     assert rows["ZD_GAP", "20,21"].value == pytest.approx(0.25 * 10.3 / 2)
-    assert rows["ZD_AREA", "15"].value == pytest.approx(20.0)
+    assert rows["ZD_AREA", "15"].value == pytest.approx(-20.0)  # computed − recorded: the record is 20 m² larger
     assert rows["ZD_OVERLIMIT", "16"].value == pytest.approx(70.0)
     assert [rows["ZD_JBNT", f].value for f in ("17", "18", "19")] == pytest.approx([50.0, 50.0, 51.0])
     assert rows["ZD_JBNT", "17"].rel_fids == "1" and rows["ZD_JBNT", "17"].codes == f"{code(17)},T1"
@@ -191,11 +191,14 @@ def test_summary_per_rule_and_village(village):
     assert summary[("ZD_DUPCODE", None)] == 2 and summary[("ZD_DUPCODE", V1)] == 2
 
 
-def test_messages_in_both_languages(village):
-    en = runner.run(village, runner.select(["ZD_OVERLAP"]), language="en").rows[0].message
-    zh = runner.run(village, runner.select(["ZD_OVERLAP"]), language="zh_CN").rows[0].message
-    assert en == f"Parcels {code(4)} and {code(5)} overlap by 6.00 m²."
-    assert zh == f"宗地 {code(4)} 与 {code(5)} 重叠 6.00 平方米。"
+def test_findings_are_chinese_in_every_language(village):
+    """The findings layer is a deliverable: Chinese whatever the interface language; the English stays for notes."""
+    for language in ("en", "zh_CN"):
+        report = runner.run(village, runner.select(["ZD_OVERLAP"]), language=language)
+        assert report.rows[0].message == f"宗地 {code(4)} 与 {code(5)} 重叠 6.00 平方米。"
+        assert report.summary[0][2] == "宗地重叠"
+    args = {"a": code(4), "b": code(5), "area": 6.0}
+    assert runner.rule("ZD_OVERLAP").text("overlap", args, "en") == f"Parcels {code(4)} and {code(5)} overlap by 6.00 m²."
 
 
 def test_id_numbers_are_masked(village):

@@ -147,7 +147,8 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
     sheets = run(env, "sheetindex", INPUT=parcels, SCALE=1, OUTPUT=out / "tf.gpkg", OUTPUT_PARCELS=out / "zd_tfh.gpkg")
     overlay = run(env, "sheetmaps", PARCELS=parcels, FARMLAND=layer(village, "JBNT"),
                   BASEMAP=[layer(village, "DXT_FW"), layer(village, "DXT_DL"), layer(village, "DXT_SX")],
-                  SCALE=1, TITLE=f"娄星区{where['town']}{where['name']}", FORMAT=2, OUTPUT_FOLDER=out / "taohetu")
+                  SCALE=1, TITLE=f"娄星区{where['town']}{where['name']}", FORMAT=2, OUTPUT_FOLDER=out / "taohetu",
+                  **signatures)  # the same 制图者, 审核者 and dates as the other products
     forms = run(env, "surveyforms", PARCELS=parcels, POINTS=points["OUTPUT_POINTS"], LINES=points["OUTPUT_LINES"],
                 HOUSES=layer(village, "ZRZ"), HOLDERS=layer(village, "QLR"), OUTPUT_FOLDER=out / "forms")
     # a legal notice lists reviewed parcels only: the demo stands in for the reviewer who confirms in the review panel

@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 TS = REPO / "i18n" / "homestead_cadastre_zh_CN.ts"
 CONTEXT = "HomesteadCadastre"
-MARKERS = {"tr", "translatable"}
+MARKERS = {"tr", "translatable", "zh"}
 SKIP = {"tests", "tools", "benchmarks", "build", "dist", "out", ".venv"}
 
 

@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..cadastre import review, schema
 from ..cadastre.codes import county_of, in_counties
+from ..cadastre.maptext import area_text
 from ..cadastre.messages import CadastreError
 from ..i18n import tr
 from .audit import from_qgis
@@ -51,6 +52,11 @@ def _fmt(value, precision: int = 2) -> str:
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d %H:%M" if hasattr(value, "hour") else "%Y-%m-%d")
     return str(value)
+
+
+def _area(value) -> str:
+    """An area as the products print it (maptext.area_text: 四舍五入 from the stored 4 decimals)."""
+    return area_text(value) if isinstance(value, (int, float)) else "—"
 
 
 def set_style(widget, sheet: str) -> None:
@@ -360,9 +366,13 @@ class ParcelCard(QWidget):
         self._show_county(v["ZDDM"])
         self._show_decision(v, editable)
         for name, label in self.area_labels.items():
-            label.setText(_fmt(v[name]) + (" %" if name == "ZYJBNTBL" and v[name] is not None else "")
-                          if name != "FWZJBNT" else schema.codelist_label("SF", v[name]) or "—")
-        self.geometry_area.setText(_fmt(geometry_area) if geometry_area is not None else "—")
+            if name == "FWZJBNT":
+                label.setText(schema.codelist_label("SF", v[name]) or "—")
+            elif name in AREA_FIELDS:
+                label.setText(_area(v[name]))
+            else:
+                label.setText(_fmt(v[name]) + (" %" if name == "ZYJBNTBL" and v[name] is not None else ""))
+        self.geometry_area.setText(_area(geometry_area))
         self._show_issues(issues)
         for name, editor in self.facts.items():
             editor.set(v[name])

@@ -15,6 +15,7 @@ from qgis.core import QgsFeatureRequest, QgsTask, QgsVectorLayerFeatureSource
 from qgis.PyQt.QtCore import QAbstractTableModel, Qt, pyqtSignal
 
 from ..cadastre import review, schema
+from ..cadastre.maptext import area_text
 from ..cadastre.progress import group_villages, village_array
 from ..i18n import tr
 from .palette import SEVERITY_COLORS, STATE_COLORS, class_color
@@ -348,7 +349,7 @@ class ParcelListModel(QAbstractTableModel):
             if name == "SHZT":
                 return schema.CODELISTS["SHZT"].get(max(int(value), 0), "")
             if name == "AREA":
-                return "" if np.isnan(value) else f"{value:.2f}"
+                return area_text(value)
             return str(value)
         if role == Qt.DecorationRole and name == "LB":
             return class_color(int(value)) if value != NULL_CODE else None

@@ -65,10 +65,15 @@ def run(
     overrides: Optional[Dict[str, float]] = None,
     language: str = "en",
     translate: Callable[[str], str] = lambda s: s,
+    chinese: Callable[[str], str] = lambda s: s,
     progress: Optional[Callable[[float], None]] = None,
     canceled: Callable[[], bool] = lambda: False,
 ) -> Report:
-    """Run ``rules``; ``overrides`` maps "RULE_ID.param" to a value replacing the default."""
+    """Run ``rules``; ``overrides`` maps "RULE_ID.param" to a value replacing the default.
+
+    The rows and the summary are a deliverable: always Chinese, nested Problems through ``chinese`` (i18n.zh).
+    The notes are for the user: in ``language``, nested Problems through ``translate``.
+    """
     overrides = overrides or {}
     report = Report()
     for n, current in enumerate(rules):
@@ -84,11 +89,11 @@ def run(
         outcome = current.check(data, params)
         report.seconds[current.id] = time.perf_counter() - started
         report.ran.append(current.id)
-        rows = _rows(current, outcome.findings, language, translate)
+        rows = _rows(current, outcome.findings, "zh", chinese)
         report.rows.extend(rows)
         report.notes.extend(current.text(kind, args, language, translate) for kind, args in outcome.notes)
         counts = Counter(row.village for row in rows)
-        title = current.title(language)
+        title = current.title("zh")
         report.summary.append((current.id, current.severity, title, None, len(rows)))
         report.summary.extend((current.id, current.severity, title, village, counts[village]) for village in sorted(counts))
         if progress is not None:

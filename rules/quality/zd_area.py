@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ...cadastre.areas import GRAPHIC_FACTOR, check_recorded_areas, parcel_areas
+from ...cadastre.areas import GRAPHIC_FACTOR, check_recorded_areas, half_up, parcel_areas, shown_area, stored_areas
 from .base import ERROR, CheckInput, Finding, Outcome, Param, Rule
 
 SQUARE_METRES_PER_UNIT = {1: 1.0, 2: 10000.0 / 15.0, 3: 10000.0}  # MJDW: 平方米, 亩, 公顷
@@ -17,7 +17,7 @@ SQUARE_METRES_PER_UNIT = {1: 1.0, 2: 10000.0 / 15.0, 3: 10000.0}  # MJDW: 平方
 def check(data: CheckInput, params) -> Outcome:
     parcels = data.parcels
     codes = data.parcel_codes
-    computed, _problems = parcel_areas(parcels.geometries)
+    computed = stored_areas(parcel_areas(parcels.geometries)[0])  # as parcelareas stores ZDMJ
     units = np.array([SQUARE_METRES_PER_UNIT.get(_unit(u), 1.0) for u in parcels.column("MJDW")])
     out = Outcome()
     for name in ("ZDMJ", "DCMJ"):
@@ -28,11 +28,11 @@ def check(data: CheckInput, params) -> Outcome:
         tolerance = result.tolerance * (params["factor"] / GRAPHIC_FACTOR)
         exceeded = np.abs(result.difference) > tolerance  # NaN (no area, no record) compares False
         for i in np.flatnonzero(exceeded):
-            difference = float(-result.difference[i])  # recorded − computed
+            difference = float(result.difference[i])  # computed − recorded, as parcelareas' MJJC
             out.findings.append(Finding(
                 "differs", [int(parcels.ids[i])], parcels.geometries[i],
-                {"code": codes[i] or f"#{parcels.ids[i]}", "field": name, "recorded": float(recorded[i]),
-                 "computed": float(computed[i]), "difference": difference, "tolerance": float(tolerance[i]),
+                {"code": codes[i] or f"#{parcels.ids[i]}", "field": name, "recorded": shown_area(float(recorded[i])),
+                 "computed": shown_area(float(computed[i])), "difference": half_up(difference, 2), "tolerance": float(tolerance[i]),
                  "scale": data.scale},
                 codes=[codes[i]] if codes[i] else [], value=difference))
     return out
@@ -58,9 +58,9 @@ RULE = Rule(
     title_zh="登记面积与图形面积不符",
     messages={
         "differs": ("Parcel {code}: {field} is {recorded:.2f} m² but the geometry measures {computed:.2f} m² "
-                    "(difference {difference:+.2f} m², ΔP at 1:{scale} is {tolerance:.2f} m²).",
+                    "(difference computed − recorded {difference:+.2f} m², ΔP at 1:{scale} is {tolerance:.2f} m²).",
                     "宗地 {code}：{field} 为 {recorded:.2f} 平方米，图形面积为 {computed:.2f} 平方米"
-                    "（相差 {difference:+.2f} 平方米，1:{scale} 限差 ΔP 为 {tolerance:.2f} 平方米）。"),
+                    "（图形面积减登记面积相差 {difference:+.2f} 平方米，1:{scale} 限差 ΔP 为 {tolerance:.2f} 平方米）。"),
     },
     check=check,
     params=(Param("factor", GRAPHIC_FACTOR, "", "ΔP factor k in k·M·√P", "ΔP 系数 k（k·M·√P）", 0.0),),
