@@ -630,6 +630,30 @@
             <translation>在地图上闪烁显示宗地</translation>
         </message>
         <message>
+            <source>Floor {floor}: area part {fid} ({kind}) has a missing or invalid polygon; it was not counted.</source>
+            <translation>层 {floor}：面积部位 {fid}（{kind}）的图形缺失或无效，未计算面积。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: area part {fid} has XS = {xs}; a coefficient is between 0 and 1. The profile's value was used.</source>
+            <translation>层 {floor}：面积部位 {fid} 的计算系数 XS = {xs}，系数应在 0 到 1 之间；已改用政策配置中的系数。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: area part {fid} has the type BWLX = {kind}, which is none of {types}; it was not counted.</source>
+            <translation>层 {floor}：面积部位 {fid} 的部位类型 BWLX = {kind}，不是 {types} 之一，未计算面积。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: area part {fid} is of type QT (other) without a coefficient XS; it was counted with {xs}. Give XS (0, 0.5 or 1) on the part.</source>
+            <translation>层 {floor}：面积部位 {fid} 的类型为 QT（其他），没有填写计算系数 XS，已按 {xs} 计算。请在该部位填写 XS（0、0.5 或 1）。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: the floor outline (C) is missing or invalid; its area is unknown. Repair it and run again.</source>
+            <translation>层 {floor}：层轮廓（C）缺失或无效，面积无法计算。请修复后重新运行。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: {overlap:.2f} m² of area part {fid} ({kind}) lie on the floor outline or on another part and were counted there, not again.</source>
+            <translation>层 {floor}：面积部位 {fid}（{kind}）有 {overlap:.2f} 平方米与层轮廓或其他部位重叠，已在那里计算，不重复计算。</translation>
+        </message>
+        <message>
             <source>Folder for one workbook per parcel</source>
             <translation>每宗地一个工作簿的输出文件夹</translation>
         </message>
@@ -1518,6 +1542,10 @@
             <translation>政策配置 {file} 第 {line} 行：class = {value} 不是有效的类别；请写 1、2、3，或 0（待补充信息）。</translation>
         </message>
         <message>
+            <source>Policy profile {file}, line {line}: min_storey_height = {value} must be a storey height in metres (above 0, below 10), e.g. 2.2.</source>
+            <translation>政策配置 {file} 第 {line} 行：min_storey_height = {value} 应为以米为单位的层高（大于 0、小于 10），例如 2.2。</translation>
+        </message>
+        <message>
             <source>Policy profile {file}, line {line}: not a valid date ({detail}). Write dates as YYYY-MM-DD without quotes, e.g. 2020-07-31.</source>
             <translation>政策配置 {file} 第 {line} 行：日期无效（{detail}）。日期按 YYYY-MM-DD 书写，不加引号，例如 2020-07-31。</translation>
         </message>
@@ -1564,6 +1592,10 @@
         <message>
             <source>Policy profile {file}, line {line}: {key} = {value} is not a date. Write it as YYYY-MM-DD without quotes, e.g. 2020-07-31.</source>
             <translation>政策配置 {file} 第 {line} 行：{key} = {value} 不是日期。请按 YYYY-MM-DD 书写，不加引号，例如 2020-07-31。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} must be a coefficient from 0 to 1 (e.g. 0.5).</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 应为 0 到 1 之间的系数（例如 0.5）。</translation>
         </message>
         <message>
             <source>Policy profile {file}, line {line}: {key} = {value} must be a number of square metres ({limit} 0).</source>

@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Tuple
 
+from ...cadastre.building_areas import DEFAULT_COEFFICIENTS, AreaRules
 from ...cadastre.messages import fail, translatable
 from . import catalogue
 from .toml_lines import key_lines, line_of
@@ -94,6 +95,7 @@ class Profile:
     milestones: Tuple[Milestone, ...]
     rules: Mapping[str, Rule]
     files: Tuple[str, ...]  # this profile's file first, then its bases
+    building_areas: AreaRules = AreaRules()  # GB/T 17986.1 coefficients unless [building_areas] overrides
 
     @property
     def path(self) -> str:
@@ -223,9 +225,10 @@ _TABLES = {
     "notices": {key: True for key in catalogue.NOTICE_KEYS},
     "farmland": {"min_area": True},
     "targets": {"milestones": False},
+    "building_areas": {"min_storey_height": False, "low_storey": False, "coefficients": False},
     "rules": {},  # one table per rule id of the catalogue
 }
-_OPTIONAL_TABLES = {"farmland", "targets"}
+_OPTIONAL_TABLES = {"farmland", "targets", "building_areas"}
 _MILESTONE = {"date": True, "survey": False, "registered": False, "clause": True, "text": True}
 _RULE_KEYS = {"clause": True, "text": True, "class": True, "fj": False, "steps": False}
 
@@ -296,6 +299,7 @@ class _Checker:
             "notices": {k: self.days(v, ("notices", k)) for k, v in data.get("notices", {}).items()},
             "farmland": {k: self.number(v, ("farmland", k), positive=False) for k, v in data.get("farmland", {}).items()},
             "milestones": self.milestones(data.get("targets", {})),
+            "building_areas": self.building_areas(data.get("building_areas", {})),
         }
         if not self.complete:
             return None
@@ -375,6 +379,29 @@ class _Checker:
                 day, survey, registered, self.text(item["clause"], path + ("clause",)),
                 self.text(item["text"], path + ("text",))))
         return tuple(sorted(result, key=lambda m: m.date))
+
+    def building_areas(self, table: dict) -> AreaRules:
+        path = ("building_areas",)
+        coefficients = dict(DEFAULT_COEFFICIENTS)
+        if "coefficients" in table:
+            given = self.table(table, "coefficients", path + ("coefficients",))
+            self.keys(given, {key: False for key in DEFAULT_COEFFICIENTS}, path + ("coefficients",),
+                      "building_areas.coefficients")
+            coefficients.update({k: self.fraction(v, path + ("coefficients", k)) for k, v in given.items()})
+        height = table.get("min_storey_height", AreaRules.min_storey_height)
+        if isinstance(height, bool) or not isinstance(height, (int, float)) or not 0 < height < 10:
+            raise self.error("PROFILE_BAD_HEIGHT", translatable(
+                "Policy profile {file}, line {line}: min_storey_height = {value} must be a storey height in metres "
+                "(above 0, below 10), e.g. 2.2."), path + ("min_storey_height",), value=_show(height))
+        low = self.fraction(table["low_storey"], path + ("low_storey",)) if "low_storey" in table else AreaRules.low_storey
+        return AreaRules(coefficients, float(height), low)
+
+    def fraction(self, value, path) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:  # NaN fails too
+            raise self.error("PROFILE_BAD_COEFFICIENT", translatable(
+                "Policy profile {file}, line {line}: {key} = {value} must be a coefficient from 0 to 1 (e.g. 0.5)."),
+                path, key=path[-1], value=_show(value))
+        return float(value)
 
     # values ----------------------------------------------------------------------------------------
     def text(self, value, path, allow_empty: bool = False) -> str:
@@ -474,7 +501,7 @@ class _Checker:
             dates=values["dates"],
             limits={catalogue.LIMIT_KEYS[k]: v for k, v in values["limits"].items()},
             notices=values["notices"], farmland_min_area=farmland, milestones=values["milestones"],
-            rules=rules, files=tuple(s.path for s in self.where.chain),
+            rules=rules, files=tuple(s.path for s in self.where.chain), building_areas=values["building_areas"],
         )
 
 
