@@ -18,8 +18,8 @@ RIGHT_LETTERS = "ABSXCDEFLNHGWY"
 COLLECTIVE_ONLY = "AC"
 FIXTURE_LETTERS = "FLQW"
 
-ZDDM_RE = re.compile(r"^\d{12}[GJZ][ABSXCDEFLNHGWY]\d{5}$")
-BDCDYH_RE = re.compile(r"^\d{12}[GJZ][ABSXCDEFLNHGWY]\d{5}[FLQW]\d{8}$")
+ZDDM_RE = re.compile(r"^\d{12}[GJZ][ABSXCDEFLNHGWY]\d{5}$", re.ASCII)  # ASCII: no full-width digits
+BDCDYH_RE = re.compile(r"^\d{12}[GJZ][ABSXCDEFLNHGWY]\d{5}[FLQW]\d{8}$", re.ASCII)
 
 HOMESTEAD = "JC"  # 宅基地使用权 on collective land
 COLLECTIVE_CONSTRUCTION = "JB"  # 集体建设用地使用权 (surface)

@@ -166,6 +166,10 @@
             <translation>房屋要素 {fid} 记载的宗地 {code} 在宗地图层中不存在或不唯一，改为按位置归属。</translation>
         </message>
         <message>
+            <source>Building feature {fid}: its parcel code ZDDM ({code}) is not a valid 宗地代码, so it gets no 自然幢号. Fill ZDDM.</source>
+            <translation>自然幢要素 {fid}：所在宗地代码 ZDDM（{code}）不是有效的宗地代码，无法编自然幢号。请填写 ZDDM。</translation>
+        </message>
+        <message>
             <source>Building {number} has no number of storeys (ZCS); it is drawn as one storey.</source>
             <translation>房屋 {number} 没有总层数（ZCS），按一层绘制。</translation>
         </message>
@@ -774,6 +778,10 @@
             <translation>派出所户籍及继承证明材料</translation>
         </message>
         <message>
+            <source>Household feature {fid}: its building code ZRZH ({code}) is not a valid 自然幢号 (ZDDM + F + 4 digits); it gets no 不动产单元号. Number the buildings first.</source>
+            <translation>户要素 {fid}：自然幢号 ZRZH（{code}）无效（应为宗地代码 + F + 4 位幢号），无法编不动产单元号。请先编自然幢号。</translation>
+        </message>
+        <message>
             <source>Household register (copy)</source>
             <translation>户口簿（复印件）</translation>
         </message>
@@ -1344,6 +1352,10 @@
         <message>
             <source>Parcel feature {fid} has no code in field {field}: nothing was written for it (it still counts as a neighbour). Fill in its code and run again.</source>
             <translation>宗地要素 {fid} 的字段 {field} 中没有宗地代码：未为其输出成果（仍作为邻宗地参与计算）。请填写宗地代码后重新运行。</translation>
+        </message>
+        <message>
+            <source>Parcel feature {fid}: its code “{code}” has no 地籍子区 (12 digits + 2 feature letters) to number it under. Give the 地籍子区 code, or write the first 14 characters into ZDDM.</source>
+            <translation>宗地要素 {fid}：宗地代码“{code}”没有可用于编号的地籍子区（12 位数字 + 2 位宗地特征码）。请给出地籍子区代码，或在 ZDDM 中填写前 14 位。</translation>
         </message>
         <message>
             <source>Parcel list line {line}: parcel {code} names point {point}, which the coordinate file does not have (or could not read).</source>
@@ -2362,8 +2374,16 @@
             <translation>模板中的地图项目不是 500 mm × 500 mm；各图幅按 1:{scale} 以图幅中心绘制。</translation>
         </message>
         <message>
+            <source>The unit code {code} does not end in F or W followed by 8 digits (0-9) after the parcel code.</source>
+            <translation>不动产单元号 {code} 在宗地代码之后不是 F 或 W 加 8 位数字（0-9）。</translation>
+        </message>
+        <message>
             <source>The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits.</source>
             <translation>不动产单元代码 {code} 不符合“宗地代码（19 位）+ 定着物特征码 F/L/Q/W + 8 位数字”的结构。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} has W (no building), so it must end in W00000000.</source>
+            <translation>不动产单元号 {code} 的定着物特征码为 W（无定着物），应以 W00000000 结尾。</translation>
         </message>
         <message>
             <source>The unit code {code} has fixture letter W (none), so it must end in 00000000.</source>
@@ -2372,6 +2392,10 @@
         <message>
             <source>The unit code {code} has {n} characters; a BDCDYH has 28.</source>
             <translation>不动产单元代码 {code} 有 {n} 位；不动产单元代码应为 28 位。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} has 幢号 or 户号 0000; numbers start at 0001.</source>
+            <translation>不动产单元号 {code} 的幢号或户号为 0000；编号从 0001 开始。</translation>
         </message>
         <message>
             <source>The workbook gets {n} sheets: Excel and WPS open a workbook of thousands of sheets slowly. For a township or a county, choose the folder for one workbook per village (地籍子区) instead.</source>
@@ -2638,6 +2662,10 @@
             <translation>{field} 为空；{layer} 图层必须填写。</translation>
         </message>
         <message>
+            <source>{group} has no free {what} after {last:04d}; this one was left without a code.</source>
+            <translation>{group} 在 {last:04d} 之后已没有可用的{what}，本要素未编号。</translation>
+        </message>
+        <message>
             <source>{layer} {feature} has a {found} geometry; the layer holds {expected}.</source>
             <translation>{layer} {feature} 的图形为 {found}，图层应为 {expected}。</translation>
         </message>
@@ -2784,6 +2812,10 @@
         <message>
             <source>{what} {key} was not drawn: {why}</source>
             <translation>{what} {key} 未绘制：{why}</translation>
+        </message>
+        <message>
+            <source>{what} {number:04d} appears twice in {group}; this one got a new number.</source>
+            <translation>{group} 中{what} {number:04d} 重复，本要素已重新编号。</translation>
         </message>
         <message>
             <source>… and {n} more confirmed decisions differ from the policy.</source>
