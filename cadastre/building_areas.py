@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import List, Mapping, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
@@ -110,7 +110,7 @@ class FloorArea:
         return self.outline_area * self.coefficient + sum(p.counted for p in self.parts)
 
 
-def _number(value) -> Optional[float]:
+def number_or_none(value) -> Optional[float]:
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -126,7 +126,7 @@ def _usable(geometry) -> bool:
 def floor_area(outline, height, parts: Sequence[Part], rules: AreaRules, floor: str = "") -> FloorArea:
     """建筑面积 of one floor (m²): outline × (1 or low_storey) + Σ part area outside what is counted × coefficient."""
     problems: List[Problem] = []
-    height = _number(height)
+    height = number_or_none(height)
     low = rules.is_low(height)
     if _usable(outline):
         outline_area = float(shapely.area(outline))
@@ -169,7 +169,7 @@ def floor_area(outline, height, parts: Sequence[Part], rules: AreaRules, floor: 
 
 
 def _part_coefficient(part: Part, rules: AreaRules, floor_low: bool, floor: str, problems: list):
-    given = _number(part.xs)
+    given = number_or_none(part.xs)
     if given is not None and not 0 <= given <= 1:
         problems.append(Problem("PART_XS", translatable(
             "Floor {floor}: area part {fid} has XS = {xs}; a coefficient is between 0 and 1. The profile's value was used."),
@@ -188,7 +188,7 @@ def _part_coefficient(part: Part, rules: AreaRules, floor_low: bool, floor: str,
             problems.append(Problem("PART_QT", translatable(
                 "Floor {floor}: area part {fid} is of type QT (other) without a coefficient XS; it was counted with "
                 "{xs}. Give XS (0, 0.5 or 1) on the part."), {"floor": floor, "fid": part.fid, "xs": coefficient}))
-    if (floor_low or rules.is_low(_number(part.cg))) and coefficient > rules.low_storey:
+    if (floor_low or rules.is_low(number_or_none(part.cg))) and coefficient > rules.low_storey:
         coefficient, rule = rules.low_storey, rule + " 层高"
     return coefficient, rule
 
@@ -203,7 +203,7 @@ def area_tolerance(area, grade: int = 2):
 def beyond_tolerance(computed, recorded, grade: int = 2) -> np.ndarray:
     """True where a recorded area differs from the computed one by more than ΔS(computed); False where either is missing."""
     computed = np.asarray(computed, dtype=float)
-    recorded = np.array([_number(v) if _number(v) is not None else np.nan for v in np.atleast_1d(recorded)], dtype=float)
+    recorded = np.array([number_or_none(v) if number_or_none(v) is not None else np.nan for v in np.atleast_1d(recorded)], dtype=float)
     with np.errstate(invalid="ignore"):
         return np.abs(computed - recorded) > area_tolerance(computed, grade)
 

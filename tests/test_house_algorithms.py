@@ -25,7 +25,7 @@ class Collect(QgsProcessingFeedback):
         super().__init__()
         self.errors = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802 (QGIS API name)
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API names)
         self.errors.append(error)
 
 
