@@ -46,6 +46,14 @@
             <translation>全部村（{n} 宗）</translation>
         </message>
         <message>
+            <source>Area accuracy grade for the tolerance ΔS</source>
+            <translation>面积限差 ΔS 的精度等级</translation>
+        </message>
+        <message>
+            <source>Area calculation workbook (面积计算表)</source>
+            <translation>面积计算表</translation>
+        </message>
+        <message>
             <source>Area m²</source>
             <translation>面积 m²</translation>
         </message>
@@ -56,6 +64,18 @@
         <message>
             <source>Area of the parcel's geometry on the layer's plane (m²), to compare with ZDMJ</source>
             <translation>宗地图形在图层平面坐标系中的面积（m²），用于与宗地面积比对</translation>
+        </message>
+        <message>
+            <source>Area parts (MJBF)</source>
+            <translation>面积部位（MJBF）</translation>
+        </message>
+        <message>
+            <source>Area parts of {floor} lie on no floor of {layer} (no C row with ZRZH {zrzh} and CH {ch}); they were not counted.</source>
+            <translation>{floor} 的面积部位不在 {layer} 的任何层上（没有 ZRZH 为 {zrzh}、CH 为 {ch} 的层），未计算面积。</translation>
+        </message>
+        <message>
+            <source>Area parts with coefficients</source>
+            <translation>带计算系数的面积部位</translation>
         </message>
         <message>
             <source>Area recorded by the survey (DCMJ); the parcel area has not been computed yet</source>
@@ -154,6 +174,10 @@
             <translation>界址点成果表</translation>
         </message>
         <message>
+            <source>Building and unit codes (幢号, 户号, 不动产单元号)</source>
+            <translation>幢号、户号和不动产单元号</translation>
+        </message>
+        <message>
             <source>Building feature {fid} has an invalid geometry ({reason}); it was repaired for this computation. Fix it in the data (Processing ▸ Fix geometries).</source>
             <translation>房屋要素 {fid} 的几何图形无效（{reason}），本次计算时已临时修复。请在数据中修复（处理工具 ▸ 修复几何图形）。</translation>
         </message>
@@ -170,6 +194,14 @@
             <translation>房屋要素 {fid} 记载的宗地 {code} 在宗地图层中不存在或不唯一，改为按位置归属。</translation>
         </message>
         <message>
+            <source>Building feature {fid}: its parcel code ZDDM ({code}) is not a valid 宗地代码, so it gets no 自然幢号. Fill ZDDM.</source>
+            <translation>自然幢要素 {fid}：所在宗地代码 ZDDM（{code}）不是有效的宗地代码，无法编自然幢号。请填写 ZDDM。</translation>
+        </message>
+        <message>
+            <source>Building floor areas (建筑面积)</source>
+            <translation>房屋建筑面积</translation>
+        </message>
+        <message>
             <source>Building {number} has no number of storeys (ZCS); it is drawn as one storey.</source>
             <translation>房屋 {number} 没有总层数（ZCS），按一层绘制。</translation>
         </message>
@@ -178,12 +210,24 @@
             <translation>房屋 {number} 没有面几何。</translation>
         </message>
         <message>
+            <source>Building {zrzh} (feature {fid} of {layer}) has no floors in C; its area was left empty.</source>
+            <translation>自然幢 {zrzh}（{layer} 的要素 {fid}）在层（C）中没有任何层，建筑面积留空。</translation>
+        </message>
+        <message>
             <source>Buildings (ZRZ)</source>
             <translation>自然幢（ZRZ）</translation>
         </message>
         <message>
             <source>Buildings (ZRZ); only the selected ones when 'Selected features only' is ticked</source>
             <translation>自然幢（ZRZ）；勾选“仅选中要素”时只出选中房屋</translation>
+        </message>
+        <message>
+            <source>Buildings with areas</source>
+            <translation>带建筑面积的自然幢</translation>
+        </message>
+        <message>
+            <source>Buildings with codes</source>
+            <translation>带代码的自然幢</translation>
         </message>
         <message>
             <source>Built {n} parcels; {rejected} rejected (see the messages above).</source>
@@ -646,6 +690,42 @@
             <translation>在地图上闪烁显示宗地</translation>
         </message>
         <message>
+            <source>Floor {floor}: area part {fid} ({kind}) has a missing or invalid polygon; it was not counted.</source>
+            <translation>层 {floor}：面积部位 {fid}（{kind}）的图形缺失或无效，未计算面积。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: area part {fid} has XS = {xs}; a coefficient is between 0 and 1. The profile's value was used.</source>
+            <translation>层 {floor}：面积部位 {fid} 的计算系数 XS = {xs}，系数应在 0 到 1 之间；已改用政策配置中的系数。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: area part {fid} has the type BWLX = {kind}, which is none of {types}; it was not counted.</source>
+            <translation>层 {floor}：面积部位 {fid} 的部位类型 BWLX = {kind}，不是 {types} 之一，未计算面积。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: area part {fid} is of type QT (other) without a coefficient XS; it was counted with {xs}. Give XS (0, 0.5 or 1) on the part.</source>
+            <translation>层 {floor}：面积部位 {fid} 的类型为 QT（其他），没有填写计算系数 XS，已按 {xs} 计算。请在该部位填写 XS（0、0.5 或 1）。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: the floor outline (C) is missing or invalid; its area is unknown. Repair it and run again.</source>
+            <translation>层 {floor}：层轮廓（C）缺失或无效，面积无法计算。请修复后重新运行。</translation>
+        </message>
+        <message>
+            <source>Floor {floor}: {overlap:.2f} m² of area part {fid} ({kind}) lie on the floor outline or on another part and were counted there, not again.</source>
+            <translation>层 {floor}：面积部位 {fid}（{kind}）有 {overlap:.2f} 平方米与层轮廓或其他部位重叠，已在那里计算，不重复计算。</translation>
+        </message>
+        <message>
+            <source>Floors (C)</source>
+            <translation>层（C）</translation>
+        </message>
+        <message>
+            <source>Floors with areas</source>
+            <translation>带建筑面积的层</translation>
+        </message>
+        <message>
+            <source>Floors {floor} appear twice in {layer} (feature {fid}); the area parts count with the first.</source>
+            <translation>层 {floor} 在 {layer} 中重复（要素 {fid}），面积部位计入第一个。</translation>
+        </message>
+        <message>
             <source>Folder for one workbook per parcel</source>
             <translation>每宗地一个工作簿的输出文件夹</translation>
         </message>
@@ -710,6 +790,18 @@
             <translation>转到下一宗待审核的宗地（F8；Shift+F8 返回上一宗）</translation>
         </message>
         <message>
+            <source>Grade 1: 0.02√S + 0.0006S</source>
+            <translation>一级：0.02√S + 0.0006S</translation>
+        </message>
+        <message>
+            <source>Grade 2: 0.04√S + 0.002S</source>
+            <translation>二级：0.04√S + 0.002S</translation>
+        </message>
+        <message>
+            <source>Grade 3: 0.08√S + 0.006S</source>
+            <translation>三级：0.08√S + 0.006S</translation>
+        </message>
+        <message>
             <source>Here, in QGIS</source>
             <translation>在本机 QGIS 中计算</translation>
         </message>
@@ -766,8 +858,32 @@
             <translation>派出所户籍及继承证明材料</translation>
         </message>
         <message>
+            <source>Household feature {fid} of {layer}: its ZRZH “{code}” names no building, and it lies in {n} buildings; it gets no unit code.</source>
+            <translation>{layer} 的户要素 {fid}：自然幢号“{code}”不对应任何自然幢，且位于 {n} 幢房屋内，无法编不动产单元号。</translation>
+        </message>
+        <message>
+            <source>Household feature {fid}: its building code ZRZH ({code}) is not a valid 自然幢号 (ZDDM + F + 4 digits); it gets no 不动产单元号. Number the buildings first.</source>
+            <translation>户要素 {fid}：自然幢号 ZRZH（{code}）无效（应为宗地代码 + F + 4 位幢号），无法编不动产单元号。请先编自然幢号。</translation>
+        </message>
+        <message>
             <source>Household register (copy)</source>
             <translation>户口簿（复印件）</translation>
+        </message>
+        <message>
+            <source>Households (H)</source>
+            <translation>户（H）</translation>
+        </message>
+        <message>
+            <source>Households of {floor} in {layer} lie on no floor of C; their outlines were counted in full, without area parts.</source>
+            <translation>{layer} 中 {floor} 的户不在层（C）的任何层上，按户轮廓全部计算，不含面积部位。</translation>
+        </message>
+        <message>
+            <source>Households with areas</source>
+            <translation>带建筑面积的户</translation>
+        </message>
+        <message>
+            <source>Households with codes</source>
+            <translation>带代码的户</translation>
         </message>
         <message>
             <source>Houses (ZRZ)</source>
@@ -1182,6 +1298,10 @@
             <translation>已公告</translation>
         </message>
         <message>
+            <source>Number new parcels (宗地代码)</source>
+            <translation>新宗地编宗地代码</translation>
+        </message>
+        <message>
             <source>Number of errors</source>
             <translation>错误数</translation>
         </message>
@@ -1358,6 +1478,10 @@
             <translation>宗地要素 {fid} 的字段 {field} 中没有宗地代码：未为其输出成果（仍作为邻宗地参与计算）。请填写宗地代码后重新运行。</translation>
         </message>
         <message>
+            <source>Parcel feature {fid}: its code “{code}” has no 地籍子区 (12 digits + 2 feature letters) to number it under. Give the 地籍子区 code, or write the first 14 characters into ZDDM.</source>
+            <translation>宗地要素 {fid}：宗地代码“{code}”没有可用于编号的地籍子区（12 位数字 + 2 位宗地特征码）。请给出地籍子区代码，或在 ZDDM 中填写前 14 位。</translation>
+        </message>
+        <message>
             <source>Parcel list line {line}: parcel {code} names point {point}, which the coordinate file does not have (or could not read).</source>
             <translation>宗地点号表第 {line} 行：宗地 {code} 引用的点 {point} 在坐标文件中不存在（或无法读取）。</translation>
         </message>
@@ -1486,8 +1610,16 @@
             <translation>含面积的宗地</translation>
         </message>
         <message>
+            <source>Parcels with codes</source>
+            <translation>带宗地代码的宗地</translation>
+        </message>
+        <message>
             <source>Parcels with farmland occupation</source>
             <translation>宗地占用基本农田情况</translation>
+        </message>
+        <message>
+            <source>Parcels with land-only unit codes</source>
+            <translation>带无房屋不动产单元号的宗地</translation>
         </message>
         <message>
             <source>Parcels with sheet numbers (TFH)</source>
@@ -1542,6 +1674,10 @@
             <translation>公告期所依据的政策配置（名称或 .toml 文件）</translation>
         </message>
         <message>
+            <source>Policy profile with the area coefficients (name or .toml file)</source>
+            <translation>含面积计算系数的政策配置（名称或 .toml 文件）</translation>
+        </message>
+        <message>
             <source>Policy profile with the progress targets (name or .toml file)</source>
             <translation>含进度目标的政策配置（名称或 .toml 文件）</translation>
         </message>
@@ -1572,6 +1708,10 @@
         <message>
             <source>Policy profile {file}, line {line}: class = {value} is not a class; write 1, 2, 3, or 0 (information missing).</source>
             <translation>政策配置 {file} 第 {line} 行：class = {value} 不是有效的类别；请写 1、2、3，或 0（待补充信息）。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: min_storey_height = {value} must be a storey height in metres (above 0, below 10), e.g. 2.2.</source>
+            <translation>政策配置 {file} 第 {line} 行：min_storey_height = {value} 应为以米为单位的层高（大于 0、小于 10），例如 2.2。</translation>
         </message>
         <message>
             <source>Policy profile {file}, line {line}: not a valid date ({detail}). Write dates as YYYY-MM-DD without quotes, e.g. 2020-07-31.</source>
@@ -1624,6 +1764,10 @@
         <message>
             <source>Policy profile {file}, line {line}: {key} = {value} is not a finite number (nan and inf are not allowed); write a number, e.g. 130.0.</source>
             <translation>政策配置 {file} 第 {line} 行：{key} = {value} 不是有限的数值（不允许 nan 和 inf），请写数字，例如 130.0。</translation>
+        </message>
+        <message>
+            <source>Policy profile {file}, line {line}: {key} = {value} must be a coefficient from 0 to 1 (e.g. 0.5).</source>
+            <translation>政策配置 {file} 第 {line} 行：{key} = {value} 应为 0 到 1 之间的系数（例如 0.5）。</translation>
         </message>
         <message>
             <source>Policy profile {file}, line {line}: {key} = {value} must be a number of square metres ({limit} 0).</source>
@@ -2386,6 +2530,10 @@
             <translation>不动产单元代码（BDCDYH）为空。</translation>
         </message>
         <message>
+            <source>The recorded area {recorded} m² of {what} {label} differs from the computed {area:.2f} m² by more than the tolerance ΔS = {tolerance:.2f} m² (grade {grade}).</source>
+            <translation>{what} {label} 记载的面积 {recorded} 平方米与计算的 {area:.2f} 平方米之差超过限差 ΔS = {tolerance:.2f} 平方米（{grade} 级）。</translation>
+        </message>
+        <message>
             <source>The report date {text} is not a date like 2020-09-30.</source>
             <translation>统计日期 {text} 不是 2020-09-30 这样的日期。</translation>
         </message>
@@ -2426,8 +2574,16 @@
             <translation>不动产单元号 {code} 含全角或其他非 ASCII 字符，请改用半角数字和大写字母。</translation>
         </message>
         <message>
+            <source>The unit code {code} does not end in F or W followed by 8 digits (0-9) after the parcel code.</source>
+            <translation>不动产单元号 {code} 在宗地代码之后不是 F 或 W 加 8 位数字（0-9）。</translation>
+        </message>
+        <message>
             <source>The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits.</source>
             <translation>不动产单元代码 {code} 不符合“宗地代码（19 位）+ 定着物特征码 F/L/Q/W + 8 位数字”的结构。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} has W (no building), so it must end in W00000000.</source>
+            <translation>不动产单元号 {code} 的定着物特征码为 W（无定着物），应以 W00000000 结尾。</translation>
         </message>
         <message>
             <source>The unit code {code} has fixture letter W (none), so it must end in 00000000.</source>
@@ -2436,6 +2592,10 @@
         <message>
             <source>The unit code {code} has {n} characters; a BDCDYH has 28.</source>
             <translation>不动产单元代码 {code} 有 {n} 位；不动产单元代码应为 28 位。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} has 幢号 or 户号 0000; numbers start at 0001.</source>
+            <translation>不动产单元号 {code} 的幢号或户号为 0000；编号从 0001 开始。</translation>
         </message>
         <message>
             <source>The workbook gets {n} sheets: Excel and WPS open a workbook of thousands of sheets slowly. For a township or a county, choose the folder for one workbook per village (地籍子区) instead.</source>
@@ -2456,6 +2616,14 @@
         <message>
             <source>The zone number {zone} was removed from the eastings for EPSG:{epsg} (a zone CRS without it).</source>
             <translation>已去掉横坐标中的带号 {zone}，以符合 EPSG:{epsg}（不带带号的坐标系）。</translation>
+        </message>
+        <message>
+            <source>The 地籍子区 code {code} is not 12 digits (county 6 + 地籍区 3 + 地籍子区 3).</source>
+            <translation>地籍子区代码 {code} 不是 12 位数字（县级 6 位 + 地籍区 3 位 + 地籍子区 3 位）。</translation>
+        </message>
+        <message>
+            <source>The 宗地特征码 {code} is not two letters such as JC (宅基地) or JB.</source>
+            <translation>宗地特征码 {code} 不是两个字母，如 JC（宅基地）或 JB。</translation>
         </message>
         <message>
             <source>There are no buildings to draw.</source>
@@ -2570,6 +2738,10 @@
             <translation>任何县（区）</translation>
         </message>
         <message>
+            <source>building</source>
+            <translation>自然幢</translation>
+        </message>
+        <message>
             <source>drawn</source>
             <translation>已绘制</translation>
         </message>
@@ -2598,8 +2770,16 @@
             <translation>要素 {fid}</translation>
         </message>
         <message>
+            <source>floor</source>
+            <translation>层</translation>
+        </message>
+        <message>
             <source>found</source>
             <translation>现有版本</translation>
+        </message>
+        <message>
+            <source>household</source>
+            <translation>户</translation>
         </message>
         <message>
             <source>input layer</source>
@@ -2718,6 +2898,14 @@
             <translation>{field} 为空；{layer} 图层必须填写。</translation>
         </message>
         <message>
+            <source>{floors} floors of {houses} buildings measured: {total:.2f} m² in all.</source>
+            <translation>已计算 {houses} 幢房屋的 {floors} 个层，建筑面积共 {total:.2f} 平方米。</translation>
+        </message>
+        <message>
+            <source>{group} has no free {what} after {last:04d}; this one was left without a code.</source>
+            <translation>{group} 在 {last:04d} 之后已没有可用的{what}，本要素未编号。</translation>
+        </message>
+        <message>
             <source>{layer} {feature} has a {found} geometry; the layer holds {expected}.</source>
             <translation>{layer} {feature} 的图形为 {found}，图层应为 {expected}。</translation>
         </message>
@@ -2756,6 +2944,14 @@
         <message>
             <source>{layer}: {n} rows had no identifier BSM; numbered after the highest.</source>
             <translation>{layer}：{n} 条记录没有标识码 BSM，已按最大值顺序编号。</translation>
+        </message>
+        <message>
+            <source>{new} of {n} parcels got a new 宗地代码.</source>
+            <translation>{n} 宗地中 {new} 宗编了新的宗地代码。</translation>
+        </message>
+        <message>
+            <source>{n} buildings: {kept} kept their 自然幢号, {new} were numbered.</source>
+            <translation>{n} 幢房屋：{kept} 幢保留原自然幢号，{new} 幢新编号。</translation>
         </message>
         <message>
             <source>{n} decisions confirmed by a person were kept (set OVERWRITE_CONFIRMED to replace them).</source>
@@ -2890,6 +3086,10 @@
             <translation>{what} {key} 未绘制：{why}</translation>
         </message>
         <message>
+            <source>{what} {number:04d} appears twice in {group}; this one got a new number.</source>
+            <translation>{group} 中{what} {number:04d} 重复，本要素已重新编号。</translation>
+        </message>
+        <message>
             <source>“{code}” is not an administrative division code: write 2, 4 or 6 digits (province, city, county), e.g. 430381; several separated by commas.</source>
             <translation>“{code}”不是行政区划代码：请写 2、4 或 6 位数字（省、市、县），例如 430381；多个用逗号分隔。</translation>
         </message>
@@ -2908,6 +3108,14 @@
         <message>
             <source>四至: {n} sides have nothing within {distance} m and are recorded as 空地.</source>
             <translation>四至：{n} 个方向在 {distance} 米内无任何要素，记为空地。</translation>
+        </message>
+        <message>
+            <source>地籍子区 code for parcels with a blank ZDDM (12 digits)</source>
+            <translation>宗地代码为空的宗地所在地籍子区代码（12 位）</translation>
+        </message>
+        <message>
+            <source>宗地特征码 for parcels with a blank ZDDM</source>
+            <translation>宗地代码为空的宗地的宗地特征码</translation>
         </message>
     </context>
 </TS>

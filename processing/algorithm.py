@@ -56,6 +56,9 @@ ICONS = {
     "checkdelivery": "/algorithms/mAlgorithmCheckGeometry.svg",
     "exportshare": "/mActionSharing.svg",
     "areasummary": "/algorithms/mAlgorithmBasicStatistics.svg",
+    "buildingareas": "/mActionCalculateField.svg",
+    "unitcodes": "/mIconFieldText.svg",
+    "parcelcodes": "/mIconFieldInteger.svg",
 }
 
 

@@ -36,6 +36,9 @@ ALGORITHMS = (
     ("check_delivery", "CheckDeliveryAlgorithm"),
     ("export_share", "ExportShareAlgorithm"),
     ("area_summary", "AreaSummaryAlgorithm"),
+    ("building_areas", "BuildingAreasAlgorithm"),
+    ("unit_codes", "UnitCodesAlgorithm"),
+    ("parcel_codes", "ParcelCodesAlgorithm"),
 )
 
 

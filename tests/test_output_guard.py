@@ -28,9 +28,9 @@ from qgis.core import (
     QgsProject,
 )
 
-ALGORITHMS = ["areasummary", "boundarypoints", "boundarytable", "checkdelivery", "classify", "exportdelivery",
-              "exportdxf", "exportshare", "farmlandoverlay", "housemaps", "importsurvey", "noticelist", "parcelareas", "parcelmaps", "parcelsfrompoints", "parcelsketches",
-              "qualitycheck", "sheetindex", "sheetmaps", "surveyforms"]
+ALGORITHMS = ["areasummary", "boundarypoints", "boundarytable", "buildingareas", "checkdelivery", "classify", "exportdelivery",
+              "exportdxf", "exportshare", "farmlandoverlay", "housemaps", "importsurvey", "noticelist", "parcelareas", "parcelcodes", "parcelmaps", "parcelsfrompoints", "parcelsketches",
+              "qualitycheck", "sheetindex", "sheetmaps", "surveyforms", "unitcodes"]
 FORMS = ["plain", "relative", "symlink", "layername", "ogr", "definition"]
 LAYER_BY_TYPE = {QgsProcessing.TypeVectorPolygon: "ZD", QgsProcessing.TypeVectorPoint: "JZD",
                  QgsProcessing.TypeVectorLine: "JZX"}

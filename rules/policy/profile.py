@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Tuple
 
+from ...cadastre.building_areas import DEFAULT_COEFFICIENTS, AreaRules
 from ...cadastre.codes import in_counties
 from ...cadastre.messages import fail, translatable
 from . import catalogue
@@ -99,6 +100,7 @@ class Profile:
     holidays: Mapping[int, tuple]  # year -> (notice, rest periods, make-up days): schedules added as data
     rules: Mapping[str, Rule]
     files: Tuple[str, ...]  # this profile's file first, then its bases
+    building_areas: AreaRules = AreaRules()  # GB/T 17986.1 coefficients unless [building_areas] overrides
 
     @property
     def path(self) -> str:
@@ -233,10 +235,11 @@ _TABLES = {
     "notices": {key: True for key in catalogue.NOTICE_KEYS},
     "farmland": {"min_area": True},
     "targets": {"milestones": False},
+    "building_areas": {"min_storey_height": False, "low_storey": False, "coefficients": False},
     "rules": {},  # one table per rule id of the catalogue
     "holidays": {},  # one table per year: a State Council holiday schedule not yet known to the plugin
 }
-_OPTIONAL_TABLES = {"farmland", "targets", "holidays"}
+_OPTIONAL_TABLES = {"farmland", "targets", "holidays", "building_areas"}
 _HOLIDAY_KEYS = {"notice": True, "rest": True, "work": False}
 _MILESTONE = {"date": True, "survey": False, "registered": False, "clause": True, "text": True}
 _RULE_KEYS = {"clause": True, "text": True, "class": True, "fj": False, "steps": False}
@@ -311,6 +314,7 @@ class _Checker:
             "farmland": {k: self.number(v, ("farmland", k), positive=False) for k, v in data.get("farmland", {}).items()},
             "milestones": self.milestones(data.get("targets", {})),
             "holidays": self.holidays(data.get("holidays", {})),
+            "building_areas": self.building_areas(data.get("building_areas", {})),
         }
         if not self.complete:
             return None
@@ -419,6 +423,29 @@ class _Checker:
                     "written YYYY-MM-DD without quotes."), path, key=key)
             result[int(key)] = (self.text(entry["notice"], path + ("notice",)), tuple(map(tuple, rest)), tuple(work))
         return result
+
+    def building_areas(self, table: dict) -> AreaRules:
+        path = ("building_areas",)
+        coefficients = dict(DEFAULT_COEFFICIENTS)
+        if "coefficients" in table:
+            given = self.table(table, "coefficients", path + ("coefficients",))
+            self.keys(given, {key: False for key in DEFAULT_COEFFICIENTS}, path + ("coefficients",),
+                      "building_areas.coefficients")
+            coefficients.update({k: self.fraction(v, path + ("coefficients", k)) for k, v in given.items()})
+        height = table.get("min_storey_height", AreaRules.min_storey_height)
+        if isinstance(height, bool) or not isinstance(height, (int, float)) or not 0 < height < 10:
+            raise self.error("PROFILE_BAD_HEIGHT", translatable(
+                "Policy profile {file}, line {line}: min_storey_height = {value} must be a storey height in metres "
+                "(above 0, below 10), e.g. 2.2."), path + ("min_storey_height",), value=_show(height))
+        low = self.fraction(table["low_storey"], path + ("low_storey",)) if "low_storey" in table else AreaRules.low_storey
+        return AreaRules(coefficients, float(height), low)
+
+    def fraction(self, value, path) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:  # NaN fails too
+            raise self.error("PROFILE_BAD_COEFFICIENT", translatable(
+                "Policy profile {file}, line {line}: {key} = {value} must be a coefficient from 0 to 1 (e.g. 0.5)."),
+                path, key=path[-1], value=_show(value))
+        return float(value)
 
     # values ----------------------------------------------------------------------------------------
     def text(self, value, path, allow_empty: bool = False) -> str:
@@ -529,7 +556,7 @@ class _Checker:
             limits={catalogue.LIMIT_KEYS[k]: v for k, v in values["limits"].items()},
             notices=values["notices"], farmland_min_area=farmland, milestones=values["milestones"],
             holidays=values["holidays"],
-            rules=rules, files=tuple(s.path for s in self.where.chain),
+            rules=rules, files=tuple(s.path for s in self.where.chain), building_areas=values["building_areas"],
         )
 
 
