@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..cadastre.messages import CadastreError, translatable
 from ..i18n import tr, user_locale
 from .atomic_sinks import AtomicSinks
+from .enums import accepted_enums
 from .files import output_over_input, remove_stale_output_temporaries
 from .gc_pause import fewer_collections
 
@@ -92,6 +93,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        parameters = accepted_enums(self, parameters)
         ok, message = super().checkParameterValues(parameters, context)
         if ok:
             clash = output_over_input(self, parameters, context)
@@ -100,6 +102,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         return ok, message
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        parameters = accepted_enums(self, parameters)  # an enum's option number or text, whichever was given
         # checked again here: a model's child algorithms and QgsProcessingAlgorithm.run skip checkParameterValues
         clash = output_over_input(self, parameters, context)
         if clash:
