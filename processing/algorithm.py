@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..cadastre.messages import CadastreError, translatable
@@ -120,6 +126,16 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
             raise
         self._atomic_sinks.commit()
         return results
+
+    def asked_for(self, parameters, name) -> bool:
+        """Whether output ``name`` is to be written: it has a destination (an optional output left empty
+        is skipped, as in QGIS's own algorithms)."""
+        value = parameters.get(name, self.parameterDefinition(name).defaultValue())
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink
+        if isinstance(value, QgsProperty) and value.propertyType() == QgsProperty.StaticProperty:
+            value = value.staticValue()
+        return not (value is None or (isinstance(value, str) and not value.strip()))
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS API name)
         """QGIS's sink for output ``name``, writing a file output to a temporary file beside it that replaces

@@ -93,8 +93,8 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(
             self.TARGET_CRS, tr("CRS to import into (default: the input's, or its 3° zone when geographic)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Imported layer")))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.REJECTS, tr("Rejected records"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.REPAIRS, tr("Repaired records"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.REJECTS, tr("Rejected records"), QgsProcessing.TypeVector, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.REPAIRS, tr("Repaired records"), QgsProcessing.TypeVector, optional=True))
         for name, label in ((self.READ, tr("Records read")), (self.IMPORTED, tr("Records imported")),
                             (self.REJECTED, tr("Records rejected")), (self.REPAIRED, tr("Records repaired"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -161,9 +161,9 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
             shapes = None
             if spatial:
                 shapes = [_fits(c.geometry, layer_schema.geometry) for c in chosen]
-            if note_sink is not None:
+            if note_sink is not None:  # optional
                 adapters.write_rows(note_sink, note_fields, rows, shapes)
-            results[output] = note_dest
+                results[output] = note_dest
         for c in converted:
             for problem in c.reasons:
                 feedback.reportError(tr("Record {fid} rejected: {reason}").format(fid=c.source_id, reason=problem.format(tr)), False)
