@@ -8,6 +8,7 @@ import os
 import subprocess
 
 import pytest
+from layers_helper import write_gpkg
 from qgis.core import (
     QgsProcessingDestinationParameter,
     QgsProcessingParameterDefinition,
@@ -15,8 +16,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFolderDestination,
 )
-
-from layers_helper import write_gpkg
 from test_qgis_process import PLUGIN, PLUGINS, qgis_process_command
 
 PARCEL = "POLYGON((39500000 3000000, 39500020 3000000, 39500020 3000020, 39500000 3000020, 39500000 3000000))"

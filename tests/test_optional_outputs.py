@@ -4,9 +4,8 @@ and nothing else. Answers below are counted by hand on the squares drawn here.""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsProcessingDestinationParameter, QgsProcessingParameterDefinition, QgsVectorLayer
-
 from layers_helper import write_gpkg
+from qgis.core import QgsProcessingDestinationParameter, QgsProcessingParameterDefinition, QgsVectorLayer
 
 E0, N0 = 37_597_000.0, 3_069_000.0  # CGCS2000 zone 37 (EPSG:4525)
 
