@@ -25,6 +25,8 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
+    QgsRectangle,
+    QgsReferencedRectangle,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -36,6 +38,7 @@ from . import adapters
 from .algorithm import HomesteadAlgorithm
 from .layers import WKB_TYPES, qgs_field, qgs_fields
 from .styling import style_on_load
+from .view_extent import show_parcels
 
 SHIPPED_PRESETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "mappings")
 TABLES = (".csv", ".txt", ".xlsx", ".xlsm")
@@ -149,6 +152,10 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
             geoms = list(importing_multipolygons(geoms))
         adapters.write_rows(sink, fields, [c.values for c in accepted], geoms)
         style_on_load(context, dest, layer_schema)
+        if layer_schema is schema.ZD and geoms:  # the survey opens at the parcels, not at 1:1
+            bounds = shapely.total_bounds(geoms)
+            show_parcels(context, parameters.get(self.OUTPUT), dest,
+                         QgsReferencedRectangle(QgsRectangle(*map(float, bounds)), crs or QgsCoordinateReferenceSystem()))
 
         note_fields = self._note_fields(source_fields)
         results = {self.OUTPUT: dest}
