@@ -37,11 +37,14 @@ def show_parcels(context, output_value, destination: str, extent: QgsReferencedR
 
 
 def survey_project_file(gpkg_path: str) -> str:
-    """The .qgs that homestead:createproject wrote beside ``gpkg_path`` (same name), or ''."""
+    """The .qgs that homestead:createproject wrote beside ``gpkg_path`` (same name, opening its layers), or ''."""
     if not gpkg_path.lower().endswith(".gpkg"):
         return ""
     candidate = os.path.splitext(gpkg_path)[0] + ".qgs"
-    return candidate if os.path.isfile(candidate) else ""
+    if not os.path.isfile(candidate):
+        return ""
+    with open(candidate, encoding="utf-8", errors="replace") as handle:
+        return candidate if f"{os.path.basename(gpkg_path)}|layername=" in handle.read() else ""
 
 
 def write_default_view(project_file: str, extent: QgsReferencedRectangle) -> bool:
