@@ -2710,6 +2710,10 @@
             <translation>Y（东坐标）列（留空：Y/YZBZ…）</translation>
         </message>
         <message>
+            <source>Your name</source>
+            <translation>审核人姓名</translation>
+        </message>
+        <message>
             <source>Your name, written with every decision (审核人)</source>
             <translation>您的姓名，随每项决定记录（审核人）</translation>
         </message>

@@ -7,8 +7,10 @@ from qgis.core import (
     QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameters,
+    QgsProperty,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -16,6 +18,7 @@ from ..cadastre.messages import CadastreError, translatable
 from ..i18n import tr, user_locale
 from .atomic_sinks import AtomicSinks
 from .encodings import read_shapefiles_right
+from .enums import accepted_enums
 from .files import output_over_input, remove_stale_output_temporaries
 from .gc_pause import fewer_collections
 
@@ -103,6 +106,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        parameters = accepted_enums(self, parameters)
         ok, message = super().checkParameterValues(parameters, context)
         if ok:
             clash = output_over_input(self, parameters, context)
@@ -111,6 +115,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         return ok, message
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        parameters = accepted_enums(self, parameters)  # an enum's option number or text, whichever was given
         # checked again here: a model's child algorithms and QgsProcessingAlgorithm.run skip checkParameterValues
         clash = output_over_input(self, parameters, context)
         if clash:
@@ -161,6 +166,15 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
             layers = [QgsProcessingParameters.parameterAsVectorLayer(definition, parameters, context)]
         for layer in layers:
             read_shapefiles_right(layer, context, feedback)
+    def asked_for(self, parameters, name) -> bool:
+        """Whether output ``name`` is to be written: it has a destination (an optional output left empty
+        is skipped, as in QGIS's own algorithms)."""
+        value = parameters.get(name, self.parameterDefinition(name).defaultValue())
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink
+        if isinstance(value, QgsProperty) and value.propertyType() == QgsProperty.StaticProperty:
+            value = value.staticValue()
+        return not (value is None or (isinstance(value, str) and not value.strip()))
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS API name)
         """QGIS's sink for output ``name``, writing a file output to a temporary file beside it that replaces

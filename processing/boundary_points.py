@@ -95,8 +95,10 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(param)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_POINTS, tr("Boundary points (JZD)"), QgsProcessing.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_LINES, tr("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Parcels with 四至"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_LINES, tr("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Parcels with 四至"), QgsProcessing.TypeVectorPolygon, optional=True))
 
     def process(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(5, feedback)
@@ -109,18 +111,21 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                  for name, layer, field_name, _default in CODED}
 
         steps.setCurrentStep(1)
-        sides = self._four_sides(parameters, context, steps, data, codes)
+        four_sides = self.asked_for(parameters, self.OUTPUT)  # the secondary outputs are optional
+        sides = self._four_sides(parameters, context, steps, data, codes) if four_sides else None
 
         steps.setCurrentStep(2)
         code_of = np.array(codes + [""], dtype=object)  # index -1 (no neighbour) → ""
-        points_dest = self._write_points(parameters, context, steps, data.crs, result.points, code_of, coded)
+        results = {self.OUTPUT_POINTS: self._write_points(parameters, context, steps, data.crs, result.points, code_of, coded)}
         steps.setCurrentStep(3)
-        lines_dest = self._write_lines(parameters, context, steps, data.crs, result.lines, code_of, coded)
+        if self.asked_for(parameters, self.OUTPUT_LINES):
+            results[self.OUTPUT_LINES] = self._write_lines(parameters, context, steps, data.crs, result.lines, code_of, coded)
         steps.setCurrentStep(4)
-        names = ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")
-        values = {name: [row[k] or None for row in sides] for k, name in enumerate(names)}
-        parcels_dest = gpkg_io.copy_out(self, parameters, self.INPUT, self.OUTPUT, context, source,
-                                        [schema.ZD.field(name) for name in names], data.ids, values, steps)
+        if four_sides:
+            names = ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")
+            values = {name: [row[k] or None for row in sides] for k, name in enumerate(names)}
+            results[self.OUTPUT] = gpkg_io.copy_out(self, parameters, self.INPUT, self.OUTPUT, context, source,
+                                                    [schema.ZD.field(name) for name in names], data.ids, values, steps)
 
         points, lines = result.points, result.lines
         feedback.pushInfo(tr(
@@ -130,7 +135,7 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         skipped = len(data) - int(result.numbered.sum())
         if skipped:
             feedback.reportError(tr("{n} parcels got no boundary points; the messages above say why.").format(n=skipped), False)
-        return {self.OUTPUT_POINTS: points_dest, self.OUTPUT_LINES: lines_dest, self.OUTPUT: parcels_dest}
+        return results
 
     def _write_points(self, parameters, context, feedback, crs, points, code_of, coded):
         fields = qgs_fields(schema.JZD.fields)

@@ -46,7 +46,7 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, tr("Plane to measure on (default: the parcels' survey plane)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Parcels with farmland occupation")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_OVERLAPS, tr("Parcel and farmland overlaps"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_OVERLAPS, tr("Parcel and farmland overlaps"), QgsProcessing.TypeVectorPolygon, optional=True))
 
     def process(self, parameters, context, feedback):
         parcels_source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -99,20 +99,23 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
         style_on_load(context, dest, schema.ZD)
         feedback.setProgress(80)
 
-        overlap_fields = qgs_fields(schema.JBNTTH.fields)
-        overlap_sink, overlap_dest = self.parameterAsSink(
-            parameters, self.OUTPUT_OVERLAPS, context, overlap_fields, WKB_TYPES[schema.POLYGON], plane)
-        codes = parcels.column("ZDDM") if "ZDDM" in parcels.attributes else [None] * len(parcels)
-        ov = result.overlaps
-        parcel_fids, patch_fids = parcels.ids[ov.left].tolist(), farmland.ids[ov.right].tolist()
-        rows = [
-            [parcel_fid, codes[left], patch_fid, patch_ids[right], area, sliver]
-            for parcel_fid, left, patch_fid, right, area, sliver in zip(
-                parcel_fids, ov.left.tolist(), patch_fids, ov.right.tolist(), np.round(ov.areas, 4).tolist(),
-                result.sliver.astype(int).tolist())
-        ]
-        adapters.write_rows(overlap_sink, overlap_fields, rows, to_multipolygons(ov.geometries))
-        style_on_load(context, overlap_dest, schema.JBNTTH)
+        results = {self.OUTPUT: dest}
+        if self.asked_for(parameters, self.OUTPUT_OVERLAPS):  # optional
+            overlap_fields = qgs_fields(schema.JBNTTH.fields)
+            overlap_sink, overlap_dest = self.parameterAsSink(
+                parameters, self.OUTPUT_OVERLAPS, context, overlap_fields, WKB_TYPES[schema.POLYGON], plane)
+            codes = parcels.column("ZDDM") if "ZDDM" in parcels.attributes else [None] * len(parcels)
+            ov = result.overlaps
+            parcel_fids, patch_fids = parcels.ids[ov.left].tolist(), farmland.ids[ov.right].tolist()
+            rows = [
+                [parcel_fid, codes[left], patch_fid, patch_ids[right], area, sliver]
+                for parcel_fid, left, patch_fid, right, area, sliver in zip(
+                    parcel_fids, ov.left.tolist(), patch_fids, ov.right.tolist(), np.round(ov.areas, 4).tolist(),
+                    result.sliver.astype(int).tolist())
+            ]
+            adapters.write_rows(overlap_sink, overlap_fields, rows, to_multipolygons(ov.geometries))
+            style_on_load(context, overlap_dest, schema.JBNTTH)
+            results[self.OUTPUT_OVERLAPS] = overlap_dest
         feedback.setProgress(100)
 
         occupying = int(result.occupying.sum())
@@ -122,7 +125,7 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
             slivers=int(result.sliver.sum()), min_area=min_area))
         if result.house_on_farmland is not None:
             feedback.pushInfo(tr("{n} parcels have a house standing on farmland.").format(n=int(result.house_on_farmland.sum())))
-        return {self.OUTPUT: dest, self.OUTPUT_OVERLAPS: overlap_dest}
+        return results
 
 
 def _patch_ids(farmland, field_name):

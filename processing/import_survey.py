@@ -25,6 +25,8 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
+    QgsRectangle,
+    QgsReferencedRectangle,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -37,6 +39,7 @@ from .algorithm import HomesteadAlgorithm
 from .encodings import read_shapefiles_right
 from .layers import WKB_TYPES, qgs_field, qgs_fields
 from .styling import style_on_load
+from .view_extent import show_parcels
 
 SHIPPED_PRESETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "mappings")
 TABLES = (".csv", ".txt", ".xlsx", ".xlsm")
@@ -94,8 +97,8 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(
             self.TARGET_CRS, tr("CRS to import into (default: the input's, or its 3° zone when geographic)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Imported layer")))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.REJECTS, tr("Rejected records"), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(self.REPAIRS, tr("Repaired records"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.REJECTS, tr("Rejected records"), QgsProcessing.TypeVector, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.REPAIRS, tr("Repaired records"), QgsProcessing.TypeVector, optional=True))
         for name, label in ((self.READ, tr("Records read")), (self.IMPORTED, tr("Records imported")),
                             (self.REJECTED, tr("Records rejected")), (self.REPAIRED, tr("Records repaired"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
@@ -150,6 +153,10 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
             geoms = list(importing_multipolygons(geoms))
         adapters.write_rows(sink, fields, [c.values for c in accepted], geoms)
         style_on_load(context, dest, layer_schema)
+        if layer_schema is schema.ZD and geoms:  # the survey opens at the parcels, not at 1:1
+            bounds = shapely.total_bounds(geoms)
+            show_parcels(context, parameters.get(self.OUTPUT), dest,
+                         QgsReferencedRectangle(QgsRectangle(*map(float, bounds)), crs or QgsCoordinateReferenceSystem()))
 
         note_fields = self._note_fields(source_fields)
         results = {self.OUTPUT: dest}
@@ -162,9 +169,9 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
             shapes = None
             if spatial:
                 shapes = [_fits(c.geometry, layer_schema.geometry) for c in chosen]
-            if note_sink is not None:
+            if note_sink is not None:  # optional
                 adapters.write_rows(note_sink, note_fields, rows, shapes)
-            results[output] = note_dest
+                results[output] = note_dest
         for c in converted:
             for problem in c.reasons:
                 feedback.reportError(tr("Record {fid} rejected: {reason}").format(fid=c.source_id, reason=problem.format(tr)), False)

@@ -162,7 +162,7 @@ def boundary_layers(alg, parameters, context, feedback, parcels_param: str, poin
     feedback.pushInfo(tr("No boundary points given: computing them with {alg}.").format(alg=BOUNDARY_ALGORITHM))
     layer = whole_layer(alg, parameters, context, parcels_param)
     child = {"INPUT": layer, "OUTPUT_POINTS": QgsProcessing.TEMPORARY_OUTPUT,
-             "OUTPUT_LINES": QgsProcessing.TEMPORARY_OUTPUT, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}
+             "OUTPUT_LINES": QgsProcessing.TEMPORARY_OUTPUT}  # the 四至 parcels (optional) are not needed here
     results, ok = algorithm.run(child, context, feedback)
     if not ok or not results:
         raise QgsProcessingException(tr("{alg} failed; see the log above.").format(alg=BOUNDARY_ALGORITHM))

@@ -82,7 +82,7 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
                 self.addParameter(definition)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Quality findings"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SUMMARY, tr("Quality summary per rule and village"), QgsProcessing.TypeVector))
+            self.OUTPUT_SUMMARY, tr("Quality summary per rule and village"), QgsProcessing.TypeVector, optional=True))
         self.addOutput(QgsProcessingOutputNumber(self.ERRORS, tr("Number of errors")))
         self.addOutput(QgsProcessingOutputNumber(self.WARNINGS, tr("Number of warnings")))
 
@@ -144,10 +144,13 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
         adapters.write_rows(sink, fields, rows, [r.geometry for r in report.rows])
         style_on_load(context, dest, schema.ZJCW)
 
+        results = {self.OUTPUT: dest}
         summary_fields = qgs_fields(schema.ZJHZ.fields)
         summary_sink, summary_dest = self.parameterAsSink(
             parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry)
-        adapters.write_rows(summary_sink, summary_fields, [list(row) for row in report.summary])
+        if summary_sink is not None:  # optional
+            adapters.write_rows(summary_sink, summary_fields, [list(row) for row in report.summary])
+            results[self.OUTPUT_SUMMARY] = summary_dest
 
         totals = {row[0]: row[4] for row in report.summary if row[3] is None}
         for rule_id in report.ran:
@@ -155,7 +158,7 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
                 rule=rule_id, n=totals.get(rule_id, 0), seconds=report.seconds[rule_id]))
         errors = sum(1 for r in report.rows if r.severity == ERROR)
         warnings = sum(1 for r in report.rows if r.severity == WARNING)
-        return {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.ERRORS: errors, self.WARNINGS: warnings}
+        return {**results, self.ERRORS: errors, self.WARNINGS: warnings}
 
     def _read(self, parameters, name, source, fields, plane, context, feedback) -> Features:
         data = gpkg_io.read_input(self, parameters, name, source, context, feedback, fields=fields, crs=plane)

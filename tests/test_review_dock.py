@@ -487,3 +487,95 @@ def test_card_says_when_the_parcel_is_not_in_the_profile_s_county(dock, run_alg,
     text = dock.card.county_warning.text()
     assert dock.card.county_warning.isVisibleTo(dock.card)
     assert "431302" in text and "430381" in text and "xiangxiang" in text
+
+
+@pytest.fixture
+def no_reviewer_known():
+    """No remembered reviewer and no @homestead_checker in QGIS (both kept in the profile: restored after)."""
+    from qgis.core import QgsExpressionContextUtils, QgsSettings
+
+    settings = QgsSettings()
+    remembered = settings.value(review_dock.SETTINGS_REVIEWER, None)
+    settings.remove(review_dock.SETTINGS_REVIEWER)
+    checker = QgsExpressionContextUtils.globalScope().variable("homestead_checker")
+    QgsExpressionContextUtils.removeGlobalVariable("homestead_checker")
+    yield
+    settings.remove(review_dock.SETTINGS_REVIEWER)
+    if remembered is not None:
+        settings.setValue(review_dock.SETTINGS_REVIEWER, remembered)
+    QgsExpressionContextUtils.removeGlobalVariable("homestead_checker")
+    if checker is not None:
+        QgsExpressionContextUtils.setGlobalVariable("homestead_checker", checker)
+
+
+def open_panel(qgis_iface):
+    return ReviewDock(qgis_iface, qgis_iface.mainWindow())
+
+
+def close_panel(panel):
+    panel.shutdown()
+    panel.deleteLater()
+    QgsApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+def test_reviewer_is_blank_not_the_login_when_nobody_is_known(qgis_iface, qgis_new_project, no_reviewer_known):
+    import getpass
+
+    panel = open_panel(qgis_iface)
+    try:
+        assert getpass.getuser()  # this machine has a login name the panel must not use
+        assert panel.reviewer.text() == ""
+    finally:
+        close_panel(panel)
+
+
+def test_reviewer_is_the_checker_of_the_project_else_of_qgis(qgis_iface, qgis_new_project, no_reviewer_known):
+    from qgis.core import QgsExpressionContextUtils
+
+    QgsExpressionContextUtils.setGlobalVariable("homestead_checker", "张全局")
+    panel = open_panel(qgis_iface)
+    try:
+        assert panel.reviewer.text() == "张全局"
+    finally:
+        close_panel(panel)
+    QgsExpressionContextUtils.setProjectVariable(QgsProject.instance(), "homestead_checker", "李项目")
+    panel = open_panel(qgis_iface)
+    try:
+        assert panel.reviewer.text() == "李项目"
+    finally:
+        close_panel(panel)
+
+
+def test_reviewer_remembered_from_the_last_review(qgis_iface, qgis_new_project, no_reviewer_known):
+    from qgis.core import QgsExpressionContextUtils
+
+    QgsExpressionContextUtils.setProjectVariable(QgsProject.instance(), "homestead_checker", "李项目")
+    panel = open_panel(qgis_iface)
+    try:
+        panel.reviewer.setText("王复核")
+        QTest.keyClick(panel.reviewer, Qt.Key_Return)  # the name is kept when its editing finishes
+    finally:
+        close_panel(panel)
+    panel = open_panel(qgis_iface)
+    try:
+        assert panel.reviewer.text() == "王复核"
+    finally:
+        close_panel(panel)
+
+
+def test_reviewer_filled_when_a_project_naming_its_checker_opens(survey, qgis_iface, no_reviewer_known):
+    from qgis.core import QgsExpressionContextUtils
+
+    gpkg, project_path = survey
+    project = QgsProject.instance()
+    QgsExpressionContextUtils.setProjectVariable(project, "homestead_checker", "赵审核")
+    assert project.write(project_path)
+    project.clear()
+    panel = open_panel(qgis_iface)
+    try:
+        assert panel.reviewer.text() == ""
+        assert project.read(project_path)
+        assert panel.layer is not None
+        assert panel.reviewer.text() == "赵审核"
+    finally:
+        close_panel(panel)

@@ -6,13 +6,13 @@ project file.
 """
 from __future__ import annotations
 
-import getpass
 from typing import Optional
 
 import numpy as np
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsExpressionContextUtils,
     QgsMapLayer,
     QgsMapLayerProxyModel,
     QgsProject,
@@ -65,6 +65,7 @@ CLASS_STYLE = "zd_class.qml"
 # Layers larger than this are read in a background task, so QGIS never freezes while the list loads.
 BACKGROUND_LIMIT = 20000
 SETTINGS_REVIEWER = "homestead_cadastre/reviewer"
+CHECKER_VARIABLE = "homestead_checker"  # the 审核者 of the maps (processing/map_inputs.py)
 PROGRESS_FIELDS = {"ZDMJ", "DCMJ", "LB", "SHZT", "SFGG", "SFDJ"}
 
 
@@ -129,8 +130,9 @@ class ReviewDock(QgsDockWidget):
         self.layer_combo.layerChanged.connect(self.set_layer)
         row.addWidget(self.layer_combo, 1)
         row.addWidget(QLabel(tr("Reviewer")))
-        self.reviewer = QLineEdit(QgsSettings().value(SETTINGS_REVIEWER, "") or _login_name())
+        self.reviewer = QLineEdit(default_reviewer())
         self.reviewer.setObjectName("reviewer")
+        self.reviewer.setPlaceholderText(tr("Your name"))
         self.reviewer.setMaximumWidth(110)
         self.reviewer.setToolTip(tr("Your name, written with every decision (审核人)"))
         self.reviewer.editingFinished.connect(lambda: QgsSettings().setValue(SETTINGS_REVIEWER, self.reviewer.text().strip()))
@@ -287,6 +289,8 @@ class ReviewDock(QgsDockWidget):
         self.layer = layer
         if self.layer_combo.currentLayer() is not layer:
             self.layer_combo.setLayer(layer)
+        if not self.reviewer_name():  # the project opened after the panel may name its checker
+            self.reviewer.setText(default_reviewer())
         self.writer = DecisionWriter(layer, LazyTrail(layer), self.reviewer_name, self)
         for signal, slot in self._layer_signals():
             signal.connect(slot)
@@ -696,8 +700,14 @@ class ReviewDock(QgsDockWidget):
         self.unbind()
 
 
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment
-        return ""
+def default_reviewer() -> str:
+    """The reviewer to pre-fill: the name entered at the last review, else the checker the maps sign with
+    (@homestead_checker of the project, else of QGIS's global variables), else blank (never the OS login)."""
+    remembered = str(QgsSettings().value(SETTINGS_REVIEWER, "") or "").strip()
+    if remembered:
+        return remembered
+    for scope in (QgsExpressionContextUtils.projectScope(QgsProject.instance()), QgsExpressionContextUtils.globalScope()):
+        checker = str(scope.variable(CHECKER_VARIABLE) or "").strip()
+        if checker:
+            return checker
+    return ""
