@@ -43,6 +43,7 @@ from .layers import qgs_field
 CGCS2000 = QgsCoordinateReferenceSystem(f"EPSG:{zones.CGCS2000_GEOGRAPHIC}")
 SCALE_TOLERANCE = 0.0015  # a UTM zone's edge at the equator: 1.00098
 BATCH = 5000  # features handed to a sink at once (one addFeatures call is much cheaper than many addFeature)
+KEEP = type("Keep", (), {"__repr__": lambda self: "KEEP", "__doc__": "A computed value that leaves the input's as it is."})()
 
 
 @dataclass
@@ -489,7 +490,8 @@ def report_plane(data: LayerData, feedback) -> None:
 
 def copy_features(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence[int], values: Dict[str, Sequence], feedback=None) -> int:
     """Write every feature of ``source`` (geometry as it is, attributes kept) to ``sink`` with ``fields``,
-    setting field ``name`` to ``values[name][row]`` where ``ids[row]`` is the feature's id. NaN → NULL."""
+    setting field ``name`` to ``values[name][row]`` where ``ids[row]`` is the feature's id (KEEP: the input's
+    value stays). NaN → NULL."""
     row_of = {int(fid): row for row, fid in enumerate(ids)}
     columns = [(fields.indexOf(name), column) for name, column in values.items()]
     n_source = source.fields().count()
@@ -507,7 +509,8 @@ def copy_features(source, sink: QgsFeatureSink, fields: QgsFields, ids: Sequence
         row = row_of.get(feature.id())
         if row is not None:
             for index, column in columns:
-                attrs[index] = _output_value(column[row])
+                if column[row] is not KEEP:
+                    attrs[index] = _output_value(column[row])
         if not lengths.fit(attrs):
             continue
         out = QgsFeature(fields)

@@ -67,6 +67,14 @@ class AtomicSinks:
         temporary: the final path, with the layer name when one was given."""
         return destination.replace(temporary, final) if _layer_name(value) else final
 
+    def adopt(self, temporary: str, final: str) -> None:
+        """Take a complete ``temporary`` written by other means than a sink (the bulk GeoPackage path): it
+        replaces ``final`` at commit, with the sinks' temporaries, and is removed at discard."""
+        if final in self._pending:
+            os.remove(temporary)
+            raise ValueError(f"{final} is written twice in one run")
+        self._pending[final] = _Pending(temporary, final)
+
     def keep(self, final: str, sink) -> None:
         """Remember ``sink`` (written into the temporary of ``final``) to close it before the rename."""
         self._pending[final].sinks.append(sink)

@@ -138,8 +138,6 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         return results
 
     def _write_points(self, parameters, context, feedback, crs, points, code_of, coded):
-        fields = qgs_fields(schema.JZD.fields)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_POINTS, context, fields, QgsWkbTypes.Point, crs)
         marker, point_type = coded["MARKER_TYPE"], coded["POINT_TYPE"]
         rows = [
             [bsm, schema.YSDM["JZD"], code, f"J{seq}", seq, marker, point_type, x, y, pid]
@@ -147,13 +145,10 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                 range(1, len(points) + 1), code_of[points.parcel].tolist(), points.sequence.tolist(),
                 points.point_id.tolist(), np.round(points.xy[:, 1], 3).tolist(), np.round(points.xy[:, 0], 3).tolist())
         ]  # XZBZ = X = northing, YZBZ = Y = easting
-        write_rows(sink, fields, rows, shapely.points(points.xy), feedback, "JZD")
-        del sink
-        return dest
+        return self._write(parameters, self.OUTPUT_POINTS, context, feedback, schema.JZD, "Point", crs, rows,
+                           shapely.points(points.xy))
 
     def _write_lines(self, parameters, context, feedback, crs, lines, code_of, coded):
-        fields = qgs_fields(schema.JZX.fields)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_LINES, context, fields, QgsWkbTypes.LineString, crs)
         line_type, position, nature = coded["LINE_TYPE"], coded["LINE_POSITION"], coded["LINE_NATURE"]
         rows = [
             [bsm, schema.YSDM["JZX"], code, length, line_type, position, nature, None, f"J{start}", f"J{end}", neighbour or None, None]
@@ -161,7 +156,18 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                 range(1, len(lines) + 1), code_of[lines.parcel].tolist(), np.round(lines.length, 2).tolist(),
                 lines.start.tolist(), lines.end.tolist(), code_of[lines.neighbour].tolist())
         ]
-        write_rows(sink, fields, rows, shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)), feedback, "JZX")
+        return self._write(parameters, self.OUTPUT_LINES, context, feedback, schema.JZX, "LineString", crs, rows,
+                           shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)))
+
+    def _write(self, parameters, name, context, feedback, layer, geometry_type, crs, rows, geometries):
+        """A GeoPackage file output in bulk (gpkg_io.write_new), any other through a QGIS sink."""
+        dest = gpkg_io.write_new(self, parameters, name, context, layer.fields, geometry_type, crs, geometries, rows, feedback)
+        if dest is not None:
+            return dest
+        fields = qgs_fields(layer.fields)
+        wkb_type = QgsWkbTypes.Point if geometry_type == "Point" else QgsWkbTypes.LineString
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        write_rows(sink, fields, rows, geometries, feedback, layer.name)
         del sink
         return dest
 

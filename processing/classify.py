@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..cadastre import schema
@@ -28,7 +27,8 @@ from ..i18n import tr
 from ..rules.policy.engine import classify_all
 from ..rules.policy.facts import as_code
 from ..rules.policy.profile import DEFAULT_PROFILE, load_profile
-from . import adapters, postgis
+from . import adapters, gpkg_io, postgis
+from .adapters import KEEP
 from .algorithm import HomesteadAlgorithm
 
 CONFIRMED = (2, 3)  # SHZT: 已确认, 已改判
@@ -92,7 +92,7 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
             raise QgsProcessingException(tr("Layer {layer} has no parcels to classify.").format(
                 layer=source.sourceName()))
         facts = [f.name for f in schema.ZD_FACTS]
-        data = adapters.read_layer(source, context, steps, required=facts)
+        data = gpkg_io.read_input(self, parameters, self.INPUT, source, context, steps, required=facts)
         adapters.report_problems(data, feedback)
         areas = self.parcel_areas(data, feedback)
 
@@ -113,38 +113,30 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
 
         steps.setCurrentStep(3)
         added = list(schema.ZD_DECISION) + ([schema.ZD.field("ZYJBNTMJ")] if computed else [])
-        fields = adapters.output_fields(source.fields(), added)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.flatType(source.wkbType()), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         review = data.attributes.get("SHZT") or [None] * len(data)
         counts = {klass: 0 for klass in self.COUNTS}
-        kept, disagreements, rows = 0, [], []
-        names = fields.names()
-        empty = [None] * len(data)
-        columns = [data.attributes.get(name, empty) for name in names]
+        kept, disagreements = 0, []
+        values = {f.name: [KEEP] * len(data) for f in added}
+        if computed:
+            values["ZYJBNTMJ"] = [None if a is None else round(float(a), 2) for a in farmland_areas]
+        recorded = data.attributes.get("LB") or [None] * len(data)
         for i, decision in enumerate(decisions):
-            row = {name: column[i] for name, column in zip(names, columns)}
-            if computed:
-                row["ZYJBNTMJ"] = None if farmland_areas[i] is None else round(float(farmland_areas[i]), 2)
             confirmed = as_code(review[i], "SHZT") in CONFIRMED
             if confirmed and not overwrite:
                 kept += 1
-                if as_code(row.get("LB"), "LB") != decision.lb:
+                final = as_code(recorded[i], "LB")
+                if final != decision.lb:
                     disagreements.append(tr("{parcel}: confirmed class {confirmed}, the policy now gives {suggested}").format(
-                        parcel=labels[i], confirmed=row.get("LB"), suggested=decision.lb))
-                final = as_code(row.get("LB"), "LB")
+                        parcel=labels[i], confirmed=recorded[i], suggested=decision.lb))
             else:
-                row.update(decision.attributes())
-                row["SHZT"] = SUGGESTED
-                row.update({name: None for name in REVIEW_FIELDS})
+                changes = dict(decision.attributes(), SHZT=SUGGESTED)
+                changes.update(dict.fromkeys(REVIEW_FIELDS))
+                for name, value in changes.items():
+                    values[name][i] = value
                 final = decision.lb
             if final in counts:
                 counts[final] += 1
-            rows.append([row[name] for name in names])
-        geometries = self.output_geometries(source, context, data)
-        adapters.write_rows(sink, fields, rows, geometries, steps)
+        dest_id = gpkg_io.copy_out(self, parameters, self.INPUT, self.OUTPUT, context, source, added, data.ids, values, steps)
 
         feedback.pushInfo(tr("Classes: 1: {c1}, 2: {c2}, 3: {c3}, 0 (facts missing): {c0}.").format(
             c1=counts[1], c2=counts[2], c3=counts[3], c0=counts[0]))
@@ -210,18 +202,9 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
             overlaps = postgis.server_overlaps(tables[0], data.ids, tables[1], min_area=min_area, pieces=False,
                                                feedback=feedback)
         else:
-            patches = adapters.read_layer(farmland, context, feedback, fields=[], crs=data.crs)
+            patches = gpkg_io.read_input(self, parameters, self.FARMLAND, farmland, context, feedback, fields=[], crs=data.crs)
             adapters.report_problems(patches, feedback)
             overlaps = polygon_overlaps(data.geometries, patches.geometries, min_area=min_area)
         totals = overlaps.total_by_left(len(data))
         return [None if g is None else float(t) for g, t in zip(data.geometries, totals)], True
-
-    @staticmethod
-    def output_geometries(source, context, data):
-        """The parcels' geometries in the input CRS (the measured ones are on the survey plane)."""
-        if not data.reprojected:
-            return data.geometries
-        original = adapters.read_layer(source, context, fields=[], crs=data.source_crs)
-        by_id = dict(zip(original.ids.tolist(), original.geometries))
-        return np.array([by_id.get(fid) for fid in data.ids.tolist()], dtype=object)
 

@@ -89,7 +89,7 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
             "FWZJBNT": [None] * len(parcels) if result.house_on_farmland is None else result.house_on_farmland,
         }
         if destination is not None:
-            dest = gpkg_io.copy_with_columns(table, destination, ADDED, parcels.ids, columns, feedback)
+            dest = gpkg_io.copy_with_columns(table, destination, ADDED, parcels.ids, columns, feedback, self)
         else:
             fields = adapters.output_fields(parcels_source.fields(), ADDED)
             sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,

@@ -11,10 +11,12 @@ shapefile input, a filtered layer) takes the general path in adapters.py, with t
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime
 import math
 import os
 import sqlite3
+import struct
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
@@ -35,6 +37,7 @@ from ..cadastre import schema
 from ..cadastre.messages import Problem, translatable
 from ..i18n import tr
 from .adapters import (
+    KEEP,
     LayerData,
     copy_features,
     leave_out_nonfinite,
@@ -43,7 +46,7 @@ from .adapters import (
     require_fields,
     survey_plane_for,
 )
-from .files import atomic_output
+from .files import atomic_output, temporary_path
 
 ARROW_OPTIONS = ["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=65536"]
 
@@ -64,6 +67,26 @@ def _ogr():
 
     gdal.UseExceptions()
     return ogr
+
+
+@contextlib.contextmanager
+def _output(algorithm, destination: str):
+    """A temporary path for output file ``destination``: handed to the running ``algorithm``'s atomic sinks, so
+    that it replaces the output with the others when the algorithm completes (and is removed when it fails);
+    without one (a call from a script) renamed as soon as it is written."""
+    atomic = getattr(algorithm, "_atomic_sinks", None)
+    if atomic is None:
+        with atomic_output(destination) as tmp:
+            yield tmp
+        return
+    tmp = temporary_path(os.path.dirname(os.path.abspath(destination)), ".gpkg")
+    try:
+        yield tmp
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    atomic.adopt(tmp, destination)
 
 
 def whole_table(algorithm, parameters, name: str, context) -> Optional[GpkgTable]:
@@ -94,7 +117,8 @@ def whole_table(algorithm, parameters, name: str, context) -> Optional[GpkgTable
     return GpkgTable(path, ogr_layer.GetName(), ogr_layer.GetFIDColumn() or "fid", ogr_layer.GetGeometryColumn(), layer)
 
 
-def file_destination(algorithm, parameters, name: str, context: QgsProcessingContext, source: GpkgTable) -> Optional[str]:
+def file_destination(algorithm, parameters, name: str, context: QgsProcessingContext,
+                     source: Optional[GpkgTable] = None) -> Optional[str]:
     """The file path of feature-sink parameter ``name`` when it is a plain GeoPackage file (``….gpkg``, no
     table name, no other provider) other than ``source``'s; the layer is then registered to load on
     completion, as parameterAsSink would. Else None, and nothing is registered (write through parameterAsSink)."""
@@ -104,9 +128,85 @@ def file_destination(algorithm, parameters, name: str, context: QgsProcessingCon
         sink = sink.staticValue() if sink.propertyType() == QgsProperty.StaticProperty else None
     if not isinstance(sink, str) or not sink.lower().endswith(".gpkg") or "|" in sink or sink.startswith(("ogr:", "memory:")):
         return None
-    if os.path.exists(sink) and os.path.samefile(sink, source.path):
+    if source is not None and os.path.exists(sink) and os.path.samefile(sink, source.path):
         return None
     return algorithm.parameterAsOutputLayer(parameters, name, context)
+
+
+def write_new(algorithm, parameters, name: str, context, fields: Sequence[schema.Field], geometry_type: str,
+              crs, geometries, rows: Sequence[Sequence], feedback=None) -> Optional[str]:
+    """``rows`` (plain Python values in ``fields`` order, None for NULL) with 2-D shapely ``geometries`` of ``geometry_type`` ("Point",
+    "LineString") as a new layer of output ``name`` when that is a plain GeoPackage file: the table made by
+    GDAL, the rows inserted in one SQLite transaction, the R-tree built once at the end; written aside and
+    renamed. The destination, or None when the output is something else (then write through a QGIS sink)."""
+    destination = file_destination(algorithm, parameters, name, context)
+    if destination is None:
+        return None
+    ogr = _ogr()
+    from osgeo import osr
+
+    layer_name = os.path.splitext(os.path.basename(destination))[0]
+    srs = osr.SpatialReference()
+    if crs.authid().upper().startswith("EPSG:"):
+        srs.ImportFromEPSG(int(crs.authid().split(":")[1]))
+    else:
+        srs.ImportFromWkt(crs.toWkt())
+    kinds = {"Point": ogr.wkbPoint, "LineString": ogr.wkbLineString}
+    with _output(algorithm, destination) as tmp:
+        out = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+        layer = out.CreateLayer(layer_name, srs, kinds[geometry_type], options=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"])
+        for f in fields:
+            layer.CreateField(_ogr_field(ogr, f))
+        out.FlushCache()
+        layer = out = None
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(tr("Canceled."))
+        _insert_rows(tmp, layer_name, [f.name for f in fields], np.asarray(geometries, dtype=object), rows)
+        _execute(ogr.Open(tmp, 1), f"SELECT CreateSpatialIndex('{_sql_text(layer_name)}', 'geom')")
+    if feedback is not None:
+        feedback.pushDebugInfo(tr("{n} features written in bulk into {path}.").format(n=len(rows), path=destination))
+    return destination
+
+
+def _insert_rows(path: str, layer_name: str, names: Sequence[str], geometries: np.ndarray, rows: Sequence[Sequence]) -> None:
+    """Fill the empty table ``layer_name`` of the new GeoPackage ``path``: GeoPackage geometry blobs (header
+    with the srs_id and, but for points, the envelope; then little-endian WKB), GDAL's count triggers set aside
+    meanwhile, the extent and feature count written."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")  # a temporary file, renamed when complete
+        connection.execute("PRAGMA synchronous=OFF")
+        (srs_id,) = connection.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,)).fetchone()
+        wkbs = shapely.to_wkb(geometries, output_dimension=2, byte_order=1)
+        bounds = shapely.bounds(geometries)
+        points = bool(len(geometries)) and bool(np.all(shapely.get_type_id(geometries) == 0))
+        head = struct.Struct("<2sBBi")
+        envelope = struct.Struct("<4d")
+        if points:
+            blobs = [None if w is None else head.pack(b"GP", 0, 1, srs_id) + w for w in wkbs]
+        else:
+            blobs = [None if w is None else head.pack(b"GP", 0, 3, srs_id) + envelope.pack(b[0], b[2], b[1], b[3]) + w
+                     for w, b in zip(wkbs, bounds.tolist())]
+        triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                                      (layer_name,)).fetchall()
+        connection.execute("BEGIN")
+        for trigger, _sql in triggers:
+            connection.execute(f"DROP TRIGGER {_quote(trigger)}")
+        columns = ", ".join(_quote(n) for n in ["fid", "geom"] + list(names))
+        marks = ", ".join("?" * (len(names) + 2))
+        connection.executemany(f"INSERT INTO {_quote(layer_name)} ({columns}) VALUES ({marks})",
+                               ((n, blob, *row) for n, (blob, row) in enumerate(zip(blobs, rows), 1)))
+        if len(geometries):
+            extent = np.nanmin(bounds[:, 0]), np.nanmin(bounds[:, 1]), np.nanmax(bounds[:, 2]), np.nanmax(bounds[:, 3])
+            connection.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (?, ?, ?, ?) WHERE table_name = ?",
+                               (*map(float, extent), layer_name))
+        if connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone()[0]:
+            connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(rows), layer_name))
+        for _trigger, sql in triggers:
+            connection.execute(sql)
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
 
 
 def copy_out(algorithm, parameters, input_name: str, output_name: str, context, source, added: Sequence[schema.Field],
@@ -117,7 +217,7 @@ def copy_out(algorithm, parameters, input_name: str, output_name: str, context, 
     table = whole_table(algorithm, parameters, input_name, context)
     destination = None if table is None else file_destination(algorithm, parameters, output_name, context, table)
     if destination is not None:
-        return copy_with_columns(table, destination, added, ids, values, feedback)
+        return copy_with_columns(table, destination, added, ids, values, feedback, algorithm)
     fields = output_fields(source.fields(), added)
     sink, dest = algorithm.parameterAsSink(parameters, output_name, context, fields, source.wkbType(), source.sourceCrs())
     copy_features(source, sink, fields, ids, values, feedback)
@@ -187,11 +287,12 @@ def read_table(table: GpkgTable, fields: Sequence[str] = ()) -> LayerData:
 
 
 def copy_with_columns(table: GpkgTable, destination: str, added: Sequence[schema.Field], fids: Sequence[int],
-                      columns: Dict[str, Sequence], feedback=None) -> str:
+                      columns: Dict[str, Sequence], feedback=None, algorithm=None) -> str:
     """Write every feature of ``table`` to a new GeoPackage ``destination`` (layer named after the file, as
     QGIS names it), its fields and geometry as stored, plus the ``added`` schema fields it lacks; field
-    ``name`` is set to ``columns[name][row]`` for the feature ``fids[row]`` (NaN → NULL). Written to a
-    temporary file beside ``destination`` and renamed when complete. Returns ``destination``."""
+    ``name`` is set to ``columns[name][row]`` for the feature ``fids[row]`` (NaN → NULL; KEEP: the input's value
+    stays). Written to a temporary file beside ``destination``, renamed when complete (when ``algorithm``, the
+    one running, completes). Returns ``destination``."""
     if os.path.abspath(destination) == os.path.abspath(table.path):
         raise ValueError("the output would replace the input file")
     with sqlite3.connect(table.path) as db:
@@ -200,7 +301,7 @@ def copy_with_columns(table: GpkgTable, destination: str, added: Sequence[schema
         raise ValueError(f"values for {len(fids)} of the {count} features of {table.table}")
     ogr = _ogr()
     layer_name = os.path.splitext(os.path.basename(destination))[0]
-    with atomic_output(destination) as tmp:
+    with _output(algorithm, destination) as tmp:
         source = ogr.Open(table.path)
         source_layer = source.GetLayerByName(table.table)
         defn = source_layer.GetLayerDefn()
@@ -237,11 +338,17 @@ def _bulk_copy(path: str, table: GpkgTable, layer_name: str, source_names: Seque
     The table's triggers (R-tree upkeep, GDAL's feature count) are set aside meanwhile and put back after."""
     rtree = f"rtree_{layer_name}_{table.geometry_column}"
     source_rtree = f"rtree_{table.table}_{table.geometry_column}"
-    prepared = {name: _prepared(column) for name, column in columns.items()}
+    kept = {name for name, column in columns.items()
+            if name in source_names and any(value is KEEP for value in column)}  # copied, then updated where given
+    prepared = {name: _prepared(column if isinstance(column, np.ndarray) else [None if v is KEEP else v for v in column])
+                for name, column in columns.items() if name not in kept}  # KEEP for a field the input lacks: NULL
+    given = {name: _given(columns[name]) for name in kept}
     names = list(prepared)
     copied = [n for n in source_names if n not in prepared]
     changed = np.zeros(len(fids), dtype=bool)
     for _values, _default, differs in prepared.values():
+        changed |= differs
+    for _flags, _values, differs in given.values():
         changed |= differs
     connection = sqlite3.connect(path, isolation_level=None)
     try:
@@ -263,9 +370,12 @@ def _bulk_copy(path: str, table: GpkgTable, layer_name: str, source_names: Seque
         connection.execute(f"INSERT INTO {_quote(layer_name)} ({target}) SELECT {selected} FROM src.{_quote(table.table)}",
                            [prepared[n][1] for n in names])
         rows = np.flatnonzero(changed)
-        if len(rows) and names:
-            assignments = ", ".join(f"{_quote(n)} = ?" for n in names)
+        if len(rows) and (names or given):
+            assignments = ", ".join([f"{_quote(n)} = ?" for n in names]
+                                    + [f"{_quote(n)} = CASE WHEN ? THEN {_quote(n)} ELSE ? END" for n in given])
             columns_changed = [np.asarray(prepared[n][0], dtype=object)[rows].tolist() for n in names]
+            for flags, values, _differs in given.values():
+                columns_changed += [flags[rows].tolist(), np.asarray(values, dtype=object)[rows].tolist()]
             connection.executemany(f"UPDATE {_quote(layer_name)} SET {assignments} WHERE fid = ?",
                                    zip(*columns_changed, np.asarray(fids, dtype=np.int64)[rows].tolist()))
         if has_rtree:
@@ -288,6 +398,14 @@ def _bulk_copy(path: str, table: GpkgTable, layer_name: str, source_names: Seque
         geom = _quote(table.geometry_column)
         _execute(_ogr().Open(path, 1), f"INSERT INTO {_quote(rtree)} SELECT fid, ST_MinX({geom}), ST_MaxX({geom}), "
                  f"ST_MinY({geom}), ST_MaxY({geom}) FROM {_quote(layer_name)} WHERE {geom} NOT NULL AND NOT ST_IsEmpty({geom})")
+
+
+def _given(column):
+    """For a column with KEEP values: (1 where the input's value stays, the values SQLite stores, bool per row:
+    a value is given)."""
+    keep = np.fromiter((v is KEEP for v in column), dtype=bool, count=len(column))
+    values = [None if k else _sql_value(v) for k, v in zip(keep, column)]
+    return keep.astype(np.int64), values, ~keep
 
 
 def _prepared(column):

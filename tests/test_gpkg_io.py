@@ -261,3 +261,68 @@ def test_collector_thresholds_raised_while_running_and_restored(run_alg, village
             pass
         assert gc.get_threshold()[0] >= gc_pause.FIRST_THRESHOLD
     assert gc.get_threshold() == before
+
+
+def _by_bsm(path):
+    """{BSM: (values but fid, geometry WKB)} of the only layer in ``path`` (BSM numbers the rows)."""
+    names, rows = _rows(path)
+    index = names.index("BSM")
+    return names, {values[index]: (values, geom) for values, geom in rows.values()}
+
+
+@pytest.mark.parametrize("output", ["OUTPUT_POINTS", "OUTPUT_LINES"])
+def test_new_boundary_layers_written_in_bulk_equal_the_sink_s(run_alg, village, tmp_path, output):
+    """JZD/JZX into a GeoPackage file go the bulk way (gpkg_io.write_new); into ``ogr:`` (a named table) through
+    QGIS's sink. Same fields, values and geometry bytes, and the bulk file is a sound GeoPackage."""
+    bulk, general = str(tmp_path / "bulk.gpkg"), tmp_path / "general.gpkg"
+    log_bulk, log_general = Log(), Log()
+    base = {"INPUT": f"{village}|layername=ZD", "OUTPUT": "TEMPORARY_OUTPUT"}
+    other = "OUTPUT_LINES" if output == "OUTPUT_POINTS" else "OUTPUT_POINTS"
+    run_alg("boundarypoints", dict(base, **{output: bulk, other: "TEMPORARY_OUTPUT"}), feedback=log_bulk)
+    run_alg("boundarypoints", dict(base, **{output: f"ogr:dbname='{general}' table=\"general\" (geom)",
+                                            other: "TEMPORARY_OUTPUT"}), feedback=log_general)
+    assert any("written in bulk" in line for line in log_bulk.debug)
+    assert not any("written in bulk" in line for line in log_general.debug)
+    names_bulk, rows_bulk = _by_bsm(bulk)
+    names_general, rows_general = _by_bsm(str(general))
+    assert names_bulk == names_general
+    assert len(rows_bulk) > 1000 and rows_bulk.keys() == rows_general.keys()
+    assert [k for k in rows_bulk if rows_bulk[k] != rows_general[k]] == []
+    with sqlite3.connect(bulk) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT rtreecheck('rtree_bulk_geom')").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM rtree_bulk_geom").fetchone()[0] == len(rows_bulk)
+        assert db.execute("SELECT feature_count FROM gpkg_ogr_contents").fetchone() == (len(rows_bulk),)
+        extent = db.execute("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'bulk'").fetchone()
+    qgs = QgsVectorLayer(bulk, "bulk", "ogr")
+    assert qgs.isValid() and qgs.featureCount() == len(rows_bulk)
+    e = qgs.extent()
+    assert extent == pytest.approx((e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()), abs=1e-6)
+    del qgs
+
+
+def test_classify_in_bulk_keeps_confirmed_decisions_as_stored(run_alg, village, tmp_path):
+    """classify through the bulk path (KEEP for confirmed rows) equals the QGIS path (a subset string), and a
+    confirmed row keeps its class, reviewer and review time byte for byte."""
+    first = str(tmp_path / "first.gpkg")
+    run_alg("classify", {"INPUT": f"{village}|layername=ZD", "OUTPUT": first})
+    data = ogr.Open(first, 1)
+    layer = data.GetLayer(0)
+    fid = next(iter(layer)).GetFID()
+    data.ExecuteSQL(f"UPDATE \"{layer.GetName()}\" SET SHZT = 3, LB = 2, SHR = '张三', "
+                    f"SHSJ = '2026-11-30T09:15:00.000Z', GPYY = '现场核实' WHERE fid = {fid}")
+    data = layer = None
+    bulk, general = str(tmp_path / "bulk.gpkg"), str(tmp_path / "general.gpkg")
+    run_alg("classify", {"INPUT": f"{first}|layername=first", "OUTPUT": bulk})
+    run_alg("classify", {"INPUT": f"{first}|layername=first|subset=fid > 0", "OUTPUT": general})
+    names, rows_bulk = _rows(bulk)
+    names_general, rows_general = _rows(general)
+    assert names == names_general and rows_bulk.keys() == rows_general.keys()
+    assert [k for k in rows_bulk if k != fid and rows_bulk[k] != rows_general[k]] == []
+    values = dict(zip(names, rows_bulk[fid][0]))
+    # QGIS's path rewrites the confirmed time without its time zone ('…09:15:00'); the bulk path leaves it as stored
+    assert dict(values, SHSJ=None) == dict(zip(names, rows_general[fid][0]), SHSJ=None)
+    assert (values["SHZT"], values["LB"], values["SHR"], values["GPYY"]) == (3, 2, "张三", "现场核实")
+    assert values["SHSJ"].startswith("2026/11/30 09:15:00")
+    with sqlite3.connect(bulk) as db:
+        assert db.execute("SELECT SHSJ FROM bulk WHERE fid = ?", (fid,)).fetchone() == ("2026-11-30T09:15:00.000Z",)

@@ -224,3 +224,49 @@ def test_multipolygon_layers_give_the_same_findings(village):
                           village.farmland, village.basemap, village.households, tolerance=0.05, scale=1000)
     everything = runner.select(None)
     assert runner.run(as_multi, everything).fids_by_rule() == runner.run(village, everything).fids_by_rule()
+
+
+def test_clusters_match_a_breadth_first_search():
+    """clusters() against a plain graph search on random pair lists (components, not their labels, compared)."""
+    from collections import deque
+
+    from homestead_cadastre.rules.quality.base import clusters
+
+    rng = np.random.default_rng(7)
+    for n, m in ((1, 0), (10, 3), (200, 150), (500, 2000)):
+        a, b = rng.integers(0, n, m), rng.integers(0, n, m)
+        labels = clusters(n, a, b)
+        links = {i: set() for i in range(n)}
+        for i, j in zip(a, b):
+            links[i].add(j)
+            links[j].add(i)
+        seen, expected = set(), []
+        for start in range(n):
+            if start in seen:
+                continue
+            part, queue = {start}, deque([start])
+            while queue:
+                for k in links[queue.popleft()] - part:
+                    part.add(k)
+                    queue.append(k)
+            seen |= part
+            expected.append(frozenset(part))
+        got = {frozenset(np.flatnonzero(labels == label)) for label in set(labels)}
+        assert got == set(expected)
+
+
+def test_gaps_of_blocks_checked_together_are_those_of_each_block_alone():
+    """ZD_GAP unites the parcels block by block; blocks 3 m apart (beyond the closing's reach) and blocks
+    touching give the gaps each has on its own: a 0.2 m sliver in the west block, an enclosed 2 m × 2 m hole
+    in the east one."""
+    west = [parcel(1, box(0, 0, 10, 10)), parcel(2, box(10.2, 0, 20, 10))]
+    east = [parcel(3, box(23, 0, 33, 4)), parcel(4, box(23, 6, 33, 10)), parcel(5, box(23, 4, 27, 6)),
+            parcel(6, box(29, 4, 33, 6))]
+
+    def gaps(rows):
+        data = CheckInput(layer(rows), None, None, None, None, tolerance=0.05, scale=1000)
+        return sorted((r.fids, round(r.value, 6)) for r in run_one(data, "ZD_GAP").rows)
+
+    assert gaps(west) == [("1,2", 2.0)]
+    assert gaps(east) == [("3,4,5,6", 4.0)]
+    assert gaps(west + east) == sorted(gaps(west) + gaps(east))
