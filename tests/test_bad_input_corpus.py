@@ -1,0 +1,135 @@
+"""Every algorithm of the provider against a fixed corpus of bad inputs and parameters (tests/bad_inputs.py): no
+traceback (a QgsProcessingException with a message is the answer), the input files byte-identical afterwards, no
+output under its final name unless the run succeeded, no temporary left. In-process through processing.run, and a
+sample through qgis_process (a crash of QGIS itself, e.g. SIGABRT, shows there).
+
+The counts are printed (pytest -s) and written to build/bad_input_counts.json."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from bad_inputs import KNOWN_ELSEWHERE, corpus, village
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+REPO = Path(__file__).resolve().parents[1]
+COUNTS = REPO / "build" / "bad_input_counts.json"
+QGIS_PROCESS_SAMPLE = 20
+TEMPORARY = ("~tmp-", ".tmp-")
+
+
+class LogFeedback(QgsProcessingFeedback):
+    """Feedback that keeps every line the algorithm reports."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802 (QGIS API name)
+        self.lines.append(error)
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS API name)
+        self.lines.append(warning)
+
+    def pushDebugInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.lines.append(info)
+
+    def pushConsoleInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.lines.append(info)
+
+
+def digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def snapshot(paths):
+    return {p: digest(p) if os.path.isfile(p) else None for p in paths}
+
+
+def half_written(case, succeeded: bool) -> list:
+    """Outputs left under their final names by a failed run (a folder counts when it holds a file), and
+    temporaries left anywhere in the case's folder."""
+    left = []
+    if not succeeded:
+        for path in case.outputs:
+            if os.path.isfile(path) or (os.path.isdir(path) and any(fs for _t, _d, fs in os.walk(path))):
+                left.append(path)
+    for top, dirs, files in os.walk(case.folder):
+        left += [os.path.join(top, n) for n in dirs + files if n.startswith(TEMPORARY)]
+    return left
+
+
+@pytest.fixture(scope="module")
+def cases(provider, tmp_path_factory):
+    import processing
+
+    root = str(tmp_path_factory.mktemp("bad"))
+    os.makedirs(os.path.join(root, "inputs"))
+    good = village(os.path.join(root, "inputs"))
+    delivery = os.path.join(root, "inputs", "delivery")
+    layers = {d: f"{good}|layername={n}" for d, n in (("PARCELS", "ZD"), ("BUILDINGS", "ZRZ"), ("POINTS", "JZD"),
+                                                       ("LINES", "JZX"), ("HOLDERS", "QLR"))}
+    processing.run("homestead:exportdelivery", {**layers, "OUTPUT_FOLDER": delivery})
+    return root, corpus(root, provider.algorithms(), delivery)
+
+
+def _record(counts: dict) -> None:
+    COUNTS.parent.mkdir(parents=True, exist_ok=True)
+    previous = json.loads(COUNTS.read_text()) if COUNTS.exists() else {}
+    previous.update(counts)
+    COUNTS.write_text(json.dumps(previous, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(counts, ensure_ascii=False, indent=2))
+
+
+def test_corpus_covers_every_algorithm(provider, cases):
+    _root, found = cases
+    assert len(found) >= 300
+    assert {c.algorithm for c in found} == {a.name() for a in provider.algorithms()}
+    assert not set(KNOWN_ELSEWHERE) & {c.id.split("=", 1)[-1] for c in found}
+
+
+def test_bad_inputs_in_process(run_alg, cases):
+    _root, found = cases
+    started = time.monotonic()
+    tracebacks, modified, half, failed, slow = [], [], [], 0, []
+    for case in found:
+        before = snapshot(case.inputs)
+        feedback = LogFeedback()
+        succeeded, message, t0 = False, "", time.monotonic()
+        try:
+            run_alg(case.algorithm, case.parameters, feedback=feedback)
+            succeeded = True
+        except QgsProcessingException as error:
+            message = str(error)
+        except Exception as error:  # noqa: BLE001 (anything but a refusal is the defect looked for)
+            message = f"Traceback: {type(error).__name__}: {error}"
+        elapsed = time.monotonic() - t0
+        slow.append((elapsed, case.id))
+        log = "\n".join([message, *feedback.lines])
+        failed += not succeeded
+        if "Traceback" in log:
+            tracebacks.append(f"{case.id}: {log[-1500:]}")
+        if snapshot(case.inputs) != before:
+            modified.append(case.id)
+        left = half_written(case, succeeded)
+        if left:
+            half.append(f"{case.id}: {left}")
+        shutil.rmtree(case.folder, ignore_errors=True)
+    counts = {"in_process": {"cases": len(found), "refused": failed, "tracebacks": len(tracebacks),
+                             "inputs_modified": len(modified), "half_written_outputs": len(half),
+                             "seconds": round(time.monotonic() - started, 1)}}
+    _record(counts)
+    print("slowest:", sorted(slow, reverse=True)[:10])
+    assert not tracebacks, "\n\n".join(tracebacks)
+    assert not modified, modified
+    assert not half, half
