@@ -106,7 +106,12 @@ def _ids_parameter(alg, parameters, context) -> Optional[set]:
     text = alg.parameterAsString(parameters, "FEATURE_IDS", context) if "FEATURE_IDS" in parameters else ""
     if not text:
         return None
-    return {int(t) for t in text.split(",") if t.strip()}
+    try:
+        return {int(t) for t in text.split(",") if t.strip()}
+    except ValueError:
+        raise QgsProcessingException(tr(
+            "Feature ids must be whole numbers separated by commas (e.g. 1,5,12), not “{text}”.").format(
+            text=text[:80])) from None
 
 
 def whole_layer(alg, parameters, context, name: str):

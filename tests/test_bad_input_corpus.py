@@ -20,6 +20,7 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 REPO = Path(__file__).resolve().parents[1]
 COUNTS = REPO / "build" / "bad_input_counts.json"
+FINDINGS = REPO / "build" / "bad_input_findings.txt"  # what failed, in full
 QGIS_PROCESS_SAMPLE = 20
 TEMPORARY = ("~tmp-", ".tmp-")
 
@@ -56,14 +57,15 @@ def snapshot(paths):
     return {p: digest(p) if os.path.isfile(p) else None for p in paths}
 
 
-def half_written(case, succeeded: bool) -> list:
+def half_written(case, succeeded: bool, message: str) -> list:
     """Outputs left under their final names by a failed run (a folder counts when it holds a file), and
-    temporaries left anywhere in the case's folder."""
+    temporaries left anywhere in the case's folder. A report the refusal names (noticelist's list of the parcels
+    left out, written whole) is the answer, not a half-written output."""
     left = []
     if not succeeded:
         for path in case.outputs:
-            if os.path.isfile(path) or (os.path.isdir(path) and any(fs for _t, _d, fs in os.walk(path))):
-                left.append(path)
+            files = [os.path.join(t, f) for t, _d, fs in os.walk(path) for f in fs] if os.path.isdir(path) else [path]
+            left += [f for f in files if os.path.isfile(f) and f not in message]
     for top, dirs, files in os.walk(case.folder):
         left += [os.path.join(top, n) for n in dirs + files if n.startswith(TEMPORARY)]
     return left
@@ -118,10 +120,10 @@ def test_bad_inputs_in_process(run_alg, cases):
         log = "\n".join([message, *feedback.lines])
         failed += not succeeded
         if "Traceback" in log:
-            tracebacks.append(f"{case.id}: {log[-1500:]}")
+            tracebacks.append(f"{case.id}: {log[log.index('Traceback'):][:3000]}")
         if snapshot(case.inputs) != before:
             modified.append(case.id)
-        left = half_written(case, succeeded)
+        left = half_written(case, succeeded, message)
         if left:
             half.append(f"{case.id}: {left}")
         shutil.rmtree(case.folder, ignore_errors=True)
@@ -129,6 +131,7 @@ def test_bad_inputs_in_process(run_alg, cases):
                              "inputs_modified": len(modified), "half_written_outputs": len(half),
                              "seconds": round(time.monotonic() - started, 1)}}
     _record(counts)
+    FINDINGS.write_text("\n\n".join(tracebacks + modified + half), encoding="utf-8")
     print("slowest:", sorted(slow, reverse=True)[:10])
     assert not tracebacks, "\n\n".join(tracebacks)
     assert not modified, modified
