@@ -138,6 +138,7 @@ def read_layer(
     geometry: bool = True,
     required: Sequence[str] = (),
     keep_features: bool = False,
+    dimension: Optional[int] = None,
 ) -> LayerData:
     """Read ``source`` (QgsVectorLayer or QgsProcessingFeatureSource) once into plain data.
 
@@ -146,6 +147,8 @@ def read_layer(
     Invalid geometries are read as they are (see _features): the caller reports them per feature.
     ``keep_features``: also keep the QgsFeatures themselves, with all their attributes and untransformed
     geometry, to write them out again with computed fields (write_features_with) without a second read.
+    ``dimension``: what the caller draws or writes (0 points, 1 lines, 2 polygons): a geometry collection is
+    read as its parts of that dimension (default: its parts of the highest one).
     """
     name = _name(source)
     source_fields = source.fields()
@@ -217,7 +220,8 @@ def read_layer(
         present = np.array([w is not None for w in wkbs])
         if present.any():
             parsed = shapely.from_wkb([w for w in wkbs if w is not None], on_invalid="ignore")
-            geometries[present] = _without_collections(shapely.force_2d(parsed), np.asarray(ids)[present], name, problems)
+            geometries[present] = _without_collections(shapely.force_2d(parsed), np.asarray(ids)[present], name, problems,
+                                                      dimension)
     return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems, kept)
 
 
@@ -254,14 +258,17 @@ COLLECTION_PARTS = (
 )
 
 
-def _without_collections(geometries: np.ndarray, ids: np.ndarray, layer: str, problems: list) -> np.ndarray:
-    """Geometry collections replaced by their parts of the highest dimension (a collection of a polygon, a
-    point and a line: the polygon), each reported."""
+def _without_collections(geometries: np.ndarray, ids: np.ndarray, layer: str, problems: list,
+                         wanted: Optional[int] = None) -> np.ndarray:
+    """Geometry collections replaced by their parts of dimension ``wanted`` (default: the highest; a collection of a
+    polygon, a point and a line: the polygon), each reported."""
     collections = np.flatnonzero(shapely.get_type_id(geometries) == 7)
     for i in collections:
         parts = shapely.get_parts(geometries[i])
-        dimension = max(shapely.get_dimensions(parts), default=-1)
+        dimension = max(shapely.get_dimensions(parts), default=-1) if wanted is None else wanted
         kept = [p for p in parts if shapely.get_dimensions(p) == dimension]
+        if wanted == 0:  # a boundary point is one point
+            kept = kept[:1]
         geometries[i] = shapely.union_all(kept) if kept else None
         problems.append((int(ids[i]), Problem("GEOM_COLLECTION", COLLECTION_PARTS[max(dimension, 0)],
                                               {"fid": int(ids[i]), "layer": layer})))

@@ -126,10 +126,11 @@ def whole_layer(alg, parameters, context, name: str):
     return layer if layer is not None else alg.parameterAsSource(parameters, name, context)
 
 
-def read(source, context, feedback, fields, crs=None, required=(), geometry=True):
+def read(source, context, feedback, fields, crs=None, required=(), geometry=True, dimension=None):
     """read_layer, with the geometries strictly 2-D: under qgis_process shapely may run on QGIS's GEOS 3.11, where
     force_2d can leave a third ordinate that the drawing code would trip over."""
-    data = read_layer(source, context, None, fields=fields, crs=crs, geometry=geometry, required=required)
+    data = read_layer(source, context, None, fields=fields, crs=crs, geometry=geometry, required=required,
+                      dimension=dimension)
     if geometry and len(data.geometries):
         present = np.array([g is not None for g in data.geometries], dtype=bool)
         if present.any():
