@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Dict, List
 
 from osgeo import gdal, ogr
@@ -47,7 +47,6 @@ class Case:
     inputs: List[str]
     outputs: List[str]
     folder: str
-    qgis_process: bool = field(default=False)
 
 
 # ---------------------------------------------------------------------------------------------------------- good data
@@ -193,6 +192,7 @@ def _multipart(geometry):
 GEOMETRY_KINDS = {
     "geometrycollection": (ogr.wkbGeometryCollection, _gc, "keep", "all"),
     "duplicate_vertices": (None, lambda g: _map_rings(g, _doubled), "keep", "all"),
+    "tripled_vertices": (None, lambda g: _map_rings(g, lambda points: [p for p in points for _ in range(3)]), "keep", "all"),
     "collapsed_vertices": (None, lambda g: _map_rings(g, _collapsed), "keep", "all"),
     "zero_area_sliver": (None, lambda g: _map_rings(g, _collinear), "keep", "all"),
     "z_m": ("zm", _zm, "keep", "all"),
@@ -483,7 +483,8 @@ def corpus(root: str, algorithms, delivery: str) -> List[Case]:
             if primary is None and not optional:
                 primary = d.name()
 
-        def add(variant: str, changes: dict, outputs_changes: Callable = None, qgis_process=False):
+        def add(variant: str, changes: dict, outputs_changes: Callable = None, algorithm=algorithm, base=base,
+                name=name, input_names=input_names):
             index = len(cases)
             folder = os.path.join(root, "cases", f"{index:04d}")
             os.makedirs(folder, exist_ok=True)
@@ -502,7 +503,7 @@ def corpus(root: str, algorithms, delivery: str) -> List[Case]:
                 if not os.path.exists(path):
                     outputs.append(path)
             cases.append(Case(f"{name}/{variant}", name, parameters, _input_files(parameters, input_names),
-                              outputs, folder, qgis_process))
+                              outputs, folder))
 
         add("good", {})
         for d in inputs:

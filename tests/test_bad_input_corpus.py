@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from osgeo import gdal
 from bad_inputs import KNOWN_ELSEWHERE, corpus, village
+from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ class LogFeedback(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802 (QGIS API name)
+    def reportError(self, error, fatal_error=False):  # noqa: N802 (QGIS API name)
         self.lines.append(error)
 
     def pushInfo(self, info):  # noqa: N802 (QGIS API name)
