@@ -100,6 +100,13 @@ class Finding:
 
 def check_database(path: str, layers: Sequence[DeliveryLayer], counts: Mapping[str, int]) -> List[Finding]:
     """Every problem of the data source at ``path`` against the dictionary ``layers`` and the source ``counts``."""
+    try:
+        return _check_database(path, layers, counts)
+    except RuntimeError:  # GDAL (with exceptions on) cannot read a damaged file of the data source
+        return [Finding(path, "", "", "OPEN", {"path": path})]
+
+
+def _check_database(path: str, layers: Sequence[DeliveryLayer], counts: Mapping[str, int]) -> List[Finding]:
     source = ogr.Open(path)
     if source is None:
         return [Finding(path, "", "", "OPEN", {"path": path})]

@@ -126,6 +126,7 @@ def expected_layers(extensions: bool, overlay: bool, driver: str) -> List[Delive
 def read_metadata(folder: str) -> Optional[dict]:
     try:
         with open(os.path.join(folder, METADATA_NAME), encoding="utf-8") as handle:
-            return json.load(handle)
+            metadata = json.load(handle)
     except (OSError, ValueError):
         return None
+    return metadata if isinstance(metadata, dict) else None  # e.g. a list: not our metadata

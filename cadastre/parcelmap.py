@@ -99,11 +99,11 @@ def _outward_direction(parcel: Polygon, point: BoundaryPoint, ring_coords, probe
     coords = list(ring_coords)
     index = min(range(len(coords)), key=lambda i: (coords[i][0] - point.x) ** 2 + (coords[i][1] - point.y) ** 2)
     n = len(coords)
-    prev, nxt = coords[(index - 1) % n], coords[(index + 1) % n]
-    if prev == coords[index]:
-        prev = coords[(index - 2) % n]
-    if nxt == coords[index]:
-        nxt = coords[(index + 2) % n]
+    # the nearest vertices that differ from the point (a ring may repeat a vertex several times)
+    prev = next((coords[(index - k) % n] for k in range(1, n) if coords[(index - k) % n] != coords[index]), None)
+    nxt = next((coords[(index + k) % n] for k in range(1, n) if coords[(index + k) % n] != coords[index]), None)
+    if prev is None or nxt is None:  # every vertex the same: no direction to point away from
+        return 0.0
 
     def unit(p):
         dx, dy = p[0] - point.x, p[1] - point.y

@@ -437,3 +437,12 @@ def extension_fields() -> List[Tuple[str, Field]]:
 def codelist_label(codelist: str, value) -> str:
     """Chinese label of a coded value, or '' when the value is not in the list."""
     return CODELISTS.get(codelist, {}).get(value, "")
+
+
+def numeric_fields() -> Dict[str, str]:
+    """Field name → INT or REAL for the fields that are numbers in every layer that has them."""
+    types: Dict[str, set] = {}
+    for layer in ALL_LAYERS + WORK_LAYERS + OUTPUT_LAYERS:
+        for f in layer.fields:
+            types.setdefault(f.name, set()).add(f.type)
+    return {name: kinds.pop() for name, kinds in types.items() if len(kinds) == 1 and kinds <= {INT, REAL}}

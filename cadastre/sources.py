@@ -126,6 +126,28 @@ def decode_text(data: bytes, encoding: str = "") -> tuple:
     raise fail("SOURCE_ENCODING", translatable("The file is neither UTF-8 nor GBK text; choose its encoding."))
 
 
+def open_workbook(path: str):
+    """The workbook at ``path`` (openpyxl, read-only), or a refusal saying it is no readable .xlsx."""
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, EOFError) as error:
+        raise fail("SOURCE_XLSX", translatable(
+            "{path} is not a readable Excel workbook (.xlsx): {reason}. Open it in Excel or WPS and save it again "
+            "as .xlsx, or export it as a UTF-8 CSV."), path=path, reason=error) from None
+
+
+def csv_failure(path: str, line: int, error: csv.Error):
+    """The refusal of a CSV that Python's reader gives up on at ``line``."""
+    return fail("SOURCE_CSV", translatable(
+        "Line {line} of {path} cannot be read as CSV ({reason}); a cell longer than 128 KB or an unclosed quote (\") "
+        "is the usual cause. Correct that line of the file."), line=line, path=path, reason=error)
+
+
 def read_csv(path: str, encoding: str = "") -> Table:
     """A CSV (comma, semicolon, tab or bar separated) with a header row."""
     with open(path, "rb") as handle:
@@ -137,7 +159,10 @@ def read_csv(path: str, encoding: str = "") -> Table:
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    rows = [row for row in reader if any(cell.strip() for cell in row)]
+    try:
+        rows = [row for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as error:
+        raise csv_failure(path, reader.line_num, error) from None
     if not rows:
         raise fail("SOURCE_EMPTY", translatable("The table {path} has no header row."), path=path)
     columns = [c.strip() for c in rows[0]]
@@ -147,9 +172,7 @@ def read_csv(path: str, encoding: str = "") -> Table:
 
 def read_xlsx(path: str, sheet: str = "") -> Table:
     """A worksheet (the first, or ``sheet``) whose first non-empty row is the header."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    book = open_workbook(path)
     try:
         if sheet:
             if sheet not in book.sheetnames:

@@ -20,6 +20,7 @@ import shapely
 
 from . import zones
 from .messages import CadastreError, Problem, fail, translatable
+from .sources import csv_failure, open_workbook
 
 # normalised header names (lower case, no blanks, no unit in brackets) accepted for each column
 COLUMN_NAMES = {
@@ -102,9 +103,7 @@ def split_text(text: str) -> List[List[str]]:
 def read_table(path: str, sheet: str = "") -> Tuple[List[Tuple[int, List[str]]], str]:
     """(numbered rows of text cells, encoding) of a CSV/TXT/DAT or XLSX file; empty rows skipped."""
     if path.lower().endswith((".xlsx", ".xlsm")):
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = open_workbook(path)
         try:
             if sheet and sheet not in workbook.sheetnames:
                 raise fail("FILE_SHEET", translatable("The workbook has no sheet {sheet}; it has {sheets}."),
@@ -122,7 +121,12 @@ def read_table(path: str, sheet: str = "") -> Tuple[List[Tuple[int, List[str]]],
         text, encoding = decode(handle.read())
     numbered = []
     line_numbers = [n for n, line in enumerate(text.replace("，", ",").splitlines(), start=1) if line.strip()]
-    for n, cells in zip(line_numbers, split_text(text)):
+    try:
+        rows = split_text(text)
+    except csv.Error as error:
+        line = next((n for n, text_line in enumerate(text.splitlines(), 1) if len(text_line) > csv.field_size_limit()), 1)
+        raise csv_failure(path, line, error) from None
+    for n, cells in zip(line_numbers, rows):
         numbered.append((n, cells))
     return numbered, encoding
 

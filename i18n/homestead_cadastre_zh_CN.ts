@@ -454,6 +454,10 @@
             <translation>无法在 {path} 中新建图层 {layer}：{message}</translation>
         </message>
         <message>
+            <source>Could not read or write {path}: {reason}. Check that the file or folder exists, is of the kind asked for and is readable and writable, and that the disk has free space.</source>
+            <translation>无法读写 {path}：{reason}。请检查该文件或文件夹是否存在、类型是否正确、是否可读写，以及磁盘是否有剩余空间。</translation>
+        </message>
+        <message>
             <source>Could not store the project in schema {schema}.</source>
             <translation>无法将工程保存到模式 {schema} 中。</translation>
         </message>
@@ -618,8 +622,16 @@
             <translation>农田图斑编号字段</translation>
         </message>
         <message>
+            <source>Feature ids must be whole numbers separated by commas (e.g. 1,5,12), not “{text}”.</source>
+            <translation>要素编号应为以逗号分隔的整数（例如 1,5,12），而不是“{text}”。</translation>
+        </message>
+        <message>
             <source>Feature {fid} lies on {n} sheets; TFH holds {width} characters, so it keeps the sheet with the largest part: {tfh}.</source>
             <translation>要素 {fid} 跨 {n} 个图幅；TFH 只能容纳 {width} 个字符，只保留面积最大的图幅：{tfh}。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of layer {layer}: field {field} holds “{value}”, which is not a number. Correct the value (or empty it), or make {field} a numeric field.</source>
+            <translation>图层 {layer} 的要素 {fid}：字段 {field} 的值“{value}”不是数字。请改正（或清空）该值，或把 {field} 改为数值字段。</translation>
         </message>
         <message>
             <source>Feature {fid} of {layer} ({what}) has an invalid geometry ({reason}); it was repaired for the overlay only. Run homestead:qualitycheck (ZD_INVALID) and fix it.</source>
@@ -644,6 +656,18 @@
         <message>
             <source>Feature {fid} of {layer} has no geometry.</source>
             <translation>图层 {layer} 的要素 {fid} 没有几何图形。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of {layer} is a geometry collection; only its lines were used. Split or clean it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) to keep the rest.</source>
+            <translation>{layer} 的要素 {fid} 是几何集合，只使用了其中的线。要保留其余部分，请拆分或清理该要素（矢量 ▸ 几何工具 ▸ 多部件转为单部件）。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of {layer} is a geometry collection; only its points were used. Split or clean it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) to keep the rest.</source>
+            <translation>{layer} 的要素 {fid} 是几何集合，只使用了其中的点。要保留其余部分，请拆分或清理该要素（矢量 ▸ 几何工具 ▸ 多部件转为单部件）。</translation>
+        </message>
+        <message>
+            <source>Feature {fid} of {layer} is a geometry collection; only its polygons were used. Split or clean it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) to keep the rest.</source>
+            <translation>{layer} 的要素 {fid} 是几何集合，只使用了其中的面。要保留其余部分，请拆分或清理该要素（矢量 ▸ 几何工具 ▸ 多部件转为单部件）。</translation>
         </message>
         <message>
             <source>Field check record and photos</source>
@@ -1046,6 +1070,10 @@
             <translation>图层 {layer} 不在 GeoPackage 中，审核面板无法在其旁保存审核记录（SHJL）。请将宗地保存到调查 GeoPackage（homestead:createproject）后再审核。</translation>
         </message>
         <message>
+            <source>Layer {layer} lacks the field {field}. Add it, or import the data with homestead:importsurvey to map your fields onto the survey schema.</source>
+            <translation>图层 {layer} 缺少字段 {field}。请添加该字段，或用 homestead:importsurvey 导入数据，把您的字段对应到调查数据库字段。</translation>
+        </message>
+        <message>
             <source>Layer {layer} lacks the field(s) {fields}. Add them, or import the data with homestead:importsurvey to map your fields onto the survey schema.</source>
             <translation>图层 {layer} 缺少字段 {fields}。请添加这些字段，或用 homestead:importsurvey 导入数据，将原有字段对应到调查数据库结构。</translation>
         </message>
@@ -1104,6 +1132,10 @@
         <message>
             <source>Line {line} of the parcel list: expected a parcel code followed by point names, found '{text}'.</source>
             <translation>宗地点号表第 {line} 行：应为宗地代码后接点名，实际为“{text}”。</translation>
+        </message>
+        <message>
+            <source>Line {line} of {path} cannot be read as CSV ({reason}); a cell longer than 128 KB or an unclosed quote (") is the usual cause. Correct that line of the file.</source>
+            <translation>{path} 第 {line} 行无法按 CSV 读取（{reason}）；通常是某个单元格超过 128 KB 或引号（"）未闭合。请改正文件中的这一行。</translation>
         </message>
         <message>
             <source>Line {line}: '{text}' is not a CASS point (点名,编码,Y east,X north,H); the point was not read.</source>
@@ -2438,6 +2470,10 @@
             <translation>公告开始日期 {text} 不是 2020-06-01 这样的日期。</translation>
         </message>
         <message>
+            <source>The output “{output}” cannot be written to {path}: {reason}. Choose another {kind}.</source>
+            <translation>输出“{output}”无法写入 {path}：{reason}。请另选{kind}。</translation>
+        </message>
+        <message>
             <source>The output “{output}” is the file {path}, which holds the input {layer} ({parameter}); writing it would replace the whole file. Choose another output file.</source>
             <translation>输出“{output}”是文件 {path}，其中存有输入图层 {layer}（{parameter}）；写入会替换整个文件。请另选输出文件。</translation>
         </message>
@@ -2734,6 +2770,14 @@
             <translation>系统目录查询</translation>
         </message>
         <message>
+            <source>a file of that name exists</source>
+            <translation>已有同名文件</translation>
+        </message>
+        <message>
+            <source>a folder of that name exists</source>
+            <translation>已有同名文件夹</translation>
+        </message>
+        <message>
             <source>an unknown CRS</source>
             <translation>未知坐标系</translation>
         </message>
@@ -2774,8 +2818,16 @@
             <translation>要素 {fid}</translation>
         </message>
         <message>
+            <source>file name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
             <source>floor</source>
             <translation>层</translation>
+        </message>
+        <message>
+            <source>folder</source>
+            <translation>文件夹</translation>
         </message>
         <message>
             <source>found</source>
@@ -2852,6 +2904,10 @@
         <message>
             <source>{alg} failed; see the log above.</source>
             <translation>{alg} 运行失败，详见上方日志。</translation>
+        </message>
+        <message>
+            <source>{blocker} is a file, not a folder</source>
+            <translation>{blocker} 是文件而不是文件夹</translation>
         </message>
         <message>
             <source>{crs} is not a CGCS2000 3° zone: lengths and areas are those of its own plane, not of the survey plane.</source>
@@ -2966,6 +3022,10 @@
             <translation>已将 {layer} 的 {n} 个要素批量复制到 {path}。</translation>
         </message>
         <message>
+            <source>{n} features written in bulk into {path}.</source>
+            <translation>已将 {n} 个要素批量写入 {path}。</translation>
+        </message>
+        <message>
             <source>{n} map sheets at 1:{scale}.</source>
             <translation>1:{scale} 图幅 {n} 幅。</translation>
         </message>
@@ -3064,6 +3124,10 @@
         <message>
             <source>{path} is in the plugin's own profile folder, which a plugin update replaces: save the copy in the survey's folder instead.</source>
             <translation>{path} 位于插件自带的配置文件夹中，更新插件时会被替换：请把副本保存在调查工作的文件夹中。</translation>
+        </message>
+        <message>
+            <source>{path} is not a readable Excel workbook (.xlsx): {reason}. Open it in Excel or WPS and save it again as .xlsx, or export it as a UTF-8 CSV.</source>
+            <translation>{path} 不是可读取的 Excel 工作簿（.xlsx）：{reason}。请用 Excel 或 WPS 打开后重新另存为 .xlsx，或导出为 UTF-8 CSV。</translation>
         </message>
         <message>
             <source>{path} is not a whole DXF file: it does not end with the EOF marker, so it was cut off (a copy or download broken off, or a program that stopped writing). Nothing was imported; copy or export the file again.</source>

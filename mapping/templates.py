@@ -38,10 +38,13 @@ class Template:
     def __init__(self, path: str, project: Optional[QgsProject]):
         if not path or not os.path.exists(path):
             raise fail("TEMPLATE_MISSING", translatable("The layout template {path} does not exist."), path=path)
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError):
+            text = ""
         document = QDomDocument()
-        if not document.setContent(text):
+        if not text or not document.setContent(text):
             raise fail("TEMPLATE_UNREADABLE", translatable(
                 "The layout template {path} is not a valid QPT (XML) file; save it again from the Layout Designer."),
                 path=path)

@@ -72,6 +72,10 @@ class LayerData:
         return self.crs != self.source_crs
 
     def column(self, name: str) -> list:
+        if name not in self.attributes:
+            raise QgsProcessingException(tr(
+                "Layer {layer} lacks the field {field}. Add it, or import the data with homestead:importsurvey to "
+                "map your fields onto the survey schema.").format(layer=self.name, field=name))
         return self.attributes[name]
 
 
@@ -198,6 +202,7 @@ def read_layer(
     geometry: bool = True,
     required: Sequence[str] = (),
     keep_features: bool = False,
+    dimension: Optional[int] = None,
 ) -> LayerData:
     """Read ``source`` (QgsVectorLayer or QgsProcessingFeatureSource) once into plain data.
 
@@ -206,6 +211,8 @@ def read_layer(
     Invalid geometries are read as they are (see _features): the caller reports them per feature.
     ``keep_features``: also keep the QgsFeatures themselves, with all their attributes and untransformed
     geometry, to write them out again with computed fields (write_features_with) without a second read.
+    ``dimension``: what the caller draws or writes (0 points, 1 lines, 2 polygons): a geometry collection is
+    read as its parts of that dimension (default: its parts of the highest one).
     """
     name = _name(source)
     source_fields = source.fields()
@@ -269,12 +276,16 @@ def read_layer(
             geom = QgsGeometry(geom)
             geom.transform(transform)
         wkbs.append(bytes(geom.asWkb()))
+    for f, i in slots:
+        if f in NUMERIC and not source_fields.at(i).isNumeric():
+            columns[f] = _numbers(columns[f], NUMERIC[f], ids, name, f)
     geometries = np.empty(len(ids), dtype=object)
     if geometry and ids:
         present = np.array([w is not None for w in wkbs])
         if present.any():
             parsed = shapely.from_wkb([w for w in wkbs if w is not None], on_invalid="ignore")
-            geometries[present] = shapely.force_2d(parsed)
+            geometries[present] = _without_collections(shapely.force_2d(parsed), np.asarray(ids)[present], name, problems,
+                                                      dimension)
             leave_out_nonfinite(name, ids, geometries, problems)
     return LayerData(name, np.asarray(ids, dtype=np.int64), geometries, columns, target, source_crs, problems, kept)
 
@@ -293,6 +304,56 @@ def leave_out_nonfinite(name: str, ids: Sequence[int], geometries: np.ndarray, p
             "Feature {fid} of {layer} has a vertex whose coordinates are not finite numbers (NaN or infinity); it "
             "was left out. Correct or delete that vertex (Vertex Tool) and run again."), {"fid": fid, "layer": name})))
     problems.sort(key=lambda item: item[0])
+
+
+NUMERIC = schema.numeric_fields()
+
+
+def _numbers(values: list, kind: str, ids: List[int], layer: str, name: str) -> list:
+    """A text column of a numeric schema field as numbers (blank → None); a refusal naming the feature whose
+    value is not a number."""
+    out = []
+    for fid, value in zip(ids, values):
+        text = str(value).strip() if value is not None else ""
+        if not text:
+            out.append(None)
+            continue
+        try:
+            number = float(text)
+            out.append(int(number) if kind == schema.INT and number.is_integer() else number)
+        except ValueError:
+            raise QgsProcessingException(tr(
+                "Feature {fid} of layer {layer}: field {field} holds “{value}”, which is not a number. Correct the "
+                "value (or empty it), or make {field} a numeric field.").format(
+                fid=fid, layer=layer, field=name, value=text[:40])) from None
+    return out
+
+
+COLLECTION_PARTS = (
+    translatable("Feature {fid} of {layer} is a geometry collection; only its points were used. Split or clean it "
+                 "(Vector ▸ Geometry Tools ▸ Multipart to Singleparts) to keep the rest."),
+    translatable("Feature {fid} of {layer} is a geometry collection; only its lines were used. Split or clean it "
+                 "(Vector ▸ Geometry Tools ▸ Multipart to Singleparts) to keep the rest."),
+    translatable("Feature {fid} of {layer} is a geometry collection; only its polygons were used. Split or clean "
+                 "it (Vector ▸ Geometry Tools ▸ Multipart to Singleparts) to keep the rest."),
+)
+
+
+def _without_collections(geometries: np.ndarray, ids: np.ndarray, layer: str, problems: list,
+                         wanted: Optional[int] = None) -> np.ndarray:
+    """Geometry collections replaced by their parts of dimension ``wanted`` (default: the highest; a collection of a
+    polygon, a point and a line: the polygon), each reported."""
+    collections = np.flatnonzero(shapely.get_type_id(geometries) == 7)
+    for i in collections:
+        parts = shapely.get_parts(geometries[i])
+        dimension = max(shapely.get_dimensions(parts), default=-1) if wanted is None else wanted
+        kept = [p for p in parts if shapely.get_dimensions(p) == dimension]
+        if wanted == 0:  # a boundary point is one point
+            kept = kept[:1]
+        geometries[i] = shapely.union_all(kept) if kept else None
+        problems.append((int(ids[i]), Problem("GEOM_COLLECTION", COLLECTION_PARTS[max(dimension, 0)],
+                                              {"fid": int(ids[i]), "layer": layer})))
+    return geometries
 
 
 def require_fields(source, required: Sequence[str]) -> None:

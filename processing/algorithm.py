@@ -19,7 +19,7 @@ from ..i18n import tr, user_locale
 from .atomic_sinks import AtomicSinks
 from .encodings import read_shapefiles_right
 from .enums import accepted_enums
-from .files import output_over_input, remove_stale_output_temporaries
+from .files import output_over_input, remove_stale_output_temporaries, unwritable_output
 from .gc_pause import fewer_collections
 
 HELP_DIR = os.path.join(os.path.dirname(__file__), "help")
@@ -109,7 +109,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         parameters = accepted_enums(self, parameters)
         ok, message = super().checkParameterValues(parameters, context)
         if ok:
-            clash = output_over_input(self, parameters, context)
+            clash = output_over_input(self, parameters, context) or unwritable_output(self, parameters)
             if clash:
                 return False, clash
         return ok, message
@@ -117,7 +117,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         parameters = accepted_enums(self, parameters)  # an enum's option number or text, whichever was given
         # checked again here: a model's child algorithms and QgsProcessingAlgorithm.run skip checkParameterValues
-        clash = output_over_input(self, parameters, context)
+        clash = output_over_input(self, parameters, context) or unwritable_output(self, parameters)
         if clash:
             raise QgsProcessingException(clash)
         remove_stale_output_temporaries(self, parameters)  # what runs killed while writing left
@@ -129,6 +129,12 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         except CadastreError as error:
             self._atomic_sinks.discard()
             raise QgsProcessingException(error.problem.format(tr)) from error
+        except OSError as error:  # a file that cannot be read or written: the file and the reason, no traceback
+            self._atomic_sinks.discard()
+            raise QgsProcessingException(tr(
+                "Could not read or write {path}: {reason}. Check that the file or folder exists, is of the kind "
+                "asked for and is readable and writable, and that the disk has free space.").format(
+                path=error.filename or "", reason=error.strerror or error)) from error
         except BaseException:
             self._atomic_sinks.discard()
             raise

@@ -95,7 +95,8 @@ class BoundaryTableAlgorithm(HomesteadAlgorithm):
         steps.setCurrentStep(1)
         owner_field = optional_field(source, self.parameterAsString(parameters, self.OWNER_FIELD, context))
         floor_field = optional_field(source, "JZMJ")
-        columns = read_layer(source, context, fields=[f for f in (owner_field, floor_field) if f], geometry=False)
+        columns = _aligned(read_layer(source, context, fields=[f for f in (owner_field, floor_field) if f],
+                                      geometry=False), data.ids)
         owners = columns.column(owner_field) if owner_field else [""] * len(data)
         if not owner_field:
             feedback.reportError(tr("No right holder field: the 权利人 cells stay empty."), False)
@@ -204,3 +205,16 @@ def _progress(feedback, total: int):
         feedback.setProgress(100.0 * n / max(total, 1))
 
     return report
+
+
+def _aligned(columns, ids):
+    """``columns`` (read without geometry) in the order of the features ``ids`` (read with it): a damaged file
+    (a shapefile whose .dbf is cut short) can give the two reads different features; a missing one reads NULL."""
+    if list(columns.ids) == list(ids):
+        return columns
+    positions = {int(fid): i for i, fid in enumerate(columns.ids)}
+    rows = [positions.get(int(fid)) for fid in ids]
+    columns.attributes = {name: [None if i is None else values[i] for i in rows] for name, values in columns.attributes.items()}
+    columns.ids = ids
+    return columns
+

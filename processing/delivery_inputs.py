@@ -64,7 +64,8 @@ def read_rows(alg, parameters, context, feedback, extensions: bool) -> tuple:
     for layer_name, source in sources.items():
         spatial = layer_name != "QLR"
         data = adapters.read_layer(source, context, None, fields=None, crs=crs if spatial else None, geometry=spatial,
-                                   required=["ZDDM"] if layer_name == "ZD" else ())
+                                   required=["ZDDM"] if layer_name == "ZD" else (),
+                                   dimension={"JZD": 0, "JZX": 1}.get(layer_name, 2))
         names = list(data.attributes)
         rows = [dict(zip(names, values)) for values in zip(*(data.attributes[n] for n in names))] if names else \
             [{} for _ in data.ids]

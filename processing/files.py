@@ -195,3 +195,42 @@ def output_over_input(algorithm, parameters, context):
                       "it would replace the whole file. Choose another output file.").format(
                 output=definition.description(), path=os.path.realpath(path), layer=layer, parameter=parameter)
     return None
+
+
+def _blocking_file(path: str) -> str:
+    """The nearest ancestor of ``path`` that exists and is not a folder ('' when there is none)."""
+    parent = os.path.dirname(path)
+    while parent and not os.path.exists(parent):
+        if parent == os.path.dirname(parent):
+            return ""
+        parent = os.path.dirname(parent)
+    return parent if parent and not os.path.isdir(parent) else ""
+
+
+def unwritable_output(algorithm, parameters):
+    """A translated refusal when an output of ``algorithm`` cannot be written where it is asked for: a file
+    output that is an existing folder, a folder output that is an existing file, or a path under a file
+    (e.g. ``report.csv/out.gpkg``). None when every output can be created."""
+    from qgis.core import QgsProcessingParameterFolderDestination
+
+    from ..i18n import tr
+
+    for definition in algorithm.destinationParameterDefinitions():
+        extension = definition.defaultFileExtension() if hasattr(definition, "defaultFileExtension") else ""
+        is_folder = isinstance(definition, QgsProcessingParameterFolderDestination)
+        path = destination_file(parameters.get(definition.name()), "" if is_folder else extension)
+        if not path:
+            continue
+        blocker = _blocking_file(path)
+        if blocker:
+            reason = tr("{blocker} is a file, not a folder").format(blocker=blocker)
+        elif is_folder and os.path.exists(path) and not os.path.isdir(path):
+            reason = tr("a file of that name exists")
+        elif not is_folder and os.path.isdir(path):
+            reason = tr("a folder of that name exists")
+        else:
+            continue
+        return tr("The output “{output}” cannot be written to {path}: {reason}. Choose another {kind}.").format(
+            output=definition.description(), path=path, reason=reason,
+            kind=tr("folder") if is_folder else tr("file name"))
+    return None

@@ -106,7 +106,12 @@ def _ids_parameter(alg, parameters, context) -> Optional[set]:
     text = alg.parameterAsString(parameters, "FEATURE_IDS", context) if "FEATURE_IDS" in parameters else ""
     if not text:
         return None
-    return {int(t) for t in text.split(",") if t.strip()}
+    try:
+        return {int(t) for t in text.split(",") if t.strip()}
+    except ValueError:
+        raise QgsProcessingException(tr(
+            "Feature ids must be whole numbers separated by commas (e.g. 1,5,12), not “{text}”.").format(
+            text=text[:80])) from None
 
 
 def whole_layer(alg, parameters, context, name: str):
@@ -121,10 +126,11 @@ def whole_layer(alg, parameters, context, name: str):
     return layer if layer is not None else alg.parameterAsSource(parameters, name, context)
 
 
-def read(source, context, feedback, fields, crs=None, required=(), geometry=True):
+def read(source, context, feedback, fields, crs=None, required=(), geometry=True, dimension=None):
     """read_layer, with the geometries strictly 2-D: under qgis_process shapely may run on QGIS's GEOS 3.11, where
     force_2d can leave a third ordinate that the drawing code would trip over."""
-    data = read_layer(source, context, None, fields=fields, crs=crs, geometry=geometry, required=required)
+    data = read_layer(source, context, None, fields=fields, crs=crs, geometry=geometry, required=required,
+                      dimension=dimension)
     if geometry and len(data.geometries):
         present = np.array([g is not None for g in data.geometries], dtype=bool)
         if present.any():

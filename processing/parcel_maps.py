@@ -76,8 +76,9 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
         crs = parcels.crs
         points_source, lines_source = map_inputs.boundary_layers(self, parameters, context, feedback, "PARCELS", "POINTS", "LINES")
         points = map_inputs.read(points_source, context, feedback, ["ZDZHDM", "JZDH", "SXH", "JZDLX"], crs,
-                                 required=["ZDZHDM", "JZDH"])
-        lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", "JZXCD"], crs, required=["ZDZHDM"]) \
+                                 required=["ZDZHDM", "JZDH"], dimension=0)
+        lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", "JZXCD"], crs, required=["ZDZHDM"],
+                                dimension=1) \
             if lines_source is not None else None
         houses_source = self.parameterAsSource(parameters, "HOUSES", context)
         houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZCS", "FWJG"], crs) if houses_source else None

@@ -54,11 +54,11 @@ class ParcelSketchesAlgorithm(MapsAlgorithm):
         crs = parcels.crs
         points_source, lines_source = map_inputs.boundary_layers(self, parameters, context, feedback, "PARCELS", "POINTS", "LINES")
         points = map_inputs.read(points_source, context, feedback, ["ZDZHDM", "JZDH", "SXH", "JZDLX"], crs,
-                                 required=["ZDZHDM", "JZDH"])
+                                 required=["ZDZHDM", "JZDH"], dimension=0)
         # a length field the user chose must exist; the default JZXCD may be absent (lengths are then computed)
         required = ["ZDZHDM"] + ([length_field] if length_field != DEFAULT_LENGTH_FIELD else [])
         lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", length_field, "LZDDM"], crs,
-                                required=required) if lines_source is not None else None
+                                required=required, dimension=1) if lines_source is not None else None
         houses_source = self.parameterAsSource(parameters, "HOUSES", context)
         houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZCS", "FWJG"], crs) if houses_source else None
         roads_source = self.parameterAsSource(parameters, "ROADS", context)

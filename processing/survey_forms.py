@@ -51,9 +51,9 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         crs = parcels.crs
         points_source, lines_source = map_inputs.boundary_layers(self, parameters, context, feedback, "PARCELS", "POINTS", "LINES")
         points = map_inputs.read(points_source, context, feedback, ["ZDZHDM", "JZDH", "SXH", "JBLX"], crs,
-                                 required=["ZDZHDM", "JZDH"])
+                                 required=["ZDZHDM", "JZDH"], dimension=0)
         lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", "QDH", "ZDH", "JZXCD", "JZXLB", "JZXWZ", "LZDDM"],
-                                crs) if lines_source is not None else None
+                                crs, dimension=1) if lines_source is not None else None
         houses_source = self.parameterAsSource(parameters, "HOUSES", context)
         houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZCS", "SCJZMJ"], crs) if houses_source else None
         holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
