@@ -630,6 +630,10 @@
             <translation>在地图上闪烁显示宗地</translation>
         </message>
         <message>
+            <source>Floors (C)</source>
+            <translation>层（C）</translation>
+        </message>
+        <message>
             <source>Folder for one workbook per parcel</source>
             <translation>每宗地一个工作簿的输出文件夹</translation>
         </message>
@@ -752,6 +756,14 @@
         <message>
             <source>Household register (copy)</source>
             <translation>户口簿（复印件）</translation>
+        </message>
+        <message>
+            <source>Household units (H)</source>
+            <translation>户（H）</translation>
+        </message>
+        <message>
+            <source>Houses</source>
+            <translation>房屋</translation>
         </message>
         <message>
             <source>Houses (ZRZ)</source>
@@ -972,6 +984,10 @@
         <message>
             <source>Line {line}: no parcel code; the row was skipped.</source>
             <translation>第 {line} 行：没有宗地代码，已跳过。</translation>
+        </message>
+        <message>
+            <source>Logical buildings (LJZ, a table)</source>
+            <translation>逻辑幢（LJZ，属性表）</translation>
         </message>
         <message>
             <source>Map scale</source>

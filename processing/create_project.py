@@ -51,6 +51,7 @@ def survey_project(title: str, crs: QgsCoordinateReferenceSystem, open_layer) ->
     root = project.layerTreeRoot()
     groups = (
         (tr("Survey"), schema.SURVEY_LAYERS + (schema.SHJL,)),
+        (tr("Houses"), schema.HOUSE_LAYERS),
         (tr("Base map"), schema.BASEMAP_LAYERS),
     )
     for group_name, layers in groups:
