@@ -155,3 +155,14 @@ def test_dxf_has_every_parcel(job, truth):
     layer = ds.GetLayer(0)
     layer.SetAttributeFilter("Layer = '宗地'")
     assert layer.GetFeatureCount() == len(truth)
+
+
+def test_the_house_side_is_clean():
+    """Floors, households and area parts for every coded building, with no house defect (measured on the file)."""
+    from test_demo_village import house_side, read
+
+    data = read(VILLAGE)
+    assert data["C"]["rows"] and data["H"]["rows"] and data["MJBF"]["rows"] and data["LJZ"]["rows"]
+    assert house_side(data) == {"C_OUTLINE": [], "C_DUP": [], "C_MISSING": [], "H_BDCDYH": []}
+    numbered = {row["ZRZH"] for row in data["ZRZ"]["rows"].values()}
+    assert numbered == {row["ZRZH"] for row in data["C"]["rows"].values()}  # every building has its floors
