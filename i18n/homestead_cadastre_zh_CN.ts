@@ -354,6 +354,10 @@
             <translation>列 {x} 按{axis}读取（成果表中 X 为北坐标）。</translation>
         </message>
         <message>
+            <source>Columns matched with the preset {preset} (the usual Chinese headers).</source>
+            <translation>按预设 {preset}（常用中文表头）对应字段。</translation>
+        </message>
+        <message>
             <source>Columns not imported (no matching field): {columns}.</source>
             <translation>未导入的列（无对应字段）：{columns}。</translation>
         </message>
@@ -2066,6 +2070,14 @@
             <translation>X {x:.3f}、Y {y:.3f} 处的界址边在 {tolerance} 米容差下同时属于宗地 {codes}：存在窄于容差的缝隙或重叠。它们的界址线各只记一个邻宗地，请检查这些宗地。</translation>
         </message>
         <message>
+            <source>The building number (ZRZH) is empty.</source>
+            <translation>自然幢号（ZRZH）为空。</translation>
+        </message>
+        <message>
+            <source>The building number {code} does not follow ZDDM (19) + F + 4-digit building number (24 characters).</source>
+            <translation>自然幢号 {code} 不符合“宗地代码（19 位）+ F + 4 位幢号”（共 24 位）的结构。</translation>
+        </message>
+        <message>
             <source>The class style {name} is missing from the plugin.</source>
             <translation>插件缺少类别样式 {name}。</translation>
         </message>
@@ -2344,6 +2356,14 @@
         <message>
             <source>The template's map item is not 500 mm × 500 mm; each sheet is drawn at 1:{scale} around its centre.</source>
             <translation>模板中的地图项目不是 500 mm × 500 mm；各图幅按 1:{scale} 以图幅中心绘制。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} does not begin with its building number {zrzh}.</source>
+            <translation>户的不动产单元号 {code} 不以其自然幢号 {zrzh} 开头。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} does not end with its household number {hh}.</source>
+            <translation>户的不动产单元号 {code} 不以其户号 {hh} 结尾。</translation>
         </message>
         <message>
             <source>The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits.</source>
