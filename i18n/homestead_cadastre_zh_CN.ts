@@ -54,6 +54,10 @@
             <translation>宗地图形在图层平面坐标系中的面积（m²），用于与宗地面积比对</translation>
         </message>
         <message>
+            <source>Area parts (MJBF: balconies, corridors…)</source>
+            <translation>面积部位（MJBF：阳台、挑廊等）</translation>
+        </message>
+        <message>
             <source>Area recorded by the survey (DCMJ); the parcel area has not been computed yet</source>
             <translation>调查记载面积（DCMJ）；尚未计算宗地面积</translation>
         </message>

@@ -230,7 +230,7 @@ class Measurement:
         self.expected["C_OUTLINE"] = [
             i + 1 for i, (row, g) in enumerate(zip(floors, floor_geoms)) if row["ZRZH"] in footprint and shapely.area(
                 shapely.difference(g, shapely.union_all([footprint[row["ZRZH"]]] + part_geoms[(row["ZRZH"], row["CH"])])))
-            > 0.01]
+            > 0.1]
         storeys: Dict[str, Set[int]] = defaultdict(set)
         for row in floors:
             storeys[row["ZRZH"]].add(row["SJC"])
