@@ -82,6 +82,10 @@ def test_no_quality_error_and_every_parcel_classified(job):
     results, _out = job
     assert int(results["qualitycheck"]["ERRORS"]) == 0
     assert not [r for r in layer_rows(results["qualitycheck"]["OUTPUT"]) if r["SEVERITY"] == "error"]
+    # the house rules ran on the floors, households and area parts, and found nothing
+    totals = {r["RULE_ID"]: r["COUNT"] for r in layer_rows(results["qualitycheck"]["OUTPUT_SUMMARY"]) if r["VILLAGE"] is None}
+    assert {k: totals.get(k) for k in ("ZRZ_ZRZH", "C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH")} == dict.fromkeys(
+        ("ZRZ_ZRZH", "C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH"), 0)
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     assert {c["case"] for c in manifest["policy_cases"]} == {"member_approved"}  # 四(四): class 1
     classes = results["classify"]
