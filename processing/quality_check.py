@@ -19,7 +19,18 @@ from ..cadastre import schema
 from ..cadastre.messages import translatable
 from ..i18n import tr, user_locale
 from ..rules.quality import runner
-from ..rules.quality.base import BASEMAP, BUILDINGS, ERROR, FARMLAND, FLOORS, PARTS, UNITS, WARNING, CheckInput, Features
+from ..rules.quality.base import (
+    BASEMAP,
+    BUILDINGS,
+    ERROR,
+    FARMLAND,
+    FLOORS,
+    PARTS,
+    UNITS,
+    WARNING,
+    CheckInput,
+    Features,
+)
 from ..rules.quality.registry import RULES
 from . import adapters, gpkg_io
 from .algorithm import HomesteadAlgorithm

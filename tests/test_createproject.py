@@ -93,14 +93,14 @@ def test_every_zone_epsg_accepted(tmp_path):
 
 # the house side as the shared spec writes it out (TD/T 1066 names; MJBF our extension)
 HOUSE_SPEC = {
-    "LJZ": (schema.NONE, "逻辑幢", {"LJZH": ("String", 10), "ZRZH": ("String", 24), "MPH": ("String", 100),
-                                  "FWYT1": ("Integer", 0), "JGRQ": ("Date", 0)}),
-    "C": (schema.POLYGON, "层", {"ZRZH": ("String", 24), "CH": ("String", 10), "SJC": ("Integer", 0),
-                                "MYC": ("String", 20), "CG": ("Real", 0), "CJZMJ": ("Real", 0), "SPTYMJ": ("Real", 0)}),
-    "H": (schema.POLYGON, "户", {"BDCDYH": ("String", 28), "ZRZH": ("String", 24), "CH": ("String", 10),
-                                "HH": ("String", 4), "SJCS": ("Integer", 0), "FWXZ": ("Integer", 0), "JGSJ": ("Date", 0)}),
-    "MJBF": (schema.POLYGON, "面积部位", {"ZRZH": ("String", 24), "CH": ("String", 10), "BWLX": ("String", 0),
-                                      "ZZ": ("Integer", 0), "FB": ("Integer", 0), "XS": ("Real", 0), "JSMJ": ("Real", 0)}),
+    "LJZ": (schema.NONE, {"LJZH": ("String", 10), "ZRZH": ("String", 24), "MPH": ("String", 100),
+          "FWYT1": ("Integer", 0), "JGRQ": ("Date", 0)}),
+    "C": (schema.POLYGON, {"ZRZH": ("String", 24), "CH": ("String", 10), "SJC": ("Integer", 0),
+          "MYC": ("String", 20), "CG": ("Real", 0), "CJZMJ": ("Real", 0), "SPTYMJ": ("Real", 0)}),
+    "H": (schema.POLYGON, {"BDCDYH": ("String", 28), "ZRZH": ("String", 24), "CH": ("String", 10),
+          "HH": ("String", 4), "SJCS": ("Integer", 0), "FWXZ": ("Integer", 0), "JGSJ": ("Date", 0)}),
+    "MJBF": (schema.POLYGON, {"ZRZH": ("String", 24), "CH": ("String", 10), "BWLX": ("String", 0),
+          "ZZ": ("Integer", 0), "FB": ("Integer", 0), "XS": ("Real", 0), "JSMJ": ("Real", 0)}),
 }
 
 
@@ -109,7 +109,7 @@ def test_house_layers_in_the_template_and_the_project(created):
 
     out, result = created
     source = ogr.Open(str(out))
-    for name, (geometry, alias, fields) in HOUSE_SPEC.items():
+    for name, (geometry, fields) in HOUSE_SPEC.items():
         layer = source.GetLayerByName(name)
         assert layer is not None, name
         assert (layer.GetGeomType() == ogr.wkbNone) == (geometry == schema.NONE), name

@@ -16,9 +16,9 @@ from cadastre import codes
 
 from . import policy
 from .county import County
+from .floors import rows as house_side_rows
 from .gpkg import multipolygon_wkb
 from .model import Defect, delta_p
-from .floors import rows as house_side_rows
 from .records import basemap_wkb, house_row
 
 MIN_FARMLAND_AREA = 1.0  # m²: the farmland rules' reporting minimum (MIN_AREA)
