@@ -20,7 +20,7 @@ import shapely
 
 from cadastre import codes, schema
 
-from .lattice import Point, iround
+from .lattice import Point, iround, twice_area
 from .model import Defect, House
 
 STOREY_HEIGHT = 3.0  # m (records.STOREY_HEIGHT)
@@ -33,10 +33,11 @@ KINDS = ("setback", "balconies", "enclosed", "corridor", "canopy", "low")
 # the survey's coefficient of each part (GB/T 17986.1 §8.2: enclosed full; open balcony, corridor without columns,
 # canopy, uncovered outdoor stairs half; a storey under 2.20 m nothing)
 COEFFICIENT = {"YT_FB": 1.0, "YT_WFB": 0.5, "YL": 0.5, "YP": 0.5, "SWLT": 0.5, "QT": 0.0}
-PLANTED = ("floor_outside", "floor_missing", "floor_duplicate", "unit_area", "unit_code")
+# parts within their floor's outline (a balcony the floor reaches out to, a low storey); the others lie beside it
+WITHIN = ("YT_FB", "YT_WFB", "QT")
 
 
-@dataclass
+@dataclass(eq=False)
 class Floor:
     house: House
     ch: str
@@ -47,7 +48,7 @@ class Floor:
     area: float = 0.0  # recorded CJZMJ
 
 
-@dataclass
+@dataclass(eq=False)
 class Unit:
     house: House
     hh: str
@@ -72,7 +73,7 @@ def zrzh(h: House) -> Optional[str]:
 
 
 def _area(ring: List[Point]) -> float:
-    return shapely.Polygon(ring).area / 1e6
+    return abs(twice_area(ring)) / 2e6
 
 
 def _offset(a: Point, b: Point, length: int) -> Point:
@@ -94,14 +95,15 @@ def _strip(ring: List[Point], side: int, depth: int, start: float = 0.0, stop: f
     return [p, q, _move(q, out), _move(p, out)]
 
 
-def _fits(parcel_ring: List[Point], ring: List[Point]) -> bool:
-    return shapely.Polygon(parcel_ring).buffer(-CLEARANCE).contains(shapely.Polygon(ring))
+def _room(h: House):
+    """The part of the house's parcel an overhang may take: CLEARANCE inside its boundary."""
+    return shapely.Polygon(h.parcel.ring).buffer(-CLEARANCE)
 
 
-def _free_side(h: House, depth: int) -> Optional[int]:
+def _free_side(h: House, depth: int, room) -> Optional[int]:
     """The first edge of the footprint (0, 2, 1, 3) a full-width strip of ``depth`` mm fits beside."""
     for side in (0, 2, 1, 3):
-        if _fits(h.parcel.ring, _strip(h.ring, side, depth)):
+        if room.contains(shapely.Polygon(_strip(h.ring, side, depth))):
             return side
     return None
 
@@ -121,20 +123,21 @@ def _floors(h: House, kind: str) -> List[Floor]:
         a, b, c, d = h.ring
         top.ring = [a, b, _move(b, (c[0] - b[0], c[1] - b[1]), 0.6), _move(a, (d[0] - a[0], d[1] - a[1]), 0.6)]
     elif kind in ("balconies", "enclosed"):
-        side = _free_side(h, OVERHANG)
+        side = _free_side(h, OVERHANG, _room(h))
         if side is not None:
             for floor in floors[1:] if kind == "balconies" else floors[1:2]:
                 floor.ring = _extended(h.ring, side, OVERHANG)
                 floor.parts.append(("YT_WFB" if kind == "balconies" else "YT_FB", _strip(h.ring, side, OVERHANG)))
     elif kind == "corridor":
-        side = _free_side(h, OVERHANG)
+        room = _room(h)
+        side = _free_side(h, OVERHANG, room)
         if side is not None:
             floors[0].parts.append(("YL", _strip(h.ring, side, OVERHANG)))
             back = _strip(h.ring, (side + 2) % 4, STAIRS, 0.1, 0.5)
-            if _fits(h.parcel.ring, back):
+            if room.contains(shapely.Polygon(back)):
                 floors[0].parts.append(("SWLT", back))
     elif kind == "canopy":
-        side = _free_side(h, CANOPY[1])
+        side = _free_side(h, CANOPY[1], _room(h))
         if side is not None:
             a, b = h.ring[side], h.ring[(side + 1) % 4]
             half = CANOPY[0] / 2 / ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5
@@ -143,15 +146,9 @@ def _floors(h: House, kind: str) -> List[Floor]:
         top.height = LOW_STOREY
         top.parts.append(("QT", list(top.ring)))
     for floor in floors:
-        floor.area = round(_area(floor.ring) - sum(
-            _area(ring) * (1 - COEFFICIENT[bwlx]) for bwlx, ring in floor.parts if _inside(floor.ring, ring))
-            + sum(_area(ring) * COEFFICIENT[bwlx] for bwlx, ring in floor.parts if not _inside(floor.ring, ring)), 2)
+        floor.area = round(_area(floor.ring) + sum(
+            _area(ring) * (COEFFICIENT[bwlx] - (1 if bwlx in WITHIN else 0)) for bwlx, ring in floor.parts), 2)
     return floors
-
-
-def _inside(outline: List[Point], ring: List[Point]) -> bool:
-    """Whether a part lies within its floor's outline (a balcony) rather than beside it (a corridor, stairs)."""
-    return shapely.Polygon(outline).buffer(0.001).contains(shapely.Polygon(ring))
 
 
 def build(county) -> HouseSide:
@@ -191,19 +188,26 @@ def _plant(county, side: HouseSide) -> None:
     building and unit codes that follow from the village's malformed and repeated parcel codes."""
     busy = {id(h) for d in county.defects for h in d.houses} | {id(p) for d in county.defects for p in d.parcels}
 
-    def floors_of(h: House) -> List[Floor]:
-        return [f for f in side.floors if f.house is h]
+    first = [h for h in side.logical if h.village.index == 0]
+    mine = {id(h) for h in first}
+    by_house: Dict[int, List[Floor]] = {}
+    for f in side.floors:
+        if id(f.house) in mine:
+            by_house.setdefault(id(f.house), []).append(f)
+
+    def floors_of(h: House) -> List[Floor]:  # as built, before the planting below
+        return by_house[id(h)]
 
     def unit_of(h: House) -> Unit:
         return next(u for u in side.units if u.house is h)
 
-    free = [h for h in side.logical if id(h) not in busy and id(h.parcel) not in busy and h.village.index == 0
-            and h.storeys >= 2 and not any(f.parts for f in floors_of(h)) and len(h.parcel.houses) == 1]
+    free = [h for h in first if id(h) not in busy and id(h.parcel) not in busy and h.storeys >= 2
+            and not any(f.parts for f in by_house[id(h)]) and len(h.parcel.houses) == 1]
     missing = next(h for h in free if h.storeys >= 3)
     outside, duplicate, unequal, bad, repeat, original = [h for h in free if h is not missing][:6]
     # a floor reaching beyond the footprint with no area part for the excess
     top = floors_of(outside)[-1]
-    top.ring = _extended(outside.ring, _free_side(outside, 600) or 0, 600)
+    top.ring = _extended(outside.ring, _free_side(outside, 600, _room(outside)) or 0, 600)
     # the second floor of a three-storey building never recorded (nor counted in its household's area)
     gone = floors_of(missing)[1]
     side.floors.remove(gone)
@@ -219,7 +223,8 @@ def _plant(county, side: HouseSide) -> None:
     unit_of(repeat).bdcdyh = unit_of(original).bdcdyh
 
     def fids(items, chosen) -> List[int]:
-        return [i + 1 for i, item in enumerate(items) if item in chosen]
+        wanted = {id(item) for item in chosen}
+        return [i + 1 for i, item in enumerate(items) if id(item) in wanted]
 
     county.defects += [
         Defect("floor_outside", "C_OUTLINE", "C", [outside.parcel], [outside], description=(

@@ -241,11 +241,16 @@ class Measurement:
         self.expected["C_DUP"] = [i + 1 for i, row in enumerate(floors) if pairs[(row["ZRZH"], row["CH"])] > 1]
         doubled = {zrzh for zrzh, _ in (k for k, n in pairs.items() if n > 1)}
         unequal = set()
-        for zrzh in {u["ZRZH"] for u in units} - doubled:
-            mine = [u for u in units if u["ZRZH"] == zrzh]
+        units_of, floors_of = defaultdict(list), defaultdict(list)
+        for u in units:
+            units_of[u["ZRZH"]].append(u)
+        for i, f in enumerate(floors):
+            floors_of[f["ZRZH"]].append(i)
+        for zrzh in set(units_of) - doubled:
+            mine = units_of[zrzh]
             whole = any(u["SJCS"] > 1 for u in mine)
             for ch in ({None} if whole else {u["CH"] for u in mine}):
-                rows = [i for i, f in enumerate(floors) if f["ZRZH"] == zrzh and (whole or f["CH"] == ch)]
+                rows = [i for i in floors_of[zrzh] if whole or floors[i]["CH"] == ch]
                 held = [u for u in mine if whole or u["CH"] == ch]
                 if rows and abs(sum(u["SCJZMJ"] for u in held) - sum(floors[i]["CJZMJ"] for i in rows)) > \
                         HOUSE_AREA_TOLERANCE * len(held) + 1e-9:
