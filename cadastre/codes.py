@@ -79,6 +79,32 @@ def bdcdyh_problems(code: Optional[str]) -> List[Problem]:
     return problems
 
 
+def zrzh_problems(code: Optional[str]) -> List[Problem]:
+    """Why ``code`` is not a well-formed 自然幢号: ZDDM (19) + 'F' + 4-digit 幢号 (empty list when it is)."""
+    if code is None or str(code).strip() == "":
+        return [Problem("ZRZH_MISSING", translatable("The building number (ZRZH) is empty."))]
+    code = str(code)
+    if len(code) != 24 or code[19] != "F" or not code[20:].isdigit():
+        return [Problem("ZRZH_PATTERN", translatable(
+            "The building number {code} does not follow ZDDM (19) + F + 4-digit building number (24 characters)."),
+            {"code": code})]
+    return zddm_problems(code[:19])
+
+
+def unit_problems(code: Optional[str], zrzh: str = "", hh: str = "") -> List[Problem]:
+    """Why ``code`` is not a well-formed household unit code: a BDCDYH that is its building's ZRZH + 4-digit 户号."""
+    problems = bdcdyh_problems(code)
+    if problems:
+        return problems
+    if zrzh and code[:24] != zrzh:
+        return [Problem("UNIT_BUILDING", translatable("The unit code {code} does not begin with its building number {zrzh}."),
+                        {"code": code, "zrzh": zrzh})]
+    if hh and code[24:] != hh:
+        return [Problem("UNIT_NUMBER", translatable("The unit code {code} does not end with its household number {hh}."),
+                        {"code": code, "hh": hh})]
+    return []
+
+
 def _feature_problems(code: str) -> List[Problem]:
     if code[13] in COLLECTIVE_ONLY and code[12] != "J":
         return [Problem("CODE_FEATURE", translatable("The code {code} has right type {right} on {owner} land; A and C exist only on collective land (J)."), {"code": code, "right": code[13], "owner": code[12]})]

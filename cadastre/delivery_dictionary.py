@@ -8,7 +8,8 @@ Both the export and the self-check read this module, so they cannot disagree.
 
 Names of the right tables and their fields follow TD/T 1066-2012 (JSYDSYQ 建设用地使用权、宅基地使用权,
 FDCQ2 房地产权（独幢、层、套、间房屋）) and are marked ``verify`` in the written dictionary: check them against
-the 2021 edition a province uses. LJZ, C and H are not delivered: the survey database has no such tables.
+the 2021 edition a province uses. The house side, 逻辑幢 LJZ, 层 C and 户 H, is delivered when the survey has it
+(their YSDM are marked ``verify`` too); 面积部位 MJBF is this project's extension and stays out.
 """
 from __future__ import annotations
 
@@ -56,13 +57,19 @@ REQUIRED: Dict[str, Tuple[str, ...]] = {
     "JZD": ("BSM", "YSDM", "ZDZHDM", "JZDH"),
     "JZX": ("BSM", "YSDM", "ZDZHDM", "JZXCD"),
     "QLR": ("BSM", "BDCDYH", "QLRMC"),
+    "LJZ": ("BSM", "YSDM", "LJZH", "ZRZH"),
+    "C": ("BSM", "YSDM", "ZRZH", "CH", "SJC"),
+    "H": ("BSM", "YSDM", "BDCDYH", "ZRZH", "CH", "HH"),
     "JSYDSYQ": ("BDCDYH", "ZDDM", "QLLX", "SYQMJ"),
     "FDCQ2": ("BDCDYH", "ZDDM", "QLLX"),
     "JBNTTH": ("ZDDM", "JBNTTBBH", "TXMJ"),
 }
 
 # survey layer → (standard name, Chinese name); the order is the order of the written database
-SPATIAL = (("ZD", "宗地"), ("ZRZ", "自然幢"), ("JZD", "界址点"), ("JZX", "界址线"), ("QLR", "权利人"))
+SPATIAL = (("ZD", "宗地"), ("ZRZ", "自然幢"), ("LJZ", "逻辑幢"), ("C", "层"), ("H", "户"), ("JZD", "界址点"),
+           ("JZX", "界址线"), ("QLR", "权利人"))
+# layers whose names and codes are not checked against the normative text
+VERIFY = ("LJZ", "C", "H")
 
 RIGHTS = (
     DeliveryLayer("JSYDSYQ", "建设用地使用权、宅基地使用权", NONE, "ZD", (
@@ -109,7 +116,7 @@ def _from_schema(name: str, alias: str, extensions: bool) -> DeliveryLayer:
             continue
         fields.append(DeliveryField(f.name, f.type, f.alias, f.length, f.precision, f.codelist,
                                     f.name in required, ext=f.ext))
-    return DeliveryLayer(name, alias, survey.geometry, name, tuple(fields), schema.YSDM.get(name, ""))
+    return DeliveryLayer(name, alias, survey.geometry, name, tuple(fields), schema.YSDM.get(name, ""), name in VERIFY)
 
 
 def layers(extensions: bool = False, overlay: bool = True) -> Tuple[DeliveryLayer, ...]:

@@ -17,13 +17,27 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import shapely
 
 from . import schema
-from .codes import bdcdyh_problems, zddm_problems
+from .codes import bdcdyh_problems, unit_problems, zddm_problems, zrzh_problems
 from .messages import Problem, fail, translatable
 
 # fields that must be filled for a record to make sense in the layer
-REQUIRED = {"ZD": ("ZDDM",), "JZD": ("ZDZHDM", "JZDH"), "JZX": ("ZDZHDM",)}
+REQUIRED = {"ZD": ("ZDDM",), "JZD": ("ZDZHDM", "JZDH"), "JZX": ("ZDZHDM",), "LJZ": ("ZRZH",), "C": ("ZRZH", "CH"),
+            "H": ("ZRZH", "HH"), "MJBF": ("BWLX",)}
 # code fields checked structurally (domain.md §2): field -> which code it is
-CODE_FIELDS = {"ZDDM": "zddm", "ZDZHDM": "zddm", "LZDDM": "zddm", "BDCDYH": "bdcdyh"}
+CODE_FIELDS = {"ZDDM": "zddm", "ZDZHDM": "zddm", "LZDDM": "zddm", "BDCDYH": "bdcdyh", "ZRZH": "zrzh"}
+CODE_CHECKS = {"zddm": zddm_problems, "bdcdyh": bdcdyh_problems, "zrzh": zrzh_problems}
+# labels written in the field for coded values, beyond the code lists' own (code list -> label -> code)
+LABEL_SYNONYMS = {
+    "FWJG": {"砖混": 4, "砖混结构": 4, "混合结构": 4, "框架": 3, "框架结构": 3, "钢筋混凝土结构": 3, "钢混": 3,
+             "砖木结构": 5, "钢结构": 1},
+    "BWLX": {"封闭式阳台": "YT_FB", "开敞阳台": "YT_WFB", "敞开阳台": "YT_WFB", "不封闭阳台": "YT_WFB", "雨棚": "YP",
+             "外楼梯": "SWLT", "楼梯": "SWLT", "走廊": "TL"},
+    "FWYT": {"住房": 10, "自住房": 10},
+}
+# where a table gives a building by parcel code and a short 幢号 instead of the 24-character ZRZH
+PARCEL_COLUMNS = ("ZDDM", "宗地代码", "宗地编码", "宗地号")
+BUILDING_COLUMNS = ("ZH", "幢号", "幢")
+_STOREY = re.compile(r"^(地下)?第?(-?\d+)层?$")
 
 # geometry kinds of the schema → shapely type ids accepted (after repair)
 ACCEPTED_TYPES = {schema.POLYGON: (3, 6), schema.LINE: (1,), schema.POINT: (0,)}
@@ -193,6 +207,8 @@ def _coded(f: schema.Field, value) -> Tuple[Any, Optional[str]]:
     for code, label in codes.items():
         if text in (str(code), label, f"{code} {label}") or (isinstance(value, (int, float)) and not isinstance(code, str) and value == code):
             return code, None
+    if text in LABEL_SYNONYMS.get(f.codelist, {}):
+        return LABEL_SYNONYMS[f.codelist][text], None
     try:
         number = float(text)
         if number.is_integer() and int(number) in codes:
@@ -321,6 +337,8 @@ def convert_record(layer: schema.Layer, columns: Dict[str, str], record: dict, g
         if wrong:
             reasons.append(Problem("IMPORT_VALUE", NOT_VALID[wrong], {"field": f.name, "value": raw}))
         values.append(value)
+    if layer in schema.HOUSE_LAYERS:
+        _house_codes(layer, values, record)
     by_name = dict(zip(layer.field_names, values))
     for name in REQUIRED.get(layer.name, ()):
         if not by_name.get(name):
@@ -328,8 +346,11 @@ def convert_record(layer: schema.Layer, columns: Dict[str, str], record: dict, g
                                    {"field": name, "layer": layer.name}))
     for name, kind in CODE_FIELDS.items():
         code = by_name.get(name)
-        if code:
-            reasons.extend(zddm_problems(code) if kind == "zddm" else bdcdyh_problems(code))
+        if code and name in by_name:
+            if layer.name == "H" and name == "BDCDYH":
+                reasons.extend(unit_problems(code, by_name.get("ZRZH") or "", by_name.get("HH") or ""))
+            else:
+                reasons.extend(CODE_CHECKS[kind](code))
     geom, notes, why_not = repair(geometry, layer.geometry)
     if why_not is not None:
         reasons.append(why_not)
@@ -338,6 +359,45 @@ def convert_record(layer: schema.Layer, columns: Dict[str, str], record: dict, g
         values[layer.field_names.index("XZBZ")] = round(float(geom.y), 3)
         values[layer.field_names.index("YZBZ")] = round(float(geom.x), 3)
     return Converted(source_id, None if reasons else values, geom if not reasons else geometry, notes, reasons)
+
+
+def _number_text(value) -> str:
+    """A number typed in a spreadsheet cell or a text field, as text without a trailing .0."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean_code(value) if value is not None else ""
+
+
+def _house_codes(layer: schema.Layer, values: list, record: dict) -> None:
+    """Complete house-side codes typed the short way: ZRZH from the parcel code and a 幢号 (ZDDM + F + 4 digits),
+    户号 to 4 digits, the unit code as ZRZH + 户号, 层号 written 第2层 / 2层 / 地下1层 as 2 / -1, SJC from the 层号."""
+    names = layer.field_names
+
+    def get(name):
+        return values[names.index(name)] if name in names else None
+
+    def put(name, value):
+        if name in names:
+            values[names.index(name)] = value
+
+    columns = list(record)
+    zrzh = re.sub(r"^(\d+)\.0$", r"\1", get("ZRZH") or "")
+    number = zrzh or _number_text(record.get(first_column(columns, BUILDING_COLUMNS) or ""))
+    zddm = _number_text(record.get(first_column(columns, PARCEL_COLUMNS) or ""))
+    if number.isdigit() and len(number) <= 4 and zddm:
+        put("ZRZH", f"{zddm}F{int(number):04d}")
+    storey = get("CH")
+    match = _STOREY.match(str(storey).strip()) if storey is not None else None
+    if match:
+        ch = str(-abs(int(match.group(2))) if match.group(1) else int(match.group(2)))
+        put("CH", ch)
+        if "SJC" in names and get("SJC") is None:
+            put("SJC", int(ch))
+    hh = get("HH")
+    if hh is not None and _number_text(hh).isdigit() and len(_number_text(hh)) <= 4:
+        put("HH", f"{int(_number_text(hh)):04d}")
+    if layer.name == "H" and not get("BDCDYH") and get("ZRZH") and get("HH"):
+        put("BDCDYH", get("ZRZH") + get("HH"))
 
 
 def orient_xy(x_values: Sequence[float], y_values: Sequence[float], x_axis: str = "north") -> Tuple[str, bool]:

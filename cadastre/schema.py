@@ -96,6 +96,22 @@ CODELISTS: Dict[str, Dict[object, str]] = {
     "SHZT": {0: "未审核", 1: "建议", 2: "已确认", 3: "已改判"},
     # severity of a quality finding
     "YZCD": {"error": "错误", "warning": "警告", "info": "提示"},
+    # 房屋用途 (GB/T 17986.1-2000 附录 A, as TD/T 1066 takes it over; verify the subclasses a province uses)
+    "FWYT": {
+        10: "住宅", 11: "成套住宅", 12: "非成套住宅", 13: "集体宿舍",
+        20: "工业、交通、仓储", 21: "工业", 22: "公共设施", 23: "铁路", 24: "民航", 25: "航运", 26: "公共运输", 27: "仓储",
+        30: "商业、金融、信息", 31: "商业服务", 32: "经营", 33: "旅游", 34: "金融保险", 35: "电讯信息",
+        40: "教育、医疗、卫生、科研", 41: "教育", 42: "医疗卫生", 43: "科研",
+        50: "文化、娱乐、体育", 51: "文化", 52: "新闻", 53: "娱乐", 54: "园林绿化", 55: "体育",
+        60: "办公", 61: "办公", 70: "军事", 71: "军事",
+        80: "其它", 81: "涉外", 82: "宗教", 83: "监狱", 84: "物管用房",
+    },
+    # 房屋性质 (TD/T 1066 code list; verify against the edition a province uses)
+    "FWXZ": {0: "市场化商品房", 1: "动迁房", 2: "配套商品房", 3: "公共租赁房", 4: "廉租房", 5: "限价普通商品房",
+             6: "经济适用住房", 7: "定销商品房", 8: "集资建房", 9: "福利房", 99: "其它"},
+    # 面积部位类型 (MJBF, this project's extension; the coefficient per type comes from the area profile)
+    "BWLX": {"YT_FB": "封闭阳台", "YT_WFB": "未封闭阳台", "TL": "挑廊", "YL": "檐廊", "YP": "雨篷", "SWLT": "室外楼梯",
+             "JKC": "架空层", "LT": "露台", "QT": "其他"},
 }
 
 # Default map scale denominators the survey is made at (domain.md §1, §6).
@@ -241,6 +257,89 @@ ZRZ = Layer(
         _f("BZ", TEXT, "备注", 254),
     ),
     style="zrz.qml",
+)
+
+# --- the house side (TD/T 1066 逻辑幢 LJZ, 层 C, 户 H; MJBF is this project's extension) ----------------------
+# ZRZH = ZDDM + 'F' + 4-digit 幢号; H.BDCDYH = ZRZH + 4-digit 户号.
+LJZ = Layer(
+    "LJZ", NONE, "逻辑幢", "Logical buildings (parts of a building registered together)",
+    (
+        _f("BSM", INT, "标识码"),
+        _f("YSDM", TEXT, "要素代码", 10),
+        _f("LJZH", TEXT, "逻辑幢号", 10),
+        _f("ZRZH", TEXT, "自然幢号", 24),
+        _f("MPH", TEXT, "门牌号", 100),
+        _f("YCJZMJ", REAL, "预测建筑面积", 15, 2),
+        _f("SCJZMJ", REAL, "实测建筑面积", 15, 2),
+        _f("FWYT1", INT, "房屋用途", codelist="FWYT"),
+        _f("ZCS", INT, "总层数"),
+        _f("DSCS", INT, "地上层数"),
+        _f("DXCS", INT, "地下层数"),
+        _f("JGRQ", DATE, "竣工日期"),
+        _f("BZ", TEXT, "备注", 254),
+    ),
+)
+C = Layer(
+    "C", POLYGON, "层", "Floors of a building (each floor's own outline)",
+    (
+        _f("BSM", INT, "标识码"),
+        _f("YSDM", TEXT, "要素代码", 10),
+        _f("ZRZH", TEXT, "自然幢号", 24),
+        _f("LJZH", TEXT, "逻辑幢号", 10),
+        _f("CH", TEXT, "层号", 10),
+        _f("SJC", INT, "实际层"),
+        _f("MYC", TEXT, "名义层", 20),
+        _f("CG", REAL, "层高", 6, 2),
+        _f("CJZMJ", REAL, "层建筑面积", 15, 2),
+        _f("CTNJZMJ", REAL, "层套内建筑面积", 15, 2),
+        _f("CYTMJ", REAL, "层阳台面积", 15, 2),
+        _f("CFTJZMJ", REAL, "层分摊建筑面积", 15, 2),
+        _f("SPTYMJ", REAL, "水平投影面积", 15, 2),
+        _f("BZ", TEXT, "备注", 254),
+    ),
+    style="c.qml",
+)
+H = Layer(
+    "H", POLYGON, "户", "Household units (each unit's outline on its floor)",
+    (
+        _f("BSM", INT, "标识码"),
+        _f("YSDM", TEXT, "要素代码", 10),
+        _f("BDCDYH", TEXT, "不动产单元号", 28),
+        _f("FWBM", TEXT, "房屋编码", 50),
+        _f("ZRZH", TEXT, "自然幢号", 24),
+        _f("LJZH", TEXT, "逻辑幢号", 10),
+        _f("CH", TEXT, "所在层", 10),
+        _f("SJCS", INT, "实际层数"),
+        _f("HH", TEXT, "户号", 4),
+        _f("SHBW", TEXT, "室号部位", 100),
+        _f("ZL", TEXT, "坐落", 200),
+        _f("FWYT1", INT, "房屋用途", codelist="FWYT"),
+        _f("FWJG", INT, "房屋结构", codelist="FWJG"),
+        _f("FWXZ", INT, "房屋性质", codelist="FWXZ"),
+        _f("JGSJ", DATE, "竣工时间"),
+        _f("SCJZMJ", REAL, "实测建筑面积", 15, 2),
+        _f("SCTNJZMJ", REAL, "实测套内建筑面积", 15, 2),
+        _f("SCFTJZMJ", REAL, "实测分摊建筑面积", 15, 2),
+        _f("BZ", TEXT, "备注", 254),
+    ),
+    style="h.qml",
+)
+MJBF = Layer(
+    "MJBF", POLYGON, "面积部位", "Parts of a floor counted with an area coefficient (balconies, eaves corridors...)",
+    (
+        _f("ZRZH", TEXT, "自然幢号", 24, ext=True, doc="Building (ZRZ.ZRZH) the part belongs to."),
+        _f("CH", TEXT, "层号", 10, ext=True, doc="Floor (C.CH) the part belongs to."),
+        _f("BWLX", TEXT, "部位类型", 10, codelist="BWLX", ext=True, doc=(
+            "Kind of part: YT_FB enclosed balcony, YT_WFB open balcony, TL 挑廊, YL 檐廊, YP canopy, SWLT outdoor "
+            "stairs, JKC stilt floor, LT roof terrace, QT other.")),
+        _f("ZZ", INT, "有柱", codelist="SF", ext=True, doc="1 when the part stands on columns."),
+        _f("FB", INT, "封闭", codelist="SF", ext=True, doc="1 when the part is enclosed."),
+        _f("CG", REAL, "层高", 6, 2, ext=True, doc="Storey height (m), given for storeys under 2.20 m."),
+        _f("XS", REAL, "计算系数", 4, 2, ext=True, doc=(
+            "Area coefficient 0, 0.5 or 1: filled by the area computation from the area profile, or given to override it.")),
+        _f("JSMJ", REAL, "计算面积", 15, 2, ext=True, doc="Area counted: the part's area × XS (m²)."),
+    ),
+    style="mjbf.qml",
 )
 
 JZD = Layer(
@@ -418,15 +517,18 @@ IMPORT_NOTE_FIELDS = (
 )
 
 SURVEY_LAYERS: Tuple[Layer, ...] = (ZD, ZRZ, JZD, JZX, QLR, JBNT)
+HOUSE_LAYERS: Tuple[Layer, ...] = (LJZ, C, H, MJBF)
 BASEMAP_LAYERS: Tuple[Layer, ...] = (DXT_FW, DXT_DL, DXT_SX)
-ALL_LAYERS: Tuple[Layer, ...] = SURVEY_LAYERS + BASEMAP_LAYERS + (SHJL,)
+ALL_LAYERS: Tuple[Layer, ...] = SURVEY_LAYERS + HOUSE_LAYERS + BASEMAP_LAYERS + (SHJL,)
 # Work layers written by algorithms but not part of the survey GeoPackage.
 WORK_LAYERS: Tuple[Layer, ...] = (CLD, TF)
 OUTPUT_LAYERS: Tuple[Layer, ...] = (JBNTTH, ZJCW, ZJHZ)
 LAYERS: Dict[str, Layer] = {layer.name: layer for layer in ALL_LAYERS + WORK_LAYERS + OUTPUT_LAYERS}
 
 # 要素代码 (YSDM) of the delivery standard for the feature layers.
-YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "6001050000", "JBNT": "2007010000"}
+# LJZ, C and H: the codes of TD/T 1066-2012 as we read them (verify against the edition a province uses).
+YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "6001050000", "JBNT": "2007010000",
+        "LJZ": "6001060000", "C": "6001070000", "H": "6001080000"}
 
 
 def extension_fields() -> List[Tuple[str, Field]]:

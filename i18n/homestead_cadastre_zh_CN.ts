@@ -70,6 +70,10 @@
             <translation>面积部位（MJBF）</translation>
         </message>
         <message>
+            <source>Area parts (MJBF: balconies, corridors…)</source>
+            <translation>面积部位（MJBF：阳台、挑廊等）</translation>
+        </message>
+        <message>
             <source>Area parts of {floor} lie on no floor of {layer} (no C row with ZRZH {zrzh} and CH {ch}); they were not counted.</source>
             <translation>{floor} 的面积部位不在 {layer} 的任何层上（没有 ZRZH 为 {zrzh}、CH 为 {ch} 的层），未计算面积。</translation>
         </message>
@@ -400,6 +404,10 @@
         <message>
             <source>Column {x} is read as the {axis} (survey tables write X = northing).</source>
             <translation>列 {x} 按{axis}读取（成果表中 X 为北坐标）。</translation>
+        </message>
+        <message>
+            <source>Columns matched with the preset {preset} (the usual Chinese headers).</source>
+            <translation>按预设 {preset}（常用中文表头）对应字段。</translation>
         </message>
         <message>
             <source>Columns not imported (no matching field): {columns}.</source>
@@ -894,6 +902,10 @@
             <translation>户口簿（复印件）</translation>
         </message>
         <message>
+            <source>Household units (H)</source>
+            <translation>户（H）</translation>
+        </message>
+        <message>
             <source>Households (H)</source>
             <translation>户（H）</translation>
         </message>
@@ -908,6 +920,10 @@
         <message>
             <source>Households with codes</source>
             <translation>带代码的户</translation>
+        </message>
+        <message>
+            <source>Houses</source>
+            <translation>房屋</translation>
         </message>
         <message>
             <source>Houses (ZRZ)</source>
@@ -1144,6 +1160,10 @@
         <message>
             <source>Line {line}: no parcel code; the row was skipped.</source>
             <translation>第 {line} 行：没有宗地代码，已跳过。</translation>
+        </message>
+        <message>
+            <source>Logical buildings (LJZ, a table)</source>
+            <translation>逻辑幢（LJZ，属性表）</translation>
         </message>
         <message>
             <source>Map scale</source>
@@ -2310,6 +2330,14 @@
             <translation>X {x:.3f}、Y {y:.3f} 处的界址边在 {tolerance} 米容差下同时属于宗地 {codes}：存在窄于容差的缝隙或重叠。它们的界址线各只记一个邻宗地，请检查这些宗地。</translation>
         </message>
         <message>
+            <source>The building number (ZRZH) is empty.</source>
+            <translation>自然幢号（ZRZH）为空。</translation>
+        </message>
+        <message>
+            <source>The building number {code} does not follow ZDDM (19) + F + 4-digit building number (24 characters).</source>
+            <translation>自然幢号 {code} 不符合“宗地代码（19 位）+ F + 4 位幢号”（共 24 位）的结构。</translation>
+        </message>
+        <message>
             <source>The class style {name} is missing from the plugin.</source>
             <translation>插件缺少类别样式 {name}。</translation>
         </message>
@@ -2610,8 +2638,16 @@
             <translation>不动产单元号 {code} 含全角或其他非 ASCII 字符，请改用半角数字和大写字母。</translation>
         </message>
         <message>
+            <source>The unit code {code} does not begin with its building number {zrzh}.</source>
+            <translation>户的不动产单元号 {code} 不以其自然幢号 {zrzh} 开头。</translation>
+        </message>
+        <message>
             <source>The unit code {code} does not end in F or W followed by 8 digits (0-9) after the parcel code.</source>
             <translation>不动产单元号 {code} 在宗地代码之后不是 F 或 W 加 8 位数字（0-9）。</translation>
+        </message>
+        <message>
+            <source>The unit code {code} does not end with its household number {hh}.</source>
+            <translation>户的不动产单元号 {code} 不以其户号 {hh} 结尾。</translation>
         </message>
         <message>
             <source>The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits.</source>

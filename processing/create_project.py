@@ -51,6 +51,7 @@ def survey_project(title: str, crs: QgsCoordinateReferenceSystem, open_layer) ->
     root = project.layerTreeRoot()
     groups = (
         (zh("Survey"), schema.SURVEY_LAYERS + (schema.SHJL,)),  # the project goes to the county: Chinese
+        (zh("Houses"), schema.HOUSE_LAYERS),
         (zh("Base map"), schema.BASEMAP_LAYERS),
     )
     for group_name, layers in groups:

@@ -6,7 +6,7 @@ from typing import Dict, List
 
 from qgis.core import QgsProcessing, QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProviderRegistry
 
-from ..cadastre import delivery, delivery_dictionary, zones
+from ..cadastre import delivery, delivery_dictionary, schema, zones
 from ..cadastre.messages import translatable
 from ..i18n import tr
 from . import adapters
@@ -15,6 +15,9 @@ from . import adapters
 SOURCES = (
     ("PARCELS", "ZD", translatable("Parcels (ZD)"), QgsProcessing.TypeVectorPolygon, True),
     ("BUILDINGS", "ZRZ", translatable("Buildings (ZRZ)"), QgsProcessing.TypeVectorPolygon, False),
+    ("LOGICAL", "LJZ", translatable("Logical buildings (LJZ, a table)"), QgsProcessing.TypeVector, False),
+    ("FLOORS", "C", translatable("Floors (C)"), QgsProcessing.TypeVectorPolygon, False),
+    ("UNITS", "H", translatable("Household units (H)"), QgsProcessing.TypeVectorPolygon, False),
     ("POINTS", "JZD", translatable("Boundary points (JZD)"), QgsProcessing.TypeVectorPoint, False),
     ("LINES", "JZX", translatable("Boundary lines (JZX)"), QgsProcessing.TypeVectorLine, False),
     ("HOLDERS", "QLR", translatable("Right holders (QLR, a table)"), QgsProcessing.TypeVector, False),
@@ -62,7 +65,7 @@ def read_rows(alg, parameters, context, feedback, extensions: bool) -> tuple:
             "parcel layer to its zone (e.g. EPSG:4525) and export again.").format(crs=crs.authid() or crs.description()))
     records: Dict[str, tuple] = {}
     for layer_name, source in sources.items():
-        spatial = layer_name != "QLR"
+        spatial = schema.LAYERS[layer_name].geometry != schema.NONE
         data = adapters.read_layer(source, context, None, fields=None, crs=crs if spatial else None, geometry=spatial,
                                    required=["ZDDM"] if layer_name == "ZD" else (),
                                    dimension={"JZD": 0, "JZX": 1}.get(layer_name, 2))

@@ -43,7 +43,9 @@ from .view_extent import show_parcels
 
 SHIPPED_PRESETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "mappings")
 TABLES = (".csv", ".txt", ".xlsx", ".xlsm")
-TARGETS = ("ZD", "ZRZ", "JZD", "JZX", "QLR", "JBNT", "DXT_FW", "DXT_DL", "DXT_SX")
+TARGETS = ("ZD", "ZRZ", "JZD", "JZX", "QLR", "JBNT", "DXT_FW", "DXT_DL", "DXT_SX", "LJZ", "C", "H", "MJBF")
+# the shipped preset a house-side layer is read with when none is chosen (the common Chinese headers)
+HOUSE_PRESETS = {"LJZ": "ljz_table_zh", "C": "c_table_zh", "H": "h_table_zh", "MJBF": "mjbf_table_zh"}
 ENCODINGS = ("AUTO", sources.UTF8, sources.GBK, sources.GB18030)
 WKT_COLUMNS = ("WKT", "GEOMETRY", "GEOM", "几何", "图形")
 X_COLUMNS, Y_COLUMNS = ("X", "X坐标"), ("Y", "Y坐标")
@@ -114,6 +116,9 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         source_crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context) if parameters.get(self.SOURCE_CRS) else None
         target_crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context) if parameters.get(self.TARGET_CRS) else None
         preset = self._preset(self.parameterAsString(parameters, self.PRESET, context).strip())
+        if preset is None and layer_schema.name in HOUSE_PRESETS:
+            preset = self._preset(HOUSE_PRESETS[layer_schema.name])
+            feedback.pushInfo(tr("Columns matched with the preset {preset} (the usual Chinese headers).").format(preset=preset.name))
         if preset is not None and preset.target != layer_schema.name:
             feedback.pushWarning(tr("Preset {preset} was made for layer {preset_layer}; importing into {layer}.").format(
                 preset=preset.name, preset_layer=preset.target, layer=layer_schema.name))

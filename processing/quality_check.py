@@ -19,7 +19,18 @@ from ..cadastre import schema
 from ..cadastre.messages import translatable
 from ..i18n import tr, user_locale, zh
 from ..rules.quality import runner
-from ..rules.quality.base import BASEMAP, BUILDINGS, ERROR, FARMLAND, WARNING, CheckInput, Features
+from ..rules.quality.base import (
+    BASEMAP,
+    BUILDINGS,
+    ERROR,
+    FARMLAND,
+    FLOORS,
+    PARTS,
+    UNITS,
+    WARNING,
+    CheckInput,
+    Features,
+)
 from ..rules.quality.registry import RULES
 from . import adapters, gpkg_io
 from .algorithm import HomesteadAlgorithm
@@ -28,7 +39,10 @@ from .styling import style_on_load
 
 # attribute columns each input is read with (absent ones are simply not there)
 PARCEL_FIELDS = ("ZDDM", "BDCDYH", "ZDTZM", "ZDMJ", "DCMJ", "MJDW", "DLLB", "QLLX", "HH", "QLRZJH")
-BUILDING_FIELDS = ("BDCDYH", "ZDDM", "ZRZH")
+BUILDING_FIELDS = ("BDCDYH", "ZDDM", "ZRZH", "ZCS", "DSCS", "DXCS")
+FLOOR_FIELDS = ("ZRZH", "CH", "SJC", "CJZMJ")
+UNIT_FIELDS = ("BDCDYH", "ZRZH", "CH", "HH", "SJCS", "SCJZMJ")
+PART_FIELDS = ("ZRZH", "CH", "BWLX")
 FARMLAND_FIELDS = ("JBNTTBBH",)
 HOUSEHOLD_FIELDS = ("ZDDM", "BDCDYH", "HH", "ZJH")
 
@@ -44,9 +58,10 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
     GROUP = "checks"
 
     PARCELS, BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS = "PARCELS", "BUILDINGS", "FARMLAND", "BASEMAP", "HOUSEHOLDS"
+    FLOORS, UNITS, PARTS = "FLOORS", "UNITS", "PARTS"
     TOLERANCE, SCALE, RULES, TARGET_CRS = "TOLERANCE", "SCALE", "RULES", "TARGET_CRS"
     OUTPUT, OUTPUT_SUMMARY, ERRORS, WARNINGS = "OUTPUT", "OUTPUT_SUMMARY", "ERRORS", "WARNINGS"
-    INPUTS = (BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS)  # optional inputs, named as the rules' needs in upper case
+    INPUTS = (BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS, FLOORS, UNITS, PARTS)  # optional inputs, named as the rules' needs in upper case
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         polygons = [QgsProcessing.TypeVectorPolygon]
@@ -58,6 +73,11 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
             self.BASEMAP, tr("Base-map buildings (DXT_FW)"), polygons, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.HOUSEHOLDS, tr("Right holders (QLR table)"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.FLOORS, tr("Floors (C)"), polygons, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNITS, tr("Household units (H)"), [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PARTS, tr("Area parts (MJBF: balconies, corridors…)"), polygons, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, tr("Tolerance: a house may stick out of its parcel by (m)"), QgsProcessingParameterNumber.Double,
             0.05, minValue=0.0))
@@ -114,7 +134,8 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
         data = CheckInput(self._read(parameters, self.PARCELS, parcels_source, PARCEL_FIELDS, plane, context, feedback),
                           tolerance=self.parameterAsDouble(
             parameters, self.TOLERANCE, context), scale=scale)
-        for name, fields in ((BUILDINGS, BUILDING_FIELDS), (FARMLAND, FARMLAND_FIELDS), (BASEMAP, ())):
+        for name, fields in ((BUILDINGS, BUILDING_FIELDS), (FARMLAND, FARMLAND_FIELDS), (BASEMAP, ()),
+                             (FLOORS, FLOOR_FIELDS), (UNITS, UNIT_FIELDS), (PARTS, PART_FIELDS)):
             source = sources[name.upper()]
             if source is not None:
                 setattr(data, name, self._read(parameters, name.upper(), source, fields, plane, context, feedback))

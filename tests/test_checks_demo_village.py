@@ -29,7 +29,8 @@ def layer(name):
 
 def check(run_alg, **extra):
     params = {"PARCELS": layer("ZD"), "BUILDINGS": layer("ZRZ"), "FARMLAND": layer("JBNT"), "BASEMAP": layer("DXT_FW"),
-              "HOUSEHOLDS": layer("QLR"), "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:"}
+              "HOUSEHOLDS": layer("QLR"), "FLOORS": layer("C"), "UNITS": layer("H"), "PARTS": layer("MJBF"),
+              "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:"}
     params.update(extra)
     result = run_alg("qualitycheck", params)
     rows = [(f["RULE_ID"], f["LAYER"], f["FIDS"]) for f in result["OUTPUT"].getFeatures()]

@@ -82,6 +82,10 @@ def test_no_quality_error_and_every_parcel_classified(job):
     results, _out = job
     assert int(results["qualitycheck"]["ERRORS"]) == 0
     assert not [r for r in layer_rows(results["qualitycheck"]["OUTPUT"]) if r["SEVERITY"] == "error"]
+    # the house rules ran on the floors, households and area parts, and found nothing
+    totals = {r["RULE_ID"]: r["COUNT"] for r in layer_rows(results["qualitycheck"]["OUTPUT_SUMMARY"]) if r["VILLAGE"] is None}
+    assert {k: totals.get(k) for k in ("ZRZ_ZRZH", "C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH")} == dict.fromkeys(
+        ("ZRZ_ZRZH", "C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH"), 0)
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     assert {c["case"] for c in manifest["policy_cases"]} == {"member_approved"}  # 四(四): class 1
     classes = results["classify"]
@@ -169,3 +173,14 @@ def test_overlay_maps_signed_as_the_parcel_maps(job):
     overlay = signature_lines(results["sheetmaps"]["OUTPUT_FOLDER"])
     assert overlay == {"制图者：张工", "审核者：李工", "制图日期：2020年6月1日"}
     assert overlay <= signature_lines(results["parcelmaps"]["OUTPUT_FOLDER"])
+
+
+def test_the_house_side_is_clean():
+    """Floors, households and area parts for every coded building, with no house defect (measured on the file)."""
+    from test_demo_village import house_side, read
+
+    data = read(VILLAGE)
+    assert data["C"]["rows"] and data["H"]["rows"] and data["MJBF"]["rows"] and data["LJZ"]["rows"]
+    assert house_side(data) == {"C_OUTLINE": [], "C_DUP": [], "C_MISSING": [], "H_BDCDYH": []}
+    numbered = {row["ZRZH"] for row in data["ZRZ"]["rows"].values()}
+    assert numbered == {row["ZRZH"] for row in data["C"]["rows"].values()}  # every building has its floors

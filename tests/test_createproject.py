@@ -89,3 +89,48 @@ def test_every_zone_epsg_accepted(tmp_path):
 
     for epsg in range(4513, 4555):
         assert survey_crs(QgsCoordinateReferenceSystem(f"EPSG:{epsg}")) == epsg
+
+
+# the house side as the shared spec writes it out (TD/T 1066 names; MJBF our extension)
+HOUSE_SPEC = {
+    "LJZ": (schema.NONE, {"LJZH": ("String", 10), "ZRZH": ("String", 24), "MPH": ("String", 100),
+          "FWYT1": ("Integer", 0), "JGRQ": ("Date", 0)}),
+    "C": (schema.POLYGON, {"ZRZH": ("String", 24), "CH": ("String", 10), "SJC": ("Integer", 0),
+          "MYC": ("String", 20), "CG": ("Real", 0), "CJZMJ": ("Real", 0), "SPTYMJ": ("Real", 0)}),
+    "H": (schema.POLYGON, {"BDCDYH": ("String", 28), "ZRZH": ("String", 24), "CH": ("String", 10),
+          "HH": ("String", 4), "SJCS": ("Integer", 0), "FWXZ": ("Integer", 0), "JGSJ": ("Date", 0)}),
+    "MJBF": (schema.POLYGON, {"ZRZH": ("String", 24), "CH": ("String", 10), "BWLX": ("String", 0),
+          "ZZ": ("Integer", 0), "FB": ("Integer", 0), "XS": ("Real", 0), "JSMJ": ("Real", 0)}),
+}
+
+
+def test_house_layers_in_the_template_and_the_project(created):
+    from osgeo import ogr
+
+    out, result = created
+    source = ogr.Open(str(out))
+    for name, (geometry, fields) in HOUSE_SPEC.items():
+        layer = source.GetLayerByName(name)
+        assert layer is not None, name
+        assert (layer.GetGeomType() == ogr.wkbNone) == (geometry == schema.NONE), name
+        defn = layer.GetLayerDefn()
+        for field_name, (kind, width) in fields.items():
+            f = defn.GetFieldDefn(defn.GetFieldIndex(field_name))
+            assert f is not None and f.GetTypeName() == kind, (name, field_name)
+            if width:
+                assert f.GetWidth() == width, (name, field_name)
+    source = None
+    project = QgsProject()
+    assert project.read(result["PROJECT"])
+    try:
+        group = project.layerTreeRoot().findGroup("Houses") or project.layerTreeRoot().findGroup("房屋")
+        assert group is not None
+        assert [node.name() for node in group.findLayers()] == ["逻辑幢", "层", "户", "面积部位"]
+        mjbf = next(layer for layer in project.mapLayers().values() if layer.name() == "面积部位")
+        config = mjbf.editorWidgetSetup(mjbf.fields().indexOf("BWLX")).config()
+        labels = {list(entry.values())[0]: list(entry.keys())[0] for entry in config["map"]}
+        assert labels["YT_WFB"].endswith("未封闭阳台") and labels["SWLT"].endswith("室外楼梯")
+        assert mjbf.renderer() is not None and "f_diagonal" in open(
+            Path(__file__).parents[1] / "symbology" / "mjbf.qml", encoding="utf-8").read()
+    finally:
+        project.clear()

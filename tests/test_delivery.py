@@ -389,3 +389,57 @@ def test_a_malformed_code_is_explained_in_the_interface_language(delivered, tmp_
     finding = next(f for f in check_folder(str(broken)) if f.check == "CODE_FORMAT")
     assert "has 18 characters; a ZDDM has 19" in finding.message()
     assert "长度不是19位" in finding.chinese()
+
+
+def _add_house_side(gpkg):
+    """Two floors and a household unit per building of ``gpkg`` and one logical building, written with OGR."""
+    source = ogr.Open(str(gpkg), 1)
+    buildings = [(f["ZRZH"], f.GetGeometryRef().ExportToWkt()) for f in source.GetLayerByName("ZRZ")]
+    floors, units, logical = (source.GetLayerByName(n) for n in ("C", "H", "LJZ"))
+    for zrzh, wkt in buildings:
+        for storey in (1, 2):
+            floor = ogr.Feature(floors.GetLayerDefn())
+            floor.SetField("ZRZH", zrzh)
+            floor.SetField("CH", str(storey))
+            floor.SetField("SJC", storey)
+            floor.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+            assert floors.CreateFeature(floor) == 0
+        unit = ogr.Feature(units.GetLayerDefn())
+        for name, value in (("ZRZH", zrzh), ("BDCDYH", zrzh + "0001"), ("CH", "1"), ("HH", "0001"), ("FWYT1", 10)):
+            unit.SetField(name, value)
+        unit.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        assert units.CreateFeature(unit) == 0
+    row = ogr.Feature(logical.GetLayerDefn())
+    row.SetField("LJZH", "1")
+    row.SetField("ZRZH", buildings[0][0])
+    assert logical.CreateFeature(row) == 0
+    source = None
+    return len(buildings)
+
+
+def test_the_house_side_is_delivered_when_present(village, tmp_path, run_alg):
+    gpkg = tmp_path / "village.gpkg"
+    shutil.copy(village, gpkg)
+    n = _add_house_side(gpkg)
+    folder = tmp_path / "d"
+    result = run_alg("exportdelivery", params(str(gpkg), folder, LOGICAL=layer_uri(str(gpkg), "LJZ"),
+                                              FLOORS=layer_uri(str(gpkg), "C"), UNITS=layer_uri(str(gpkg), "H")))
+    assert result["COMPLETE"] is True, (folder / "self_check.csv").read_text(encoding="utf-8-sig")
+    for path in ("delivery.gdb", "shp"):
+        counts = ogrinfo_counts(folder / path)
+        assert (counts["C"], counts["H"], counts["LJZ"]) == (2 * n, n, 1), path
+        assert "MJBF" not in counts
+        source = ogr.Open(str(folder / path))
+        floor = source.GetLayerByName("C").GetNextFeature()
+        assert floor["YSDM"] == "6001070000" and floor["CH"] in ("1", "2") and floor.GetGeometryRef() is not None
+        defn = source.GetLayerByName("H").GetLayerDefn()
+        assert defn.GetFieldDefn(defn.GetFieldIndex("HH")).GetWidth() == 4
+        assert defn.GetFieldDefn(defn.GetFieldIndex("BDCDYH")).GetWidth() == 28
+    with open(folder / "data_dictionary.csv", encoding="utf-8-sig") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["图层名"] == "H"]
+    assert rows and all("核对" in r["说明"] for r in rows)
+    assert run_alg("checkdelivery", {"INPUT": str(folder), "REPORT": str(tmp_path / "r.csv")})["COMPLETE"] is True
+    # a floor dropped from the written file is caught by the self-check
+    _drop_feature(folder / "shp", "C")
+    again = run_alg("checkdelivery", {"INPUT": str(folder), "REPORT": str(tmp_path / "r2.csv")})
+    assert again["COMPLETE"] is False

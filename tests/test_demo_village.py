@@ -464,7 +464,8 @@ def test_households(demo):
 def test_expected_covers_every_rule(demo):
     _, manifest, _ = demo
     rules = {"ZD_OVERLAP", "ZD_GAP", "ZD_INVALID", "ZD_CODE", "ZD_DUPCODE", "ZD_AREA", "ZD_OVERLIMIT", "ZD_JBNT",
-             "ZRZ_OUTSIDE", "ZRZ_ORPHAN", "ZRZ_JBNT", "HH_MULTI", "JZD_MISMATCH", "BASEMAP_SHIFT"}
+             "ZRZ_OUTSIDE", "ZRZ_ORPHAN", "ZRZ_JBNT", "HH_MULTI", "JZD_MISMATCH", "BASEMAP_SHIFT",
+             "ZRZ_ZRZH", "C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH"}
     assert set(manifest["expected"]) == rules
     for d in manifest["defects"]:
         assert d["rule"] in rules | {None}
@@ -473,6 +474,74 @@ def test_expected_covers_every_rule(demo):
     sites = [set(d.get("parcel_fids", d["fids"])) for d in manifest["defects"]
              if d["kind"] in ("overlap", "gap", "self_intersection", "house_across_boundary", "point_mismatch")]
     assert all(not (a & b) for i, a in enumerate(sites) for b in sites[i + 1:])
+
+
+def house_side(data: dict) -> dict:
+    """The house-side facts measured on the file: floors per building, floors outside their footprint beyond
+    their area parts, repeated floors, unit codes not ZRZH + HH or repeated."""
+    buildings = data["ZRZ"]["rows"]
+    by_number = defaultdict(list)
+    for fid, row in buildings.items():
+        if row["ZRZH"]:
+            by_number[row["ZRZH"]].append(fid)
+    footprint = {n: shapely.from_wkb(data["ZRZ"]["wkb"][fids[0]]) for n, fids in by_number.items() if len(fids) == 1}
+    parts = defaultdict(list)
+    for fid, row in data["MJBF"]["rows"].items():
+        parts[(row["ZRZH"], row["CH"])].append(shapely.from_wkb(data["MJBF"]["wkb"][fid]))
+    floors = data["C"]["rows"]
+    outside = sorted(fid for fid, row in floors.items() if shapely.area(shapely.difference(
+        shapely.from_wkb(data["C"]["wkb"][fid]), shapely.union_all([footprint[row["ZRZH"]]] + parts[(row["ZRZH"], row["CH"])])))
+        > 0.01)
+    pairs = Counter((row["ZRZH"], row["CH"]) for row in floors.values())
+    storeys = defaultdict(set)
+    for row in floors.values():
+        storeys[row["ZRZH"]].add(row["SJC"])
+    missing = sorted(fids[0] for n, fids in by_number.items() if len(fids) == 1 and storeys.get(n)
+                     and storeys[n] != set(range(1, buildings[fids[0]]["ZCS"] + 1)))
+    units = data["H"]["rows"]
+    unit_codes = Counter(row["BDCDYH"] for row in units.values())
+    bad_units = sorted(fid for fid, row in units.items() if unit_codes[row["BDCDYH"]] > 1
+                       or row["BDCDYH"] != row["ZRZH"] + row["HH"] or not codes.is_valid_bdcdyh(row["BDCDYH"]))
+    return {"C_OUTLINE": outside, "C_DUP": sorted(f for f, r in floors.items() if pairs[(r["ZRZH"], r["CH"])] > 1),
+            "C_MISSING": missing, "H_BDCDYH": bad_units}
+
+
+def test_house_side(demo):
+    """Multi-storey houses with set-back and overhanging floors, area parts of every kind, households; the
+    planted house defects and nothing else."""
+    _, manifest, data = demo
+    assert house_side(data) == {k: manifest["expected"][k] for k in ("C_OUTLINE", "C_DUP", "C_MISSING", "H_BDCDYH")}
+    kinds = Counter(row["BWLX"] for row in data["MJBF"]["rows"].values())
+    assert set(kinds) == {"YT_FB", "YT_WFB", "YL", "YP", "SWLT", "QT"} and min(kinds.values()) >= 10
+    low = [row for row in data["MJBF"]["rows"].values() if row["BWLX"] == "QT"]
+    assert all(row["CG"] is not None and row["CG"] < 2.2 for row in low)
+    footprints = {row["ZRZH"]: shapely.from_wkb(data["ZRZ"]["wkb"][fid]) for fid, row in data["ZRZ"]["rows"].items()}
+    floor_shapes = [(row, shapely.from_wkb(data["C"]["wkb"][fid])) for fid, row in data["C"]["rows"].items()
+                    if fid not in manifest["expected"]["C_OUTLINE"]]  # the planted outline keeps its old area
+    setback = [r for r, g in floor_shapes if g.area < footprints[r["ZRZH"]].area - 1]
+    overhang = [r for r, g in floor_shapes if g.area > footprints[r["ZRZH"]].area + 1]
+    assert len(setback) >= 10 and len(overhang) >= 10
+    assert {r["CH"] for r in setback} <= {"2", "3", "4"}
+    # a split household: units on different floors of one building
+    per_building = defaultdict(set)
+    for row in data["H"]["rows"].values():
+        per_building[row["ZRZH"]].add(row["CH"])
+    assert any(len(chs) > 1 for chs in per_building.values())
+    for row in data["LJZ"]["rows"].values():
+        assert row["ZRZH"] in footprints and row["LJZH"] == "1"
+    # recorded floor areas: the outline in full, less half an open balcony within it, a storey under 2.20 m not at
+    # all, plus half of a corridor, canopy or outdoor stairs beside it (GB/T 17986.1 §8.2)
+    beside = {"YL", "YP", "SWLT"}
+    counted = {"YT_FB": 0.0, "YT_WFB": -0.5, "QT": -1.0, "YL": 0.5, "YP": 0.5, "SWLT": 0.5}
+    parts = defaultdict(list)
+    for fid, row in data["MJBF"]["rows"].items():
+        parts[(row["ZRZH"], row["CH"])].append((row["BWLX"], shapely.from_wkb(data["MJBF"]["wkb"][fid])))
+    for row, g in floor_shapes:
+        mine = parts[(row["ZRZH"], row["CH"])]
+        assert all(g.buffer(0.01).contains(p) != (bwlx in beside) for bwlx, p in mine)
+        assert row["CJZMJ"] == pytest.approx(g.area + sum(counted[b] * p.area for b, p in mine), abs=0.006)
+    planted = {d["rule"] for d in manifest["defects"] if d["layer"] in ("C", "H") or d["rule"] in ("C_MISSING", "ZRZ_ZRZH")}
+    assert planted == {"C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH", "ZRZ_ZRZH"}
 
 
 def test_policy_cases(demo):

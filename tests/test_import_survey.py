@@ -1,6 +1,7 @@
 """homestead:importsurvey on real files written with GDAL / openpyxl: encodings, CRS, presets, rejects, repairs."""
 import hashlib
 import os
+import re
 
 import pytest
 from gpkg import write_layer
@@ -208,4 +209,85 @@ def test_several_layers_need_a_choice(run_alg, tmp_path):
         run_import(run_alg, INPUT=path)
     result = run_import(run_alg, INPUT=path, LAYER="b")
     assert [f["ZDDM"] for f in result["OUTPUT"].getFeatures()] == [GOOD.format(2)]
+    del result
+
+
+# --- the house side: floors, households, area parts ---------------------------------------------------------
+BUILDING = GOOD.format(7) + "F0001"
+
+
+def test_xlsx_floors_with_parcel_code_and_short_building_number(run_alg, tmp_path):
+    """层 from a spreadsheet with the usual headers: 宗地代码 + 幢号 make the ZRZH, 第2层 the 层号, SJC from it."""
+    import openpyxl
+
+    path = tmp_path / "分层.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["宗地代码", "幢号", "层号", "层高", "建筑面积", "WKT"])
+    sheet.append([GOOD.format(7), 1, "1", 3.0, 100.0, square(E0, N0)])
+    sheet.append([GOOD.format(7), 1, "第2层", 2.9, 80.5, square(E0, N0, 9.0)])
+    sheet.append([GOOD.format(7), 1, "地下1层", 2.8, 100.0, square(E0, N0)])
+    sheet.append([GOOD.format(7), None, "3", 3.0, 10.0, square(E0, N0)])  # no building number: rejected
+    book.save(path)
+    result = run_import(run_alg, INPUT=str(path), TARGET="C", SOURCE_CRS="EPSG:4525")
+    assert (result["READ"], result["IMPORTED"], result["REJECTED"]) == (4, 3, 1)
+    floors = sorted(((f["ZRZH"], f["CH"], f["SJC"], f["CG"], f["CJZMJ"]) for f in result["OUTPUT"].getFeatures()),
+                    key=lambda r: r[2])
+    assert floors == [(BUILDING, "-1", -1, 2.8, 100.0), (BUILDING, "1", 1, 3.0, 100.0), (BUILDING, "2", 2, 2.9, 80.5)]
+    assert "ZRZH" in next(result["REJECTS"].getFeatures())["REASON"]
+    del result
+
+
+def test_shapefile_households_with_chinese_headers(run_alg, tmp_path):
+    """户 from a GBK shapefile: 户号 1 → 0001, the unit code ZRZH + 户号, 结构 砖混 → 混合 (4), 用途 住宅 (10)."""
+    path = str(tmp_path / "户.shp")
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(path)
+    layer = ds.CreateLayer("户", None, ogr.wkbPolygon, ["ENCODING=GBK"])
+    names = ("幢号", "户号", "所在层", "层数", "结构", "用途", "面积")  # a .dbf name holds 10 bytes
+    for name in names:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal if name == "面积" else ogr.OFTString))
+    rows = [(BUILDING, "1", "1", "2", "砖混", "住宅", 180.0), (BUILDING, "2", "3", "1", "框架", "住宅", 90.0),
+            (BUILDING[:-1], "3", "1", "1", "砖木", "住宅", 50.0)]  # a 23-character building number: rejected
+    for values in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in zip(names, values):
+            feature.SetField(name, value)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(square(E0, N0)))
+        layer.CreateFeature(feature)
+    ds = None
+    os.remove(tmp_path / "户.cpg")  # as CAD exports come: the GBK text is recognised
+    result = run_import(run_alg, INPUT=path, TARGET="H", SOURCE_CRS="EPSG:4525")
+    assert (result["READ"], result["IMPORTED"], result["REJECTED"]) == (3, 2, 1)
+    units = {f["HH"]: f for f in result["OUTPUT"].getFeatures()}
+    assert set(units) == {"0001", "0002"}
+    assert units["0001"]["BDCDYH"] == BUILDING + "0001" and units["0002"]["BDCDYH"] == BUILDING + "0002"
+    assert (units["0001"]["FWJG"], units["0002"]["FWJG"], units["0001"]["FWYT1"]) == (4, 3, 10)
+    assert (units["0001"]["SJCS"], units["0002"]["CH"], units["0001"]["SCJZMJ"]) == (2, "3", 180.0)
+    assert "24 characters" in next(result["REJECTS"].getFeatures())["REASON"]
+    del result, units
+
+
+def test_dxf_area_parts_by_cad_layer_name(run_alg, tmp_path):
+    """面积部位 drawn in CAD, one layer per kind of part: the CAD layer name gives BWLX."""
+    path = str(tmp_path / "parts.dxf")
+    ds = ogr.GetDriverByName("DXF").CreateDataSource(path)
+    layer = ds.CreateLayer("entities", None, ogr.wkbUnknown)
+    ring = f"LINESTRING({E0} {N0}, {E0 + 4} {N0}, {E0 + 4} {N0 + 1.2}, {E0} {N0 + 1.2}, {E0} {N0})"
+    for cad_layer in ("未封闭阳台", "雨篷", "围墙"):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("Layer", cad_layer)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(ring))
+        layer.CreateFeature(feature)
+    ds = None
+    # as Chinese AutoCAD writes it: declared ANSI_936, layer names in GBK (GDAL writes raw UTF-8 under ANSI_1252)
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    text = re.sub(r"(\$DWGCODEPAGE\r?\n\s*3\r?\n)ANSI_\d+", r"\g<1>ANSI_936", text, count=1)
+    with open(path, "w", encoding="gbk", newline="") as handle:
+        handle.write(text)
+    result = run_import(run_alg, INPUT=path, TARGET="MJBF", SOURCE_CRS="EPSG:4525")
+    assert (result["READ"], result["IMPORTED"], result["REJECTED"]) == (3, 2, 1)
+    assert sorted(f["BWLX"] for f in result["OUTPUT"].getFeatures()) == ["YP", "YT_WFB"]
+    assert next(result["OUTPUT"].getFeatures()).geometry().area() == pytest.approx(4.8)
+    assert "BWLX" in next(result["REJECTS"].getFeatures())["REASON"]  # 围墙 is no area part
     del result

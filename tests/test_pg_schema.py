@@ -69,3 +69,13 @@ def test_unusable_identifiers_are_refused(name):
 def test_quoting():
     assert pg_schema.quote_literal("O'Brien") == "'O''Brien'"
     assert pg_schema.quote_ident('a"b') == '"a""b"'
+
+
+def test_house_tables_in_the_database():
+    ddl = pg_schema.create_schema_sql("s", 4525)
+    floors = _columns(ddl, "C")
+    assert floors["CH"] == "varchar(10)" and floors["SJC"] == "integer" and floors["geom"].endswith(", 4525)")
+    units = _columns(ddl, "H")
+    assert units["BDCDYH"] == "varchar(28)" and units["HH"] == "varchar(4)"
+    assert "geom" not in _columns(ddl, "LJZ") and _columns(ddl, "LJZ")["LJZH"] == "varchar(10)"
+    assert _columns(ddl, "MJBF")["BWLX"] == "varchar(10)"

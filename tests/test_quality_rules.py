@@ -126,7 +126,8 @@ def test_each_rule_finds_its_planted_defect(village, rule_id):
 def test_registry_ids_are_stable_and_complete():
     assert [r.id for r in registry.RULES] == [
         "ZD_INVALID", "ZD_OVERLAP", "ZD_GAP", "ZD_CODE", "ZD_DUPCODE", "ZD_AREA", "ZD_OVERLIMIT", "ZD_JBNT",
-        "ZRZ_OUTSIDE", "ZRZ_ORPHAN", "ZRZ_JBNT", "HH_MULTI", "JZD_MISMATCH", "BASEMAP_SHIFT"]
+        "ZRZ_OUTSIDE", "ZRZ_ORPHAN", "ZRZ_JBNT", "HH_MULTI", "JZD_MISMATCH", "BASEMAP_SHIFT",
+        "ZRZ_ZRZH", "C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH"]
     for r in registry.RULES:
         assert r.severity in ("error", "warning", "info")
         assert r.title_en and r.title_zh and r.messages

@@ -115,6 +115,7 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
                    OUTPUT_OVERLAPS=out / "jbnt_overlaps.gpkg")
     checked = run(env, "qualitycheck", PARCELS=layer(village, "ZD"), BUILDINGS=layer(village, "ZRZ"),
                   FARMLAND=layer(village, "JBNT"), BASEMAP=layer(village, "DXT_FW"), HOUSEHOLDS=layer(village, "QLR"),
+                  FLOORS=layer(village, "C"), UNITS=layer(village, "H"), PARTS=layer(village, "MJBF"),
                   SCALE=1000, OUTPUT=out / "quality_findings.gpkg", OUTPUT_SUMMARY=out / "quality_summary.gpkg")
     print(f"  findings: {int(checked['ERRORS'])} errors, {int(checked['WARNINGS'])} warnings")
     # classification reads the overlay's ZYJBNTMJ
@@ -192,7 +193,7 @@ def main(argv=None) -> None:
 
 
 # --- the delivery database (issue 16) ------------------------------------------------------------------------
-BLOCKING_RULES = ("ZD_INVALID", "ZD_CODE", "ZD_DUPCODE")  # parcels that go back to the field, not to the county
+BLOCKING_RULES = ("ZD_INVALID", "ZD_CODE", "ZD_DUPCODE", "ZRZ_ZRZH", "H_BDCDYH")  # parcels that go back to the field, not to the county
 
 
 def deliver(env: dict, out: Path, village: Path, parcels: str, points: dict, farmland: dict, checked: dict,
@@ -211,10 +212,14 @@ def deliver(env: dict, out: Path, village: Path, parcels: str, points: dict, far
     keep = "'" + "','".join(codes) + "'"
     def subset(path: str, field: str) -> str:
         return f"{path}|subset=\"{field}\" NOT IN ({keep}) AND \"{field}\" <> ''"
+
+    def of_parcels(name: str) -> str:  # house-side rows of the delivered parcels, by the ZDDM in their ZRZH
+        return f"{layer(village, name)}|subset=substr(\"ZRZH\", 1, 19) NOT IN ({keep}) AND \"ZRZH\" <> ''"
     folder = out / "delivery"
     result = run(env, "exportdelivery", PARCELS=subset(parcels, "ZDDM"), BUILDINGS=subset(layer(village, "ZRZ"), "ZDDM"),
                  POINTS=subset(points["OUTPUT_POINTS"], "ZDZHDM"), LINES=subset(points["OUTPUT_LINES"], "ZDZHDM"),
                  HOLDERS=subset(layer(village, "QLR"), "ZDDM"), OVERLAPS=subset(farmland["OUTPUT_OVERLAPS"], "ZDDM"),
+                 LOGICAL=of_parcels("LJZ"), FLOORS=of_parcels("C"), UNITS=of_parcels("H"),
                  TITLE=f"娄星区{where['town']}{where['name']}房地一体权籍调查成果数据库", OUTPUT_FOLDER=folder)
     print(f"  delivery: parcels of {len(codes)} codes with blocking errors held back; self-check "
           f"{'passed' if result['COMPLETE'] else 'FAILED'} ({int(result['PROBLEMS'])} problems)")

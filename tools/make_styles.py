@@ -2,7 +2,7 @@
 """Write the QML styles of the schema layers into symbology/ (run by hand when a style changes).
 
 The QML files are the shipped artefacts (a county edits them in QGIS); this script documents how they were made.
-Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/make_styles.py
+Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/make_styles.py [LAYER ...]  (no layer: every style)
 """
 import sys
 from pathlib import Path
@@ -96,6 +96,22 @@ STYLES["JBNTTH"] = dict(
                                               "outline_width": "0.3"}),
     label="format_number(\"TXMJ\", 2)", size=7, color="#b00000", max_scale_denominator=2000,
 )
+# the house side: floors and units as outlines over the building, parts hatched
+STYLES["C"] = dict(
+    symbol=lambda: QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "31,120,180",
+                                              "outline_width": "0.25", "outline_style": "dash"}),
+    label="\"CH\" || '层'", size=7, color="#1f78b4", max_scale_denominator=1000,
+)
+STYLES["H"] = dict(
+    symbol=lambda: QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "106,61,154",
+                                              "outline_width": "0.2"}),
+    label="\"HH\"", size=6.5, color="#6a3d9a", max_scale_denominator=500,
+)
+STYLES["MJBF"] = dict(
+    symbol=lambda: QgsFillSymbol.createSimple({"color": "255,127,0,90", "style": "f_diagonal",
+                                              "outline_color": "255,127,0", "outline_width": "0.2"}),
+    label="\"BWLX\"", size=6, color="#b35806", max_scale_denominator=500,
+)
 GEOMETRY = {schema.POLYGON: "MultiPolygon", schema.LINE: "LineString", schema.POINT: "Point"}
 
 # The review panel's "style by class": parcels by LB, legend in Chinese; colours as in ui/palette.py.
@@ -142,10 +158,12 @@ def labeling(expression, size, color, max_scale_denominator):
     return QgsVectorLayerSimpleLabeling(settings)
 
 
-def main():
+def main(names=()):
     app = QgsApplication([], False)
     app.initQgis()
     for name, style in STYLES.items():
+        if names and name not in names:
+            continue
         layer_schema = schema.LAYERS[name]
         layer = QgsVectorLayer(f"{GEOMETRY[layer_schema.geometry]}?crs=EPSG:4525", name, "memory")
         layer.setRenderer(style["renderer"]() if "renderer" in style else QgsSingleSymbolRenderer(style["symbol"]()))
@@ -157,6 +175,9 @@ def main():
         assert ok, path
         print("wrote", path.relative_to(REPO))
         del layer
+    if names:
+        app.exitQgis()
+        return
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4525", "ZD", "memory")
     layer.setRenderer(class_renderer())
     layer.setLabeling(labeling(CLASS_LABEL, 8, "#202020", 3000))
@@ -170,4 +191,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

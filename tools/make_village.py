@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from village import policy, records, truth  # noqa: E402
+from village import floors, policy, records, truth  # noqa: E402
 from village.county import County  # noqa: E402
 from village.gpkg import write  # noqa: E402
 
@@ -39,7 +39,8 @@ def manifest(county: County, expected, layer_counts) -> dict:
         "overlap", "gap", "self_intersection", "house_across_boundary", "orphan_house", "duplicate_code",
         "malformed_code", "point_mismatch", "area_mismatch", "over_limit", "farmland_occupation",
         "house_on_farmland", "farmland_sliver", "basemap_shift", "basemap_missing", "basemap_extra",
-        "multiple_homesteads"))}
+        "multiple_homesteads", "building_code", "floor_outside", "floor_missing", "floor_duplicate", "unit_area",
+        "unit_code"))}
     ranked = sorted(county.defects, key=lambda d: (min([p.village.index for p in d.parcels]
                                                        + [h.village.index for h in d.houses + d.basemap]),
                                                    order[d.kind], _first_fid(county, d)))
@@ -49,6 +50,8 @@ def manifest(county: County, expected, layer_counts) -> dict:
             fids = [county.parcel_fid[id(p)] for p in parcels]
         elif d.layer == "ZRZ":
             fids = sorted(county.house_fid[id(h)] for h in d.houses)
+        elif d.layer in ("C", "H"):
+            fids = sorted(d.fids)
         else:
             fids = sorted(county.basemap_fid[id(h)] for h in d.basemap)
         codes = [p.zddm for p in parcels]
@@ -116,6 +119,7 @@ def main(argv=None) -> int:
         county = County(args.parcels, args.seed, args.farmland_ratio, args.clean)
     except ValueError as error:
         parser.error(str(error))
+    county.house_side = floors.build(county)
     expected = truth.measure(county)
     layers = records.layers(county)
     output = Path(args.output)

@@ -23,6 +23,7 @@ SEVERITIES = (ERROR, WARNING, INFO)
 
 # Inputs a rule may need beyond the parcels.
 BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS = "buildings", "farmland", "basemap", "households"
+FLOORS, UNITS, PARTS = "floors", "units", "parts"  # the house side: C 层, H 户, MJBF 面积部位
 
 # Areas of this size or less (m²) are floating-point noise where edges touch, never a finding.
 NOISE_AREA = overlay.NOISE_AREA
@@ -46,13 +47,13 @@ class Param:
 class Rule:
     id: str
     severity: str
-    subject: str  # schema layer whose fids go into FIDS: ZD or ZRZ
+    subject: str  # schema layer whose fids go into FIDS: ZD, ZRZ, C or H
     title_en: str
     title_zh: str
     messages: Dict[str, Tuple[str, str]]  # kind -> (English, Chinese) template with {placeholders}
     check: Callable[[CheckInput, Dict[str, float]], Outcome]
     params: Tuple[Param, ...] = ()
-    needs: Tuple[str, ...] = ()  # BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS
+    needs: Tuple[str, ...] = ()  # BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS, FLOORS, UNITS, PARTS
 
     def title(self, language: str) -> str:
         return self.title_zh if language.startswith("zh") else self.title_en
@@ -156,6 +157,9 @@ class CheckInput:
     farmland: Optional[Features] = None
     basemap: Optional[Features] = None
     households: Optional[Features] = None  # QLR rows (no geometry needed)
+    floors: Optional[Features] = None  # C rows
+    units: Optional[Features] = None  # H rows
+    parts: Optional[Features] = None  # MJBF rows
     tolerance: float = 0.05  # m: a house may stick out of its parcel by this much
     scale: int = 1000  # map scale denominator of the survey (ΔP, base-map accuracy)
     cache: Dict[Any, Any] = field(default_factory=dict)  # results several rules share (e.g. house placement)

@@ -5,6 +5,11 @@ from typing import Dict, Tuple
 
 from . import (
     basemap_shift,
+    c_dup,
+    c_missing,
+    c_outline,
+    h_area,
+    h_bdcdyh,
     hh_multi,
     jzd_mismatch,
     zd_area,
@@ -18,6 +23,7 @@ from . import (
     zrz_jbnt,
     zrz_orphan,
     zrz_outside,
+    zrz_zrzh,
 )
 from .base import Rule
 
@@ -36,6 +42,12 @@ RULES: Tuple[Rule, ...] = (
     hh_multi.RULE,
     jzd_mismatch.RULE,
     basemap_shift.RULE,
+    zrz_zrzh.RULE,
+    c_outline.RULE,
+    c_missing.RULE,
+    c_dup.RULE,
+    h_area.RULE,
+    h_bdcdyh.RULE,
 )
 BY_ID: Dict[str, Rule] = {rule.id: rule for rule in RULES}
 

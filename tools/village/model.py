@@ -91,5 +91,6 @@ class Defect:
     parcels: List[Parcel] = field(default_factory=list)
     houses: List[House] = field(default_factory=list)
     basemap: List[House] = field(default_factory=list)  # DXT_FW-only buildings
+    fids: List[int] = field(default_factory=list)  # the findings' fids in the house-side layers (C, H)
     facts: Dict[str, object] = field(default_factory=dict)
     description: str = ""

@@ -5,6 +5,7 @@ from typing import Dict, List, Optional
 
 from cadastre import schema
 
+from . import floors
 from .county import County
 from .gpkg import multipolygon_wkb
 from .model import House, Parcel
@@ -83,6 +84,7 @@ def layers(county: County):
         "DXT_DL": [(v, p) for v in county.villages for p in v.roads],
         "DXT_SX": [(v, p) for v in county.villages for p in v.water],
     }
+    side = {layer.name: (rows, wkbs) for layer, rows, wkbs in floors.rows(county, county.house_side)}
     out = []
     for layer in schema.ALL_LAYERS:
         rows: List[Dict[str, object]]
@@ -95,6 +97,8 @@ def layers(county: County):
             wkbs = [multipolygon_wkb(county.world(h.village, h.ring)) for h in houses]
         elif layer.name == "QLR":
             rows, wkbs = holder_rows(county), None
+        elif layer.name in side:
+            rows, wkbs = side[layer.name]
         elif layer.name == "DXT_FW":
             rows = [{"FWJG": h.structure, "ZCS": h.storeys} for h in county.basemap]
             wkbs = [basemap_wkb(county, h) for h in county.basemap]

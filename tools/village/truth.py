@@ -16,9 +16,10 @@ from cadastre import codes
 
 from . import policy
 from .county import County
+from .floors import rows as house_side_rows
 from .gpkg import multipolygon_wkb
 from .model import Defect, delta_p
-from .records import basemap_wkb
+from .records import basemap_wkb, house_row
 
 MIN_FARMLAND_AREA = 1.0  # m²: the farmland rules' reporting minimum (MIN_AREA)
 SEARCH_RADIUS = 1.0  # m: boundary points of neighbours closer than this are meant to be one point
@@ -30,7 +31,9 @@ RULES = {
     "ZD_OVERLAP": "ZD", "ZD_GAP": "ZD", "ZD_INVALID": "ZD", "ZD_CODE": "ZD", "ZD_DUPCODE": "ZD", "ZD_AREA": "ZD",
     "ZD_OVERLIMIT": "ZD", "ZD_JBNT": "ZD", "ZRZ_OUTSIDE": "ZRZ", "ZRZ_ORPHAN": "ZRZ", "ZRZ_JBNT": "ZRZ",
     "HH_MULTI": "ZD", "JZD_MISMATCH": "ZD", "BASEMAP_SHIFT": "ZRZ",
+    "ZRZ_ZRZH": "ZRZ", "C_OUTLINE": "C", "C_MISSING": "ZRZ", "C_DUP": "C", "H_AREA": "C", "H_BDCDYH": "H",
 }
+HOUSE_AREA_TOLERANCE = 0.01  # m² per household unit: the H_AREA default
 
 
 class PlanMismatchError(AssertionError):
@@ -69,7 +72,7 @@ class Measurement:
 
     def run(self) -> Dict[str, List[int]]:
         for step in (self.overlaps, self.gaps, self.attributes, self.farmland, self.houses, self.points,
-                     self.basemap):
+                     self.basemap, self.house_side):
             step()
         self.compare()
         self.facts()
@@ -210,6 +213,54 @@ class Measurement:
             i + 1 for i, h in enumerate(self.county.houses)
             if h.basemap_offset is None or np.hypot(*h.basemap_offset) / 1000 > BASEMAP_TOLERANCE]
 
+    def house_side(self) -> None:
+        """The building, floor and unit rules, measured on the rows as written (a second reading of floors.py)."""
+        county = self.county
+        buildings = [house_row(county, h) for h in county.houses]
+        (_, _, _), (_, floors, floor_wkb), (_, units, _), (_, parts, part_wkb) = house_side_rows(county, county.house_side)
+        numbers = Counter(b["ZRZH"] for b in buildings if b["ZRZH"])
+        self.expected["ZRZ_ZRZH"] = [i + 1 for i, b in enumerate(buildings) if b["ZRZH"] and (
+            numbers[b["ZRZH"]] > 1 or len(b["ZRZH"]) != 24 or b["ZRZH"][19] != "F" or not b["ZRZH"][20:].isdigit()
+            or codes.zddm_problems(b["ZRZH"][:19]) or b["ZRZH"][:19] != b["ZDDM"])]
+        footprint = {b["ZRZH"]: g for b, g in zip(buildings, self.hg) if b["ZRZH"] and numbers[b["ZRZH"]] == 1}
+        part_geoms: Dict[Tuple[str, str], list] = defaultdict(list)
+        for row, g in zip(parts, shapely.from_wkb(part_wkb)):
+            part_geoms[(row["ZRZH"], row["CH"])].append(g)
+        floor_geoms = shapely.from_wkb(floor_wkb)
+        self.expected["C_OUTLINE"] = [
+            i + 1 for i, (row, g) in enumerate(zip(floors, floor_geoms)) if row["ZRZH"] in footprint and shapely.area(
+                shapely.difference(g, shapely.union_all([footprint[row["ZRZH"]]] + part_geoms[(row["ZRZH"], row["CH"])])))
+            > 0.1]
+        storeys: Dict[str, Set[int]] = defaultdict(set)
+        for row in floors:
+            storeys[row["ZRZH"]].add(row["SJC"])
+        self.expected["C_MISSING"] = [
+            i + 1 for i, b in enumerate(buildings) if b["ZRZH"] in footprint and storeys.get(b["ZRZH"])
+            and storeys[b["ZRZH"]] != set(range(1, b["DSCS"] + 1)) | set(range(-b["DXCS"], 0))]
+        pairs = Counter((row["ZRZH"], row["CH"]) for row in floors)
+        self.expected["C_DUP"] = [i + 1 for i, row in enumerate(floors) if pairs[(row["ZRZH"], row["CH"])] > 1]
+        doubled = {zrzh for zrzh, _ in (k for k, n in pairs.items() if n > 1)}
+        unequal = set()
+        units_of, floors_of = defaultdict(list), defaultdict(list)
+        for u in units:
+            units_of[u["ZRZH"]].append(u)
+        for i, f in enumerate(floors):
+            floors_of[f["ZRZH"]].append(i)
+        for zrzh in set(units_of) - doubled:
+            mine = units_of[zrzh]
+            whole = any(u["SJCS"] > 1 for u in mine)
+            for ch in ({None} if whole else {u["CH"] for u in mine}):
+                rows = [i for i in floors_of[zrzh] if whole or floors[i]["CH"] == ch]
+                held = [u for u in mine if whole or u["CH"] == ch]
+                if rows and abs(sum(u["SCJZMJ"] for u in held) - sum(floors[i]["CJZMJ"] for i in rows)) > \
+                        HOUSE_AREA_TOLERANCE * len(held) + 1e-9:
+                    unequal |= {i + 1 for i in rows}
+        self.expected["H_AREA"] = sorted(unequal)
+        unit_codes = Counter(u["BDCDYH"] for u in units)
+        self.expected["H_BDCDYH"] = [i + 1 for i, u in enumerate(units) if (
+            unit_codes[u["BDCDYH"]] > 1 or codes.bdcdyh_problems(u["BDCDYH"]) or u["BDCDYH"][:24] != u["ZRZH"]
+            or u["BDCDYH"][24:] != u["HH"])]
+
     def compare(self) -> None:
         county = self.county
         planted: Dict[str, Set[int]] = defaultdict(set)
@@ -218,6 +269,8 @@ class Measurement:
                 planted[d.rule] |= {county.parcel_fid[id(p)] for p in d.parcels}
             elif d.rule and d.layer == "ZRZ":
                 planted[d.rule] |= {county.house_fid[id(h)] for h in d.houses}
+            elif d.rule and d.layer in ("C", "H"):
+                planted[d.rule] |= set(d.fids)
         for rule in RULES:
             if rule == "ZD_OVERLIMIT":  # measured only: it follows from the areas and land types
                 continue
