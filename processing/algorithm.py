@@ -123,18 +123,24 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
         remove_stale_output_temporaries(self, parameters)  # what runs killed while writing left
         self._atomic_sinks = AtomicSinks()
         self._feedback = feedback
+        # A refusal leaves without the frames it came through (from None, with_traceback(None)): QGIS keeps the last
+        # Python error (sys.last_traceback), and the layers and layouts in those frames would outlive QGIS (3.22
+        # crashes freeing them at exit).
         try:
             with fewer_collections():
                 results = self.process(parameters, context, feedback)
         except CadastreError as error:
             self._atomic_sinks.discard()
-            raise QgsProcessingException(error.problem.format(tr)) from error
+            raise QgsProcessingException(error.problem.format(tr)) from None
         except OSError as error:  # a file that cannot be read or written: the file and the reason, no traceback
             self._atomic_sinks.discard()
             raise QgsProcessingException(tr(
                 "Could not read or write {path}: {reason}. Check that the file or folder exists, is of the kind "
                 "asked for and is readable and writable, and that the disk has free space.").format(
-                path=error.filename or "", reason=error.strerror or error)) from error
+                path=error.filename or "", reason=error.strerror or error)) from None
+        except QgsProcessingException as error:
+            self._atomic_sinks.discard()
+            raise error.with_traceback(None)
         except BaseException:
             self._atomic_sinks.discard()
             raise

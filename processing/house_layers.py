@@ -1,21 +1,21 @@
-"""The house layers' fields these algorithms fill (C 层, H 户, MJBF 面积部位, ZRZ 自然幢) and writing a copy of a
-layer with them. Names, types and lengths follow the shared house data model (TD/T 1066 不动产登记数据库标准;
-MJBF is this project's extension); cadastre/schema.py describes the layers themselves."""
+"""The house layers' fields these algorithms fill (C 层, H 户, MJBF 面积部位, ZRZ 自然幢), as cadastre/schema.py
+defines them, and writing a copy of a layer with them."""
 from __future__ import annotations
 
 from typing import Dict, Optional, Sequence
 
-from ..cadastre.schema import REAL, TEXT, Field
+from ..cadastre import schema
+from ..cadastre.schema import Field
 from .adapters import LayerData, output_fields, write_features_with
 
-ZRZH = Field("ZRZH", TEXT, "自然幢号", 24)
-BDCDYH = Field("BDCDYH", TEXT, "不动产单元号", 28)
-HH = Field("HH", TEXT, "户号", 4)
-ZDDM = Field("ZDDM", TEXT, "宗地代码", 19)
-CJZMJ = Field("CJZMJ", REAL, "层建筑面积", 15, 2)
-SCJZMJ = Field("SCJZMJ", REAL, "实测建筑面积", 15, 2)
-XS = Field("XS", REAL, "计算系数", 4, 2)
-JSMJ = Field("JSMJ", REAL, "计算面积", 15, 2)
+ZRZH = schema.ZRZ.field("ZRZH")
+BDCDYH = schema.H.field("BDCDYH")
+HH = schema.H.field("HH")
+ZDDM = schema.ZRZ.field("ZDDM")
+CJZMJ = schema.C.field("CJZMJ")
+SCJZMJ = schema.H.field("SCJZMJ")
+XS = schema.MJBF.field("XS")
+JSMJ = schema.MJBF.field("JSMJ")
 
 
 def write_copy(algorithm, parameters, name: str, context, source, data: LayerData, added: Sequence[Field],

@@ -56,6 +56,27 @@ if in_ci():
     settings.load_profile("ci")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def qgis_objects_freed_before_exit(qgis_app):
+    """Layers and layouts Python still owns at the end are deleted while QGIS runs: freed after exitQgis, they
+    crash QGIS 3.22 (a refused run can leave one, held by a frame of its error). Torn down before qgis_app."""
+    yield
+    import gc
+    import sys
+
+    import sip
+    from qgis.core import QgsLayout, QgsMapLayer
+
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            setattr(sys, name, None)
+    gc.collect()
+    for thing in [o for o in gc.get_objects() if isinstance(o, (QgsMapLayer, QgsLayout))]:
+        if not sip.isdeleted(thing) and sip.ispyowned(thing):
+            sip.delete(thing)
+    gc.collect()
+
+
 @pytest.fixture(scope="module")
 def provider(qgis_app, qgis_processing):
     """The homestead provider registered in the session's Processing registry."""
