@@ -140,7 +140,7 @@ class HomesteadAlgorithm(QgsProcessingAlgorithm):
                 path=error.filename or "", reason=error.strerror or error)) from None
         except QgsProcessingException as error:
             self._atomic_sinks.discard()
-            raise error.with_traceback(None)
+            raise error.with_traceback(None) from None
         except BaseException:
             self._atomic_sinks.discard()
             raise
