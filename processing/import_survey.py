@@ -262,16 +262,16 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
         entities = cad_read.Entities(ids, [r.get("Layer") for r in records], geometries, texts, records)
         layer = sublayer or cad_read.default_layer(layer_schema.name, entities.layers)
         name = os.path.basename(path)
-        if layer is None:
+        if layer is None and layer_schema.name != "MJBF":  # area parts: each CAD layer is a kind of part (BWLX)
             drawn = sorted({str(n) for n, g, t in zip(entities.layers, geometries, texts) if not cad_read.is_label(g, t)})
             if len(drawn) > 1:
                 raise QgsProcessingException(tr(
                     "{path} draws on several CAD layers ({layers}); say in LAYER which one holds the {layer} features."
                 ).format(path=name, layers=", ".join(drawn), layer=layer_schema.name))
-        elif layer not in set(entities.layers):
+        elif layer is not None and layer not in set(entities.layers):
             raise QgsProcessingException(tr("{path} has no CAD layer {layer}; its layers: {layers}.").format(
                 path=name, layer=layer, layers=", ".join(sorted({str(n) for n in entities.layers}))))
-        else:
+        elif layer is not None:
             feedback.pushInfo(tr("Reading the closed polylines of CAD layer {layer} of {path} as polygons, with the texts inside them.").format(
                 layer=layer, path=name))
         found = cad_read.polygons(entities, layer, layer_schema.name)

@@ -97,7 +97,7 @@ def test_project_groups(english, tmp_path, run_alg):
     result = run_alg("createproject", {"CRS": "EPSG:4525", "OUTPUT": str(tmp_path / "p.gpkg")})
     root = ET.parse(result["PROJECT"]).getroot()
     groups = [g.get("name") for g in root.iter("layer-tree-group") if g.get("name")]
-    assert groups == ["调查数据", "地形图"]
+    assert groups == ["调查数据", "房屋", "地形图"]
     assert root.findtext("title") == "房地一体权籍调查"
     del result
 

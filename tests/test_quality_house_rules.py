@@ -91,11 +91,11 @@ def test_measures_and_messages():
     assert outline.value == pytest.approx(10.0) and outline.geometry.area == pytest.approx(10.0)
     assert outline.rel_fids == "3" and outline.codes == f"{Z3},{PARCEL}" and outline.layer == "C"
     assert rows["H_AREA", "2"].value == pytest.approx(-0.5) and rows["H_AREA", "2"].rel_fids == "2"
-    assert "missing SJC 2" in rows["C_MISSING", "2"].message and rows["C_MISSING", "2"].layer == "ZRZ"
+    assert "缺少实际层 2" in rows["C_MISSING", "2"].message and rows["C_MISSING", "2"].layer == "ZRZ"
     assert rows["C_DUP", "5,6"].value == 2
-    assert rows["ZRZ_ZRZH", "6,7"].message == f"The building number {Z6} is given to 2 buildings (features 6, 7)."
+    assert rows["ZRZ_ZRZH", "6,7"].message == f"自然幢号 {Z6} 重复用于 2 幢房屋（要素 6, 7）。"  # findings are Chinese
     assert "24 characters" in rows["ZRZ_ZRZH", "4"].message
-    assert "another parcel" in rows["ZRZ_ZRZH", "5"].message
+    assert "另一宗地" in rows["ZRZ_ZRZH", "5"].message
     assert "does not end with its household number 0002" in rows["H_BDCDYH", "6"].message
     zh = {r.fids: r.message for r in runner.run(site(), runner.select(["C_OUTLINE"]), language="zh_CN").rows}
     assert zh["7"] == f"自然幢 {Z3} 第 2 层超出房屋基底 10.00 平方米，且无面积部位（阳台、挑廊等）覆盖。"
