@@ -160,12 +160,17 @@ def household_codes(buildings: Sequence, existing_hh: Sequence, existing_bdcdyh:
 
 def parcel_prefix(code, subdistrict: str = "", feature: str = "") -> str:
     """The 14-character prefix (地籍子区 12 digits + 宗地特征码) a parcel is numbered under: the code's own when it
-    has one, else ``subdistrict`` + ``feature``; '' when neither is well formed."""
+    has one, else ``subdistrict`` + ``feature``; '' when neither is well formed. A prefix whose codes could never
+    be valid (C or A after G or Z: only collective land carries them) is not one."""
     code = _text(code)
-    if _PREFIX.match(code[:14]):
+    if _is_prefix(code[:14]):
         return code[:14]
     fallback = _text(subdistrict) + _text(feature)
-    return fallback if _PREFIX.match(fallback) else ""
+    return fallback if _is_prefix(fallback) else ""
+
+
+def _is_prefix(text: str) -> bool:
+    return bool(_PREFIX.match(text)) and is_valid_zddm(f"{text}00001")
 
 
 def parcel_codes(codes: Sequence, subdistrict: str = "", feature: str = "JC", ids: Optional[Sequence] = None

@@ -746,6 +746,10 @@
             <translation>层 {floor}：面积部位 {fid}（{kind}）有 {overlap:.2f} 平方米与层轮廓或其他部位重叠，已在那里计算，不重复计算。</translation>
         </message>
         <message>
+            <source>Floors</source>
+            <translation>层</translation>
+        </message>
+        <message>
             <source>Floors (C)</source>
             <translation>层（C）</translation>
         </message>
@@ -906,6 +910,10 @@
             <translation>户（H）</translation>
         </message>
         <message>
+            <source>Households</source>
+            <translation>户</translation>
+        </message>
+        <message>
             <source>Households (H)</source>
             <translation>户（H）</translation>
         </message>
@@ -932,6 +940,10 @@
         <message>
             <source>Houses (ZRZ) for the floor area</source>
             <translation>计算建筑面积的房屋（ZRZ）</translation>
+        </message>
+        <message>
+            <source>Houses ({n})</source>
+            <translation>房屋（{n}）</translation>
         </message>
         <message>
             <source>Houses are assigned by location: each parcel gets the part of a footprint inside it.</source>
@@ -1260,6 +1272,18 @@
         <message>
             <source>No farmland information: give the FARMLAND layer or run the farmland overlay first (field ZYJBNTMJ). Without it no parcel can be cleared of 四(六)1 and those parcels stay in class 0.</source>
             <translation>没有永久基本农田信息：请提供 FARMLAND 图层，或先运行永久基本农田套合（字段 ZYJBNTMJ）。没有它，任何宗地都不能排除四(六)1，这些宗地为 0 类。</translation>
+        </message>
+        <message>
+            <source>No floors recorded.</source>
+            <translation>未记录层。</translation>
+        </message>
+        <message>
+            <source>No house recorded on this parcel.</source>
+            <translation>本宗地未记录房屋。</translation>
+        </message>
+        <message>
+            <source>No households recorded.</source>
+            <translation>未记录户。</translation>
         </message>
         <message>
             <source>No page could be drawn; nothing was written to {path}.</source>

@@ -73,6 +73,16 @@ def test_new_parcels_are_numbered_within_their_subdistrict():
     assert codes == ["", A] and new == [False, False] and [p.id for _r, p in problems] == ["ZDDM_NO_SUBDISTRICT"]
 
 
+def test_a_prefix_that_makes_no_valid_code_numbers_nothing():
+    """GC: the homestead right letter C on state land (the demo's planted 431302003005GC00048) was renumbered
+    GC00001, an invalid code again; now it is numbered under the given 地籍子区, or reported without one."""
+    codes, new, problems = parcel_codes(["430102001001GC00048", A], subdistrict="430102001001", feature="JC")
+    assert codes == ["430102001001JC00002", A] and new == [True, False] and problems == []
+    codes, new, problems = parcel_codes(["430102001001GC00048", ""], subdistrict="430102001001", feature="GC")
+    assert codes == ["430102001001GC00048", ""] and new == [False, False]
+    assert [p.id for _r, p in problems] == ["ZDDM_NO_SUBDISTRICT"] * 2
+
+
 # --- properties -----------------------------------------------------------------------------------------
 parcels = st.sampled_from([A, B, "430102001002JC00001"])
 numbers = st.one_of(st.none(), st.integers(1, 30))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import QgsApplication, QgsFeature
 from qgis.gui import QgsCollapsibleGroupBox
@@ -32,6 +32,7 @@ from ..cadastre.maptext import area_text
 from ..cadastre.messages import CadastreError
 from ..i18n import tr
 from .audit import from_qgis
+from .house_index import House
 from .palette import SEVERITY_COLORS, STATE_COLORS, class_color
 
 AREA_FIELDS = ("ZDMJ", "DCMJ", "JZZDMJ", "JZMJ")
@@ -85,6 +86,43 @@ def _reason_html(reason: str) -> str:
     if match and match.group(2):
         return f"• <b>{html.escape(match.group(1))}</b> {html.escape(match.group(2))}"
     return "• " + html.escape(reason)
+
+
+def _issue_html(rule: str, severity: str, message: str) -> str:
+    color = SEVERITY_COLORS.get(severity, SEVERITY_COLORS["info"]).name()
+    label = schema.CODELISTS["YZCD"].get(severity, severity)
+    return (f"<span style='color:{color}'><b>{html.escape(label)}</b></span> "
+            f"<code>{html.escape(rule)}</code> {html.escape(message)}")
+
+
+def _table(title: str, layer: schema.Layer, names, rows, empty: str) -> str:
+    """A small table of a house's floors or households: the schema's Chinese field names as headers."""
+    if not rows:
+        return f"<p><i>{html.escape(empty)}</i></p>"
+    head = "".join(f"<th align='left'>{html.escape(layer.field(name).alias)}</th>" for name in names)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(layer, name, row[name]))}</td>" for name in names)
+                   + "</tr>" for row in rows)
+    return f"<p><b>{html.escape(title)}</b></p><table cellspacing='0' cellpadding='2'><tr>{head}</tr>{body}</table>"
+
+
+def _cell(layer: schema.Layer, name: str, value) -> str:
+    if name.endswith("MJ"):
+        return _area(value)
+    f = layer.field(name)
+    if f.codelist and value is not None:
+        return schema.codelist_label(f.codelist, value) or str(value)
+    return _fmt(value)
+
+
+def _house_html(house: House) -> str:
+    """One house: its number, structure, storeys and measured area, then its floors, households and findings."""
+    head = " · ".join(f"{html.escape(schema.ZRZ.field(name).alias)} <b>{html.escape(_cell(schema.ZRZ, name, house.values[name]))}</b>"
+                      for name in ("ZRZH", "FWJG", "ZCS", "SCJZMJ"))
+    parts = [head,
+             _table(tr("Floors"), schema.C, ("CH", "CG", "CJZMJ"), house.floors, tr("No floors recorded.")),
+             _table(tr("Households"), schema.H, ("HH", "BDCDYH", "SCJZMJ"), house.units, tr("No households recorded."))]
+    parts.extend(_issue_html(*issue) for issue in house.issues)
+    return "<br>".join(parts)
 
 
 class FactEditor:
@@ -197,6 +235,7 @@ class ParcelCard(QWidget):
         layout.addWidget(self._build_decision())
         layout.addWidget(self._build_areas())
         layout.addWidget(self._build_issues())
+        layout.addWidget(self._build_houses())
         layout.addWidget(self._build_facts())
         layout.addWidget(self._build_checklist())
         layout.addStretch(1)
@@ -315,6 +354,18 @@ class ParcelCard(QWidget):
         layout.addWidget(self.issues)
         return self.issues_box
 
+    def _build_houses(self):
+        self.houses_box = QgsCollapsibleGroupBox(tr("Houses"))
+        self.houses_box.setObjectName("cardHouses")
+        layout = QVBoxLayout(self.houses_box)
+        self.houses = QLabel()
+        self.houses.setObjectName("housesText")
+        self.houses.setWordWrap(True)
+        self.houses.setTextFormat(Qt.RichText)
+        self.houses.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.houses)
+        return self.houses_box
+
     def _build_facts(self):
         box = QgsCollapsibleGroupBox(tr("Survey facts"))
         box.setObjectName("cardFacts")
@@ -354,8 +405,9 @@ class ParcelCard(QWidget):
         self.setEnabled(False)
 
     def show_feature(self, feature: QgsFeature, issues: List[Tuple[str, str, str]], geometry_area: Optional[float],
-                     editable: bool) -> None:
-        """Fill the card from ``feature`` (fetched by id, with the fields of CARD_FIELDS it has)."""
+                     editable: bool, houses: Sequence[House] = ()) -> None:
+        """Fill the card from ``feature`` (fetched by id, with the fields of CARD_FIELDS it has) and the
+        parcel's ``houses`` (ui/house_index.py)."""
         fields = feature.fields()
         v = {name: (from_qgis(feature[name]) if fields.indexOf(name) >= 0 else None) for name in CARD_FIELDS}
         self.fid = feature.id()
@@ -374,6 +426,7 @@ class ParcelCard(QWidget):
                 label.setText(_fmt(v[name]) + (" %" if name == "ZYJBNTBL" and v[name] is not None else ""))
         self.geometry_area.setText(_area(geometry_area))
         self._show_issues(issues)
+        self._show_houses(houses)
         for name, editor in self.facts.items():
             editor.set(v[name])
             editor.widget.setEnabled(editable)
@@ -428,14 +481,15 @@ class ParcelCard(QWidget):
             self.issues.setText("<i>" + html.escape(tr("None")) + "</i>")
             self.issues_box.setTitle(tr("Issues found by the checks"))
             return
-        lines = []
-        for rule, severity, message in issues:
-            color = SEVERITY_COLORS.get(severity, SEVERITY_COLORS["info"]).name()
-            label = schema.CODELISTS["YZCD"].get(severity, severity)
-            lines.append(f"<span style='color:{color}'><b>{html.escape(label)}</b></span> "
-                         f"<code>{html.escape(rule)}</code> {html.escape(message)}")
-        self.issues.setText("<br>".join(lines))
+        self.issues.setText("<br>".join(_issue_html(*issue) for issue in issues))
         self.issues_box.setTitle(tr("Issues found by the checks ({n})").format(n=len(issues)))
+
+    def _show_houses(self, houses: Sequence[House]) -> None:
+        self.houses_box.setTitle(tr("Houses ({n})").format(n=len(houses)) if houses else tr("Houses"))
+        if not houses:
+            self.houses.setText("<i>" + html.escape(tr("No house recorded on this parcel.")) + "</i>")
+            return
+        self.houses.setText("<hr>".join(_house_html(house) for house in houses))
 
     def _show_checklist(self, v, editable: bool) -> None:
         try:

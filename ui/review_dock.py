@@ -47,6 +47,7 @@ from ..processing import postgis
 from ..processing.layers import apply_style
 from . import classify, suggest
 from .audit import DecisionWriter, LazyTrail
+from .house_index import HouseIndex
 from .parcel_card import ParcelCard
 from .parcel_list_model import (
     PENDING,
@@ -84,6 +85,7 @@ class ReviewDock(QgsDockWidget):
         self._current_fid: Optional[int] = None
         self._pending_fid: Optional[int] = None
         self.model = ParcelListModel(self)
+        self.houses = HouseIndex()
         self._refresh_timer = self._timer(0, self._refresh_list)
         self._card_timer = self._timer(0, self._refresh_card)
         self._progress_timer = self._timer(300, self._refresh_progress)
@@ -331,6 +333,7 @@ class ReviewDock(QgsDockWidget):
             self.writer.deleteLater()
             self.writer = None
         self.layer = None
+        self.houses = HouseIndex()
         self._current_fid = None
         self.model.set_table(ParcelTable.empty())
         self.card.clear()
@@ -338,9 +341,10 @@ class ReviewDock(QgsDockWidget):
         self._update_buttons()
 
     def reload(self) -> None:
-        """Read the layer's list columns again (in the background for large layers)."""
+        """Read the layer's list columns again (in the background for large layers), the findings and houses too."""
         if self.layer is None:
             return
+        self._issues_timer.start()
         if self.layer.featureCount() > BACKGROUND_LIMIT:
             if self.load_task is not None:
                 self.load_task.on_done = lambda _table: None
@@ -370,8 +374,10 @@ class ReviewDock(QgsDockWidget):
         self._reload_timer.start()
 
     def _refresh_issues(self) -> None:
+        """The check findings and the houses (ZRZ, C, H), read once: a card looks them up."""
         if self.layer is not None:
             self.model.set_issues(parcel_issues(QgsProject.instance(), self.layer))
+            self.houses = HouseIndex.read(QgsProject.instance(), self.layer)
             self._card_timer.start()
 
     # --- filters and list ------------------------------------------------------------------------------
@@ -524,7 +530,8 @@ class ReviewDock(QgsDockWidget):
         area = None
         if feature.hasGeometry() and not self.layer.crs().isGeographic():
             area = feature.geometry().area()
-        self.card.show_feature(feature, self.model.issues_of(fid), area, self._editable())
+        zddm = feature["ZDDM"] if feature.fields().indexOf("ZDDM") >= 0 else None
+        self.card.show_feature(feature, self.model.issues_of(fid), area, self._editable(), self.houses.houses_of(zddm))
         self.card.show_notice("")
 
     def _refresh_card(self) -> None:
