@@ -5,11 +5,10 @@ import math
 import subprocess
 
 import pytest
+from conftest import SAMPLE
 from osgeo import ogr
 
 from homestead_cadastre.cadastre.floorplans import floors_title
-
-from conftest import SAMPLE
 
 VILLAGE = SAMPLE / "clean_village.gpkg"
 BUILDINGS = 14  # the first buildings (fid order): enough for stepped floors, balconies and several households
