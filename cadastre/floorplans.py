@@ -44,7 +44,7 @@ def floors_title(numbers: Sequence[int]) -> str:
 
 def outline_key(outline) -> bytes:
     """What makes two floors one drawing: the same outline, snapped to the centimetre."""
-    return shapely.to_wkb(shapely.normalize(shapely.set_precision(outline, GRID)))
+    return shapely.to_wkb(shapely.normalize(shapely.set_precision(outline, GRID)), output_dimension=2)
 
 
 def floors_text(numbers: Sequence[int]) -> str:
