@@ -191,7 +191,8 @@ def test_floor_maps_one_page_per_building_and_distinct_floor_outline(job):
     from osgeo import ogr
 
     outlines = {}
-    for feature in ogr.Open(str(VILLAGE)).GetLayerByName("C"):
+    ds = ogr.Open(str(VILLAGE))  # kept: a layer outliving its data source crashes GDAL
+    for feature in ds.GetLayerByName("C"):
         ring = feature.GetGeometryRef()
         while ring.GetGeometryName() != "LINEARRING":
             ring = ring.GetGeometryRef(0)
