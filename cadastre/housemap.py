@@ -90,18 +90,22 @@ class HouseScene:
     labels: List[PlacedLabel]
     strokes: List[LineString]
     unplaced: List[Tuple[str, str]] = field(default_factory=list)
+    parts: List[Polygon] = field(default_factory=list)
 
 
 def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_mm: Tuple[float, float],
                 measure: Measure = approximate_measure, min_scale: int = DEFAULT_MIN_SCALE,
-                scales: Sequence[int] = ROUND_SCALES, blocked_mm: Sequence[Tuple[float, float, float, float]] = ()
+                scales: Sequence[int] = ROUND_SCALES, blocked_mm: Sequence[Tuple[float, float, float, float]] = (),
+                parts: Sequence[Tuple[Polygon, str]] = (), notes: Sequence[Tuple[Polygon, str]] = ()
                 ) -> Tuple[Optional[HouseScene], List[Problem]]:
     """Lay out one floor plan: scale, extent, edge lengths outside the outlines, labels inside; ``blocked_mm`` as
-    for cadastre.parcelmap.parcel_scene."""
+    for cadastre.parcelmap.parcel_scene. ``parts`` (area parts, hatched) and ``notes`` (household outlines) are
+    (polygon, label) pairs; the parts widen the extent and get their label inside or beside them."""
     outlines = [b.geometry for b in buildings]
+    extent_of = outlines + [g for g, _t in parts]
     if not outlines:
         return None, [Problem("HOUSE_NONE", translatable("There are no buildings to draw."))]
-    minx, miny, maxx, maxy = shapely.total_bounds(np.asarray(outlines, dtype=object))
+    minx, miny, maxx, maxy = shapely.total_bounds(np.asarray(extent_of, dtype=object))
     scale = choose_scale(maxx - minx, maxy - miny, frame_mm[0], frame_mm[1], HOUSE_MARGIN_MM, min_scale, scales)
     if scale is None:
         return None, [Problem("MAP_TOO_LARGE", translatable(
@@ -116,6 +120,18 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
     for outline in outlines:
         placer.add_obstacle(outline.boundary.buffer(0.2 * mm))
     strokes: List[LineString] = []
+    for b in buildings:
+        text = "\n".join(t for t in (maptext.house_label(b.storeys, b.structure), f"({b.number})" if b.number else "") if t)
+        if text:
+            place_in_passes(placer, text, "house", SIZES["house"],
+                            ((placer.inside_area(b.geometry, text, SIZES["house"]), None),), strokes)
+    # inside labels and the parts' first: a part's label needs its leader free of the edge lengths
+    for geometry, text in list(notes) + list(parts):
+        if text and not place_in_passes(placer, text, "house", SIZES["edge"],
+                                        ((placer.inside_area(geometry, text, SIZES["edge"]), None),), strokes):
+            placer.unplaced.pop()  # a crowded plan: try once more in small print before reporting it
+            place_in_passes(placer, text, "house", SIZES["small"],
+                            ((placer.inside_area(geometry, text, SIZES["small"]), None),), strokes)
     done = set()
     for outline in outlines:
         coords = [tuple(c[:2]) for c in outline.exterior.coords]
@@ -134,15 +150,11 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
             away = lazy(lambda a=a, b=b, n=(nx, ny), t=text: placer.away_from_segment(a, b, n, t, SIZES["edge"]))
             place_in_passes(placer, text, "edge", SIZES["edge"], ((beside, union), (beside, None), (away, union), (away, None)),
                             strokes)
-    for b in buildings:
-        text = "\n".join(t for t in (maptext.house_label(b.storeys, b.structure), f"({b.number})" if b.number else "") if t)
-        if text:
-            place_in_passes(placer, text, "house", SIZES["house"],
-                            ((placer.inside_area(b.geometry, text, SIZES["house"]), None),), strokes)
     problems = [Problem("MAP_LABEL_UNPLACED", translatable(
         "Label {text} ({role}) found no free place at 1:{scale}; it was left out."),
         {"text": text, "role": role, "scale": scale}) for role, text in placer.unplaced]
-    return HouseScene(scale, extent, outlines, parcel, placer.placed, strokes, placer.unplaced), problems
+    return HouseScene(scale, extent, outlines, parcel, placer.placed, strokes, placer.unplaced,
+                      [g for g, _t in parts]), problems
 
 
 @dataclass
@@ -153,6 +165,8 @@ class HousePage:
     buildings: List[Building]
     parcel: Optional[Polygon]
     problems: List[Problem] = field(default_factory=list)
+    parts: List[Tuple[Polygon, str]] = field(default_factory=list)  # area parts (MJBF) and their labels
+    notes: List[Tuple[Polygon, str]] = field(default_factory=list)  # household outlines (H) and their labels
 
 
 class HouseMapData:

@@ -22,7 +22,7 @@ from .scales import ROUND_SCALES, choose_scale
 
 # Label sizes in points and symbol sizes in millimetres (domain.md §6: 2 mm point circles, 0.3 mm boundary).
 SIZES = {"point": 8.0, "edge": 7.0, "number": 9.0, "landuse": 9.0, "house": 8.0, "neighbour": 8.0, "road": 8.0,
-         "floor": 9.0}
+         "floor": 9.0, "small": 5.5}
 POINT_CIRCLE_MM = 2.0
 LABEL_MARGIN_MM = 14.0  # room kept around the parcel for point numbers and lengths
 FAR_RINGS = (2.4, 3.8, 5.4, 7.5, 10.0, 13.0, 17.0, 22.0, 28.0)  # leader distances, in point-circle radii

@@ -70,6 +70,10 @@
             <translation>面积部位（MJBF）</translation>
         </message>
         <message>
+            <source>Area parts (MJBF) on the floors, hatched with their coefficient</source>
+            <translation>层上的面积部位（MJBF），加晕线并注明计算系数</translation>
+        </message>
+        <message>
             <source>Area parts (MJBF: balconies, corridors…)</source>
             <translation>面积部位（MJBF：阳台、挑廊等）</translation>
         </message>
@@ -754,6 +758,10 @@
             <translation>层（C）</translation>
         </message>
         <message>
+            <source>Floors (C): a map per building and distinct floor outline</source>
+            <translation>层（C）：每幢每种不同的层轮廓出一张图</translation>
+        </message>
+        <message>
             <source>Floors with areas</source>
             <translation>带建筑面积的层</translation>
         </message>
@@ -916,6 +924,10 @@
         <message>
             <source>Households (H)</source>
             <translation>户（H）</translation>
+        </message>
+        <message>
+            <source>Households (H) on the floors, with their areas</source>
+            <translation>层上的户（H），注明户建筑面积</translation>
         </message>
         <message>
             <source>Households of {floor} in {layer} lie on no floor of C; their outlines were counted in full, without area parts.</source>

@@ -20,6 +20,7 @@ TEXT_ITEMS = ("header_zl", "header_qlr", "header_zddm", "header_zrzh", "header_j
 LAYERS = (
     ("parcel", "polygon", "fct_parcel.qml"),
     ("buildings", "polygon", "fct_buildings.qml"),
+    ("parts", "polygon", "fct_parts.qml"),
     ("strokes", "line", "map_strokes.qml"),
     ("labels", "point", "map_labels.qml"),
 )
@@ -62,11 +63,12 @@ class HouseMapSource(PageSource):
         if not page.buildings:
             return False, notes
         scene, problems = house_scene(page.buildings, page.parcel, self.frame_mm, self.measure, self.min_scale,
-                                      blocked_mm=self.blocked_mm)
+                                      blocked_mm=self.blocked_mm, parts=page.parts, notes=page.notes)
         if scene is None:
             return False, notes + list(problems)
         self.layers.fill("parcel", [page.parcel] if page.parcel is not None else [])
         self.layers.fill("buildings", scene.buildings)
+        self.layers.fill("parts", scene.parts)
         self.layers.fill("strokes", scene.strokes)
         self.layers.fill_labels("labels", scene.labels)
         set_map_view(self.map, scene.extent, scene.scale)

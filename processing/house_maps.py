@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..cadastre.floorplans import FloorMapData
 from ..cadastre.housemap import HouseMapData
 from ..cadastre.messages import translatable
 from ..i18n import tr
@@ -23,6 +24,10 @@ from .parcel_maps import FORMATS, export_options
 
 UNITS = (translatable("One map per household (the buildings of a parcel)"), translatable("One map per building"))
 MIN_SCALES = (100, 200, 500)
+# (fields read, fields required) of the floor inputs
+FLOOR_FIELDS = (["ZRZH", "CH", "SJC", "CG", "CJZMJ"], ["ZRZH", "CH"])
+PART_FIELDS = (["ZRZH", "CH", "BWLX", "ZZ", "FB", "CG", "XS"], ["ZRZH", "CH", "BWLX"])
+HOUSEHOLD_FIELDS = (["ZRZH", "CH", "SJCS", "HH", "SCJZMJ", "BDCDYH"], ["ZRZH", "CH"])
 
 
 class HouseMapsAlgorithm(MapsAlgorithm):
@@ -38,6 +43,9 @@ class HouseMapsAlgorithm(MapsAlgorithm):
             "VILLAGE", tr("Only buildings whose parcel code starts with (e.g. the 12-digit village code)"), optional=True))
         map_inputs.optional_source(self, "PARCELS", tr("Parcels (ZD), for 坐落, owner and outline"))
         self.add_holders()
+        map_inputs.optional_source(self, "FLOORS", tr("Floors (C): a map per building and distinct floor outline"))
+        map_inputs.optional_source(self, "PARTS", tr("Area parts (MJBF) on the floors, hatched with their coefficient"))
+        map_inputs.optional_source(self, "HOUSEHOLDS", tr("Households (H) on the floors, with their areas"))
         self.addParameter(QgsProcessingParameterEnum("UNIT", tr("Maps"), [tr(u) for u in UNITS], defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE", tr("Layout template (.qpt); default: the bundled 房产分户图"), extension="qpt", optional=True))
@@ -69,9 +77,17 @@ class HouseMapsAlgorithm(MapsAlgorithm):
         holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
         holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "QLRMC"], geometry=False) \
             if holders_source else None
-        data = HouseMapData(table, map_inputs.to_table(parcels) if parcels else None,
-                            map_inputs.to_table(holders) if holders else None,
-                            per_building=self.parameterAsEnum(parameters, "UNIT", context) == 1)
+        parcels_table = map_inputs.to_table(parcels) if parcels else None
+        holders_table = map_inputs.to_table(holders) if holders else None
+        floors_source = self.parameterAsSource(parameters, "FLOORS", context)
+        if floors_source:
+            floors = self._optional(parameters, context, feedback, "FLOORS", FLOOR_FIELDS, crs)
+            data = FloorMapData(table, floors, self._optional(parameters, context, feedback, "PARTS", PART_FIELDS, crs),
+                                self._optional(parameters, context, feedback, "HOUSEHOLDS", HOUSEHOLD_FIELDS, crs),
+                                parcels_table, holders_table)
+        else:
+            data = HouseMapData(table, parcels_table, holders_table,
+                                per_building=self.parameterAsEnum(parameters, "UNIT", context) == 1)
         options = export_options(folder, self.parameterAsEnum(parameters, "FORMAT", context),
                                  self.parameterAsInt(parameters, "DPI", context), self.SINGLE_FILE)
         variables = map_inputs.variable_values(self, parameters, context)
@@ -86,3 +102,9 @@ class HouseMapsAlgorithm(MapsAlgorithm):
             source.release()
         return map_inputs.finish(self, parameters, context, results, folder, feedback, "housemaps_report.csv",
                                  tr("House map"), translatable("Household / building"))
+
+    def _optional(self, parameters, context, feedback, name, fields, crs):
+        source = self.parameterAsSource(parameters, name, context)
+        if not source:
+            return None
+        return map_inputs.to_table(map_inputs.read(source, context, feedback, fields[0], crs, required=fields[1]))

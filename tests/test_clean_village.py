@@ -184,3 +184,22 @@ def test_the_house_side_is_clean():
     assert house_side(data) == {"C_OUTLINE": [], "C_DUP": [], "C_MISSING": [], "H_BDCDYH": []}
     numbered = {row["ZRZH"] for row in data["ZRZ"]["rows"].values()}
     assert numbered == {row["ZRZH"] for row in data["C"]["rows"].values()}  # every building has its floors
+
+
+def test_floor_maps_one_page_per_building_and_distinct_floor_outline(job):
+    """The per-floor 房产分户图: as many pages as distinct floor outlines per building (vertices to the cm, by OGR)."""
+    from osgeo import ogr
+
+    outlines = {}
+    ds = ogr.Open(str(VILLAGE))  # kept: a layer outliving its data source crashes GDAL
+    for feature in ds.GetLayerByName("C"):
+        ring = feature.GetGeometryRef()
+        while ring.GetGeometryName() != "LINEARRING":
+            ring = ring.GetGeometryRef(0)
+        vertices = frozenset((round(x, 2), round(y, 2)) for x, y, *_ in ring.GetPoints())
+        outlines.setdefault(feature.GetField("ZRZH"), set()).add(vertices)
+    results, _out = job
+    floor_maps = results["floormaps"]
+    assert floor_maps["FAILED"] == 0
+    assert floor_maps["PAGES"] == sum(len(v) for v in outlines.values())
+    assert pages(Path(floor_maps["OUTPUT_FOLDER"]) / "fangchantu.pdf") == floor_maps["PAGES"]

@@ -145,6 +145,9 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
                    HOLDERS=layer(village, "QLR"), FORMAT=1, SURVEYOR="王工", OUTPUT_FOLDER=out / "caotu", **signatures)
     houses = run(env, "housemaps", HOUSES=layer(village, "ZRZ"), PARCELS=parcels, HOLDERS=layer(village, "QLR"),
                  FORMAT=1, OUTPUT_FOLDER=out / "fangchantu", **signatures)
+    floor_maps = run(env, "housemaps", HOUSES=layer(village, "ZRZ"), PARCELS=parcels, HOLDERS=layer(village, "QLR"),
+                     FLOORS=layer(village, "C"), PARTS=layer(village, "MJBF"), HOUSEHOLDS=layer(village, "H"),
+                     FORMAT=1, OUTPUT_FOLDER=out / "fangchantu_fenceng", **signatures)
     sheets = run(env, "sheetindex", INPUT=parcels, SCALE=1, OUTPUT=out / "tf.gpkg", OUTPUT_PARCELS=out / "zd_tfh.gpkg")
     overlay = run(env, "sheetmaps", PARCELS=parcels, FARMLAND=layer(village, "JBNT"),
                   BASEMAP=[layer(village, "DXT_FW"), layer(village, "DXT_DL"), layer(village, "DXT_SX")],
@@ -161,7 +164,7 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
     written += [folder["OUTPUT_FOLDER"] for folder in (maps, sketches, houses, overlay, forms, notices)]
     results.update(createproject=project, parcelareas=areas, boundarypoints=points, boundarytable=table,
                    farmlandoverlay=farmland, qualitycheck=checked, classify=classified, parcelsfrompoints=cass,
-                   exportdxf=dxf, parcelmaps=maps, parcelsketches=sketches, housemaps=houses, sheetindex=sheets,
+                   exportdxf=dxf, parcelmaps=maps, parcelsketches=sketches, housemaps=houses, floormaps=floor_maps, sheetindex=sheets,
                    sheetmaps=overlay, surveyforms=forms, noticelist=notices)
     written += deliver(env, out, village, parcels, points, farmland, checked, where)
     return results

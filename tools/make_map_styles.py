@@ -85,6 +85,7 @@ STYLES = {
     # 房产图
     "fct_parcel.qml": ("Polygon", fill("0,0,0,0", "120,120,120", "0.2", style="no", outline_style="dash"), None),
     "fct_buildings.qml": ("Polygon", fill("248,248,248", "0,0,0", "0.35"), None),
+    "fct_parts.qml": ("Polygon", fill("0,0,0", "0,0,0", "0.25", style="b_diagonal"), None),
     # shared by both: placed labels and their leader lines / fraction bars
     "map_labels.qml": ("Point", None, point_labels),
     "map_strokes.qml": ("LineString", lambda: QgsLineSymbol.createSimple({"color": "0,0,0", "width": "0.15",

@@ -1,0 +1,178 @@
+"""房产分户图 from the floors (C): a page per building and distinct floor plan, worked out without QGIS.
+
+Floors of a building with the same outline (C), to 1 cm, share a page titled by their numbers ("第2-3层平面图",
+"第1、3层平面图"). A page shows the floor outline with its edge lengths, the area parts (MJBF) of those floors
+hatched and labelled with their kind and coefficient (and their floors when not on all of them), the households
+(H) on those floors with their 户号 and 建筑面积, and the 层建筑面积 in its title. A building without floors is drawn from its storeys as cadastre.housemap does.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import shapely
+
+from . import maptext
+from .building_areas import AreaRules, Part, floor_area, household_areas, number_or_none
+from .housemap import Building, HouseMapData, HousePage
+from .mapdata import clean_text, column_of, polygon_parts
+from .schema import CODELISTS
+
+GRID = 0.01  # m: outlines equal to the centimetre are the same plan
+
+
+def floor_number(ch, sjc=None) -> Optional[int]:
+    """The floor's number: SJC (实际层) when given, else CH read as a number."""
+    for value in (sjc, ch):
+        n = maptext.as_int(value)
+        if n is not None:
+            return n
+    return None
+
+
+def floors_title(numbers: Sequence[int]) -> str:
+    """'第1层平面图', '第2-3层平面图', '第1、3-4层平面图'."""
+    runs: List[List[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "第" + "、".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs) + "层平面图"
+
+
+def outline_key(outline) -> bytes:
+    """What makes two floors one drawing: the same outline, snapped to the centimetre."""
+    return shapely.to_wkb(shapely.normalize(shapely.set_precision(outline, GRID)), output_dimension=2)
+
+
+def floors_text(numbers: Sequence[int]) -> str:
+    """'2层', '2-3层', '1、3层'."""
+    return floors_title(numbers)[1:-3]
+
+
+def part_label(part: Part, rules: AreaRules) -> Tuple[str, Optional[float]]:
+    """('未封闭阳台 ×0.5', 0.5): the kind and the coefficient (XS when given, else the profile's)."""
+    given = number_or_none(part.xs)
+    coefficient = given if given is not None and 0 <= given <= 1 else rules.coefficient(
+        clean_text(part.bwlx), part.zz, part.fb)[0]
+    name = CODELISTS["BWLX"].get(clean_text(part.bwlx), clean_text(part.bwlx) or "—")
+    return (f"{name} ×{coefficient:g}" if coefficient is not None else name), coefficient
+
+
+def _flag(value) -> bool:
+    return maptext.as_int(value) == 1
+
+
+def _key(value) -> str:
+    return clean_text(value)
+
+
+class FloorMapData(HouseMapData):
+    """A page per building and distinct floor plan, from the floors C, parts MJBF and households H."""
+
+    def __init__(self, houses, floors, parts=None, households=None, parcels=None, holders=None,
+                 rules: Optional[AreaRules] = None):
+        super().__init__(houses, parcels, holders, per_building=True)
+        self.rules = rules or AreaRules()
+        self.floors_of: Dict[str, List[int]] = defaultdict(list)
+        for row, zrzh in enumerate(column_of(floors, "ZRZH")):
+            if _key(zrzh):
+                self.floors_of[_key(zrzh)].append(row)
+        self.floors = floors
+        self.parts_of: Dict[Tuple[str, str], List[Part]] = defaultdict(list)
+        if parts is not None:
+            cols = {n: column_of(parts, n) for n in ("ZRZH", "CH", "BWLX", "ZZ", "FB", "CG", "XS")}
+            for row, geometry in enumerate(parts.geometries):
+                self.parts_of[(_key(cols["ZRZH"][row]), _key(cols["CH"][row]))].append(Part(
+                    _key(cols["BWLX"][row]), geometry, _flag(cols["ZZ"][row]), _flag(cols["FB"][row]),
+                    number_or_none(cols["CG"][row]), number_or_none(cols["XS"][row]), row))
+        self.households_of: Dict[str, List[int]] = defaultdict(list)
+        self.households = households
+        for row, zrzh in enumerate(column_of(households, "ZRZH")):
+            self.households_of[_key(zrzh)].append(row)
+
+    def unit_pages(self, key: str, rows: List[int]) -> List[HousePage]:
+        pages = super().unit_pages(key, rows)
+        zrzh = _key(column_of(self.houses, "ZRZH")[rows[0]]) if rows else ""
+        if not self.floors_of.get(zrzh) or not pages or not pages[0].buildings:
+            return pages
+        template = pages[0].buildings[0]
+        header = {k: v for k, v in pages[0].header.items() if k != "floor"}
+        col = {n: column_of(self.floors, n) for n in ("CH", "SJC", "CG", "CJZMJ")}
+        plans: Dict[bytes, List[Tuple[int, int, float]]] = {}
+        for row in self.floors_of[zrzh]:
+            number = floor_number(col["CH"][row], col["SJC"][row])
+            outline = self.floors.geometries[row]
+            if number is None or not polygon_parts(outline):
+                continue
+            parts = self.parts_of.get((zrzh, _key(col["CH"][row])), [])
+            recorded = number_or_none(col["CJZMJ"][row])
+            area = recorded if recorded and recorded > 0 else floor_area(outline, col["CG"][row], parts, self.rules).total
+            plans.setdefault(outline_key(outline), []).append((number, row, area))
+        if not plans:
+            return pages
+        header["header_jzmj"] = maptext.area_text(sum(a for members in plans.values() for _n, _r, a in members))
+        result = []
+        for members in sorted((sorted(m) for m in plans.values()), key=lambda m: m[0][0]):
+            numbers = [n for n, _r, _a in members]
+            areas = dict.fromkeys(maptext.area_text(a) for _n, _r, a in members)
+            if len(areas) == 1:
+                area_note = next(iter(areas)) + "㎡"
+            else:
+                area_note = "、".join(f"{n}层 {maptext.area_text(a)}㎡" for n, _r, a in members)
+            outline = self.floors.geometries[members[0][1]]
+            outlines = polygon_parts(outline)
+            total = sum(p.area for p in outlines)
+            buildings = [Building(p, template.storeys, template.structure, template.number, "",
+                                  members[0][2] * p.area / total if total else 0.0) for p in outlines]
+            suffix = f"_F{numbers[0]}" if len(numbers) == 1 else f"_F{numbers[0]}-{numbers[-1]}"
+            result.append(HousePage(
+                f"{key} {floors_title(numbers)}", pages[0].stem + suffix,
+                dict(header, floor=f"{floors_title(numbers)}  层建筑面积 {area_note}"), buildings, pages[0].parcel,
+                list(pages[0].problems), self._part_notes(zrzh, members),
+                self._household_notes(zrzh, set(numbers), outline,
+                                      self.parts_of.get((zrzh, _key(col["CH"][members[0][1]])), []))))
+        return result
+
+    def _part_notes(self, zrzh: str, members) -> List[Tuple[object, str]]:
+        """(polygon, '未封闭阳台 ×0.5') of the parts on these floors, with '（2层）' when not on all of them."""
+        ch = column_of(self.floors, "CH")
+        found: Dict[Tuple[bytes, str], Tuple[Part, List[int]]] = {}
+        for number, row, _area in members:
+            for part in self.parts_of.get((zrzh, _key(ch[row])), []):
+                if part.geometry is None or part.geometry.is_empty:
+                    continue
+                entry = found.setdefault((outline_key(part.geometry), part_label(part, self.rules)[0]), (part, []))
+                entry[1].append(number)
+        notes = []
+        for (_g, label), (part, numbers) in found.items():
+            if len(numbers) < len(members):
+                label += f"（{floors_text(numbers)}）"
+            notes += [(g, label) for g in polygon_parts(part.geometry)]
+        return notes
+
+    def _household_notes(self, zrzh: str, numbers: set, outline, parts) -> List[Tuple[object, str]]:
+        """(outline, '0001户 48.80㎡') of the households on these floors (CH to CH + SJCS - 1)."""
+        if self.households is None:
+            return []
+        col = {n: column_of(self.households, n) for n in ("CH", "SJCS", "HH", "SCJZMJ", "BDCDYH")}
+        rows = []
+        for row in self.households_of.get(zrzh, []):
+            low = floor_number(col["CH"][row])
+            span = maptext.as_int(col["SJCS"][row]) or 1
+            if low is not None and numbers & set(range(low, low + max(span, 1))):
+                rows.append(row)
+        geoms = [self.households.geometries[r] for r in rows]
+        computed = household_areas(geoms, floor_area(outline, None, parts, self.rules)) if rows else []
+        notes = []
+        for row, geometry, area in zip(rows, geoms, computed):
+            number = _key(col["HH"][row]) or _key(col["BDCDYH"][row])[24:]
+            recorded = number_or_none(col["SCJZMJ"][row])
+            value = recorded if recorded and recorded > 0 else area
+            text = f"{number}户 {maptext.area_text(value)}㎡" if value is not None and not math.isnan(value) else f"{number}户"
+            for g in polygon_parts(geometry):
+                notes.append((g, text))
+                break
+        return notes

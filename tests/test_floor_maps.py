@@ -1,0 +1,110 @@
+"""homestead:housemaps from the floors (C): a page per building and distinct floor outline on the clean village,
+the parts hatched with their coefficient, the 层 and 户 areas; the expectations read with OGR, not the plugin."""
+import collections
+import math
+import subprocess
+
+import pytest
+from conftest import SAMPLE
+from osgeo import ogr
+
+from homestead_cadastre.cadastre.floorplans import floors_title
+
+VILLAGE = SAMPLE / "clean_village.gpkg"
+BUILDINGS = 14  # the first buildings (fid order): enough for stepped floors, balconies and several households
+NAMES = {"YT_FB": "封闭阳台", "YT_WFB": "未封闭阳台", "TL": "挑廊", "YL": "檐廊", "YP": "雨篷", "SWLT": "室外楼梯",
+         "JKC": "架空层", "LT": "露台", "QT": "其他"}
+COEFFICIENT = {"YT_FB": 1, "YT_WFB": 0.5, "TL": 0.5, "YL": 0.5, "YP": 0, "SWLT": 0.5, "JKC": 0, "LT": 0, "QT": 0}
+
+
+def rows(layer, where=""):
+    ds = ogr.Open(str(VILLAGE))
+    lyr = ds.GetLayerByName(layer)
+    lyr.SetAttributeFilter(where or None)
+    out = []
+    for f in lyr:
+        g = f.GetGeometryRef()
+        out.append((f.items(), g.ExportToWkt() if g else None, g.Clone() if g else None))
+    return out
+
+
+def ring_points(geometry):
+    g = geometry
+    while g.GetGeometryName() != "LINEARRING":
+        g = g.GetGeometryRef(0)
+    return [(x, y) for x, y, *_ in g.GetPoints()]
+
+
+def outline_signature(geometry):
+    """The outline as a set of vertices rounded to the centimetre (start point and direction do not matter)."""
+    return frozenset((round(x, 2), round(y, 2)) for x, y in ring_points(geometry))
+
+
+def pdftotext(path):
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def expected():
+    houses = [items["ZRZH"] for items, _w, _g in rows("ZRZ")][:BUILDINGS]
+    where = "ZRZH IN (" + ",".join(f"'{z}'" for z in houses) + ")"
+    plans = collections.defaultdict(dict)  # ZRZH → outline → [(floor, CJZMJ, geometry)]
+    for items, _wkt, geometry in rows("C", where):
+        plans[items["ZRZH"]].setdefault(outline_signature(geometry), []).append(
+            (int(items["CH"]), items["CJZMJ"], geometry))
+    parts = collections.defaultdict(list)
+    for items, _wkt, _g in rows("MJBF", where):
+        parts[(items["ZRZH"], items["CH"])].append(items["BWLX"])
+    households = collections.defaultdict(list)
+    for items, _wkt, _g in rows("H", where):
+        households[(items["ZRZH"], items["CH"])].append((items["HH"], items["SCJZMJ"]))
+    return where, plans, parts, households
+
+
+def test_floors_title():
+    assert floors_title([2, 3]) == "第2-3层平面图"
+    assert floors_title([1]) == "第1层平面图"
+    assert floors_title([4, 1, 3]) == "第1、3-4层平面图"
+
+
+def test_a_page_per_distinct_floor_outline(expected, tmp_path, run_alg):
+    where, plans, parts, households = expected
+    uri = f"{VILLAGE}|layername="
+    result = run_alg("housemaps", dict(
+        HOUSES=f"{uri}ZRZ|subset={where}", PARCELS=f"{uri}ZD", HOLDERS=f"{uri}QLR", FLOORS=f"{uri}C",
+        PARTS=f"{uri}MJBF", HOUSEHOLDS=f"{uri}H", OUTPUT_FOLDER=str(tmp_path), FORMAT=1))
+    expected_pages = sum(len(outlines) for outlines in plans.values())
+    assert expected_pages > BUILDINGS  # some buildings step back upstairs
+    assert result["PAGES"] == expected_pages and result["FAILED"] == 0
+    text = pdftotext(next(tmp_path.glob("*.pdf")))
+    pages = text.split("\f")
+    assert len([p for p in pages if p.strip()]) == expected_pages
+    seen_parts = 0
+    for zrzh, outlines in plans.items():
+        for floors in outlines.values():
+            numbers = sorted(n for n, _a, _g in floors)
+            runs = "、".join(str(n) for n in numbers) if len(numbers) == 1 or numbers != list(
+                range(numbers[0], numbers[-1] + 1)) else f"{numbers[0]}-{numbers[-1]}"
+            title = f"第{runs}层平面图"
+            page = next(p for p in pages if title in p and zrzh[:19] in p and f"({zrzh[-4:]})" in p)
+            for _n, area, _g in floors:
+                assert f"{area:.2f}" in page
+            ring = ring_points(floors[0][2])
+            for a, b in zip(ring[:-1], ring[1:]):
+                assert f"{math.hypot(b[0] - a[0], b[1] - a[1]):.2f}" in page
+            for n in numbers:
+                for kind in parts.get((zrzh, str(n)), []):
+                    assert f"{NAMES[kind]} ×{COEFFICIENT[kind]:g}" in page
+                    seen_parts += 1
+                for hh, area in households.get((zrzh, str(n)), []):
+                    assert f"{hh}户 {area:.2f}㎡" in page
+    assert seen_parts > 0
+
+
+def test_without_floors_the_storeys_are_drawn(expected, tmp_path, run_alg):
+    where, plans, _parts, _households = expected
+    uri = f"{VILLAGE}|layername="
+    result = run_alg("housemaps", dict(HOUSES=f"{uri}ZRZ|subset={where}", PARCELS=f"{uri}ZD", HOLDERS=f"{uri}QLR",
+                                       UNIT=1, OUTPUT_FOLDER=str(tmp_path), FORMAT=1))
+    text = pdftotext(next(tmp_path.glob("*.pdf")))
+    assert result["PAGES"] >= len(plans) and "层建筑面积" not in text and "×0.5" not in text
