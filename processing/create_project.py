@@ -78,6 +78,9 @@ def write_project(project_path: str, gpkg_path: str, title: str, crs: QgsCoordin
     with atomic_output(project_path) as tmp:
         if not project.write(tmp):
             raise QgsProcessingException(tr("Could not write the project {path}.").format(path=project_path))
+        attachments = os.path.splitext(tmp)[0] + "_attachments.zip"  # QGIS ≥ 3.30 writes one beside a .qgs
+        if os.path.exists(attachments):
+            os.replace(attachments, os.path.splitext(project_path)[0] + "_attachments.zip")
         # The project was written under the temporary name; its layer paths are relative to the folder,
         # which is the same, so the rename keeps them right.
     project.clear()

@@ -65,6 +65,13 @@ def test_the_canvas_zooms_to_parcels_loaded_into_the_project(qgis_iface, qgis_ne
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
     project = QgsProject.instance()
+    if not hasattr(qgis_iface, "layerTreeView"):  # pytest-qgis's interface lacks it; QGIS 3.40's Processing asks
+        from qgis.core import QgsLayerTreeModel
+        from qgis.gui import QgsLayerTreeView
+
+        view = QgsLayerTreeView()
+        view.setModel(QgsLayerTreeModel(project.layerTreeRoot(), view))
+        qgis_iface.layerTreeView = lambda: view
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:4525"))
     processing.runAndLoadResults("homestead:importsurvey", {"INPUT": survey_file, "OUTPUT": str(tmp_path / "zd.gpkg")})
     assert [layer.featureCount() for layer in project.mapLayers().values() if isinstance(layer, QgsVectorLayer)] == [3]
