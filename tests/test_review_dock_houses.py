@@ -62,6 +62,7 @@ def village(tmp_path_factory):
 @pytest.fixture
 def dock(village, qgis_iface, run_alg, tmp_path):
     project = QgsProject.instance()
+    project.clear()  # no layer of an earlier test for the dock to bind to
     findings = tmp_path / "zjcw.gpkg"
     run_alg("qualitycheck", {
         **{key: f"{village}|layername={name}" for key, name in (
