@@ -29,7 +29,7 @@ import numpy as np
 import shapely
 
 from .messages import Problem, translatable
-from .sums import sum_by
+from .sums import components, sum_by
 
 DEFAULT_TOLERANCE = 0.05  # m: the 一级 boundary-point accuracy class allows ±5 cm (domain.md §4)
 POLYGON_TYPE_IDS = (3, 6)  # shapely type ids of Polygon and MultiPolygon
@@ -285,22 +285,6 @@ def _rings(geoms: np.ndarray, usable: np.ndarray) -> _Rings:
 # --- 1. physical points ---------------------------------------------------------------------------------------
 
 
-def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Connected components of the graph with edges (a[i], b[i]): the smallest node index of each."""
-    labels = np.arange(n)
-    if len(a) == 0:
-        return labels
-    while True:
-        low = np.minimum(labels[a], labels[b])
-        new = labels.copy()
-        np.minimum.at(new, a, low)
-        np.minimum.at(new, b, low)
-        new = new[new]  # pointer jumping: follow labels to their own labels
-        if np.array_equal(new, labels):
-            return labels
-        labels = new
-
-
 def _physical_points(xy: np.ndarray, tolerance: float) -> Tuple[np.ndarray, np.ndarray]:
     """(point index per vertex, coordinates per point): vertices within ``tolerance`` are one point."""
     if len(xy) == 0:
@@ -312,7 +296,7 @@ def _physical_points(xy: np.ndarray, tolerance: float) -> Tuple[np.ndarray, np.n
         geoms = shapely.points(unique)
         a, b = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=tolerance)
         keep = a < b
-        labels = _components(len(unique), a[keep], b[keep])
+        labels = components(len(unique), a[keep], b[keep])
     _, compact = np.unique(labels, return_inverse=True)
     compact = compact.reshape(-1)
     # the coordinate most vertices of the point have; ties: smallest easting, then northing

@@ -1,4 +1,4 @@
-"""Sums and counts per group, safe on empty input.
+"""Sums and counts per group, safe on empty input, and the groups a list of links makes.
 
 ``np.bincount`` of an empty index array is int64 whatever its weights (numpy ≤ 1.26), and an index array
 built from an empty list is float64, which bincount refuses: a sum per parcel then crashes on clean data (no
@@ -18,3 +18,20 @@ def sum_by(index, weights, n: int) -> np.ndarray:
         return np.zeros(n, dtype=float)
     return np.bincount(index, weights=weights, minlength=n).astype(float, copy=False)
 
+
+def components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Connected components of the graph with edges (a[i], b[i]): the smallest node index of each. Roots are
+    hooked to the smaller root across every edge, then paths are compressed, until no edge spans two."""
+    labels = np.arange(n)
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    while True:
+        la, lb = labels[a], labels[b]
+        spans = la != lb
+        if not spans.any():
+            return labels
+        np.minimum.at(labels, np.maximum(la, lb)[spans], np.minimum(la, lb)[spans])
+        while True:
+            up = labels[labels]
+            if np.array_equal(up, labels):
+                break
+            labels = up

@@ -227,16 +227,16 @@ def test_multipolygon_layers_give_the_same_findings(village):
     assert runner.run(as_multi, everything).fids_by_rule() == runner.run(village, everything).fids_by_rule()
 
 
-def test_clusters_match_a_breadth_first_search():
-    """clusters() against a plain graph search on random pair lists (components, not their labels, compared)."""
+def test_components_match_a_breadth_first_search():
+    """sums.components() (ZD_GAP's blocks, boundary points' physical points) against a plain graph search on random pair lists (components, not their labels, compared)."""
     from collections import deque
 
-    from homestead_cadastre.rules.quality.base import clusters
+    from homestead_cadastre.cadastre.sums import components
 
     rng = np.random.default_rng(7)
     for n, m in ((1, 0), (10, 3), (200, 150), (500, 2000)):
         a, b = rng.integers(0, n, m), rng.integers(0, n, m)
-        labels = clusters(n, a, b)
+        labels = components(n, a, b)
         links = {i: set() for i in range(n)}
         for i, j in zip(a, b):
             links[i].add(j)

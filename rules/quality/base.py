@@ -213,24 +213,6 @@ def group(keys: np.ndarray, values: np.ndarray, n: int) -> List[np.ndarray]:
     return [values[bounds[k]:bounds[k + 1]] for k in range(n)]
 
 
-def clusters(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """For items 0..n-1 linked by the pairs (a[k], b[k]), the label of each one's connected cluster (its
-    smallest member): roots hooked to the smaller root, then paths halved, until no pair spans two clusters."""
-    parent = np.arange(n)
-    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
-    while True:
-        pa, pb = parent[a], parent[b]
-        spans = pa != pb
-        if not spans.any():
-            return parent
-        np.minimum.at(parent, np.maximum(pa, pb)[spans], np.minimum(pa, pb)[spans])
-        while True:
-            up = parent[parent]
-            if np.array_equal(up, parent):
-                break
-            parent = up
-
-
 def rings_of(geometries) -> Tuple[np.ndarray, np.ndarray]:
     """(rings, index of the geometry each belongs to) for polygons and multipolygons (shapely's get_rings
     alone skips multipolygons, the type GeoPackage parcel layers use)."""

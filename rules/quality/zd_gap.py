@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-from .base import NOISE_AREA, WARNING, CheckInput, Finding, Outcome, Param, Rule, clusters, group
+from ...cadastre.sums import components
+from .base import NOISE_AREA, WARNING, CheckInput, Finding, Outcome, Param, Rule, group
 
 TOUCH = 1e-3  # m: a parcel within this distance of a gap borders it
 MITRE = 5.0  # the closing's mitre limit (shapely's default): a corner reaches out at most this × the distance
@@ -53,7 +54,7 @@ def _blocks(data: CheckInput, present: np.ndarray, width: float):
     tree = data.parcel_tree
     a, b = tree.query(data.parcels.polygons[present], predicate="dwithin", distance=MITRE * width + TOUCH)
     a = present[a]
-    labels = clusters(len(data.parcels.polygons), a, b)[present]
+    labels = components(len(data.parcels.polygons), a, b)[present]
     order = np.argsort(labels, kind="stable")
     cuts = np.flatnonzero(np.diff(labels[order])) + 1
     return np.split(present[order], cuts)
