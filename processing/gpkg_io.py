@@ -168,30 +168,51 @@ def write_new(algorithm, parameters, name: str, context, fields: Sequence[schema
     return destination
 
 
+@contextlib.contextmanager
+def _filling(path: str, layer_name: str, source: Optional[str] = None):
+    """A SQLite connection to the new GeoPackage ``path`` (journal off: a temporary file, renamed when complete),
+    ``source`` attached as ``src``, in one transaction with the triggers of table ``layer_name`` (R-tree upkeep,
+    GDAL's feature count) set aside; on leaving, the feature count written and the triggers put back."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")
+        connection.execute("PRAGMA synchronous=OFF")
+        if source is not None:
+            connection.execute("ATTACH DATABASE ? AS src", (source,))
+        triggers = connection.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                                      (layer_name,)).fetchall()
+        connection.execute("BEGIN")
+        for name, _sql in triggers:
+            connection.execute(f"DROP TRIGGER {_quote(name)}")
+        yield connection
+        if connection.execute("SELECT count(*) FROM main.sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone()[0]:
+            connection.execute(f"UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM {_quote(layer_name)}) "
+                               "WHERE table_name = ?", (layer_name,))
+        for _name, sql in triggers:
+            connection.execute(sql)
+        connection.execute("COMMIT")
+        if source is not None:
+            connection.execute("DETACH DATABASE src")
+    finally:
+        connection.close()
+
+
 def _insert_rows(path: str, layer_name: str, names: Sequence[str], geometries: np.ndarray, rows: Sequence[Sequence]) -> None:
     """Fill the empty table ``layer_name`` of the new GeoPackage ``path``: GeoPackage geometry blobs (header
     with the srs_id and, but for points, the envelope; then little-endian WKB), GDAL's count triggers set aside
     meanwhile, the extent and feature count written."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode=OFF")  # a temporary file, renamed when complete
-        connection.execute("PRAGMA synchronous=OFF")
+    wkbs = shapely.to_wkb(geometries, output_dimension=2, byte_order=1)
+    bounds = shapely.bounds(geometries)
+    points = bool(len(geometries)) and bool(np.all(shapely.get_type_id(geometries) == 0))
+    head = struct.Struct("<2sBBi")
+    envelope = struct.Struct("<4d")
+    with _filling(path, layer_name) as connection:
         (srs_id,) = connection.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,)).fetchone()
-        wkbs = shapely.to_wkb(geometries, output_dimension=2, byte_order=1)
-        bounds = shapely.bounds(geometries)
-        points = bool(len(geometries)) and bool(np.all(shapely.get_type_id(geometries) == 0))
-        head = struct.Struct("<2sBBi")
-        envelope = struct.Struct("<4d")
         if points:
             blobs = [None if w is None else head.pack(b"GP", 0, 1, srs_id) + w for w in wkbs]
         else:
             blobs = [None if w is None else head.pack(b"GP", 0, 3, srs_id) + envelope.pack(b[0], b[2], b[1], b[3]) + w
                      for w, b in zip(wkbs, bounds.tolist())]
-        triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
-                                      (layer_name,)).fetchall()
-        connection.execute("BEGIN")
-        for trigger, _sql in triggers:
-            connection.execute(f"DROP TRIGGER {_quote(trigger)}")
         columns = ", ".join(_quote(n) for n in ["fid", "geom"] + list(names))
         marks = ", ".join("?" * (len(names) + 2))
         connection.executemany(f"INSERT INTO {_quote(layer_name)} ({columns}) VALUES ({marks})",
@@ -200,13 +221,6 @@ def _insert_rows(path: str, layer_name: str, names: Sequence[str], geometries: n
             extent = np.nanmin(bounds[:, 0]), np.nanmin(bounds[:, 1]), np.nanmax(bounds[:, 2]), np.nanmax(bounds[:, 3])
             connection.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (?, ?, ?, ?) WHERE table_name = ?",
                                (*map(float, extent), layer_name))
-        if connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone()[0]:
-            connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (len(rows), layer_name))
-        for _trigger, sql in triggers:
-            connection.execute(sql)
-        connection.execute("COMMIT")
-    finally:
-        connection.close()
 
 
 def copy_out(algorithm, parameters, input_name: str, output_name: str, context, source, added: Sequence[schema.Field],
@@ -350,20 +364,11 @@ def _bulk_copy(path: str, table: GpkgTable, layer_name: str, source_names: Seque
         changed |= differs
     for _flags, _values, differs in given.values():
         changed |= differs
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("PRAGMA journal_mode=OFF")  # a temporary file, renamed when complete
-        connection.execute("PRAGMA synchronous=OFF")
-        connection.execute("ATTACH DATABASE ? AS src", (table.path,))
+    with _filling(path, layer_name, table.path) as connection:
         has_rtree = connection.execute(
             "SELECT count(*) FROM src.sqlite_master WHERE type = 'table' AND name IN (?, ?, ?)",
             tuple(f"{source_rtree}_{part}" for part in ("node", "parent", "rowid"))).fetchone()[0] == 3
-        triggers = connection.execute(
-            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (layer_name,)).fetchall()
         _align_srs(connection, table, layer_name)
-        connection.execute("BEGIN")
-        for name, _sql in triggers:
-            connection.execute(f"DROP TRIGGER {_quote(name)}")
         target = ", ".join(_quote(n) for n in ["fid", table.geometry_column] + copied + names)
         selected = ", ".join([_quote(table.fid_column), _quote(table.geometry_column)] + [_quote(n) for n in copied]
                              + ["?"] * len(names))
@@ -385,15 +390,6 @@ def _bulk_copy(path: str, table: GpkgTable, layer_name: str, source_names: Seque
         connection.execute(
             "UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, min_y, max_x, max_y FROM "
             "src.gpkg_contents WHERE table_name = ?) WHERE table_name = ?", (table.table, layer_name))
-        if connection.execute("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone()[0]:
-            connection.execute(f"UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM {_quote(layer_name)}) "
-                               "WHERE table_name = ?", (layer_name,))
-        for _name, sql in triggers:
-            connection.execute(sql)
-        connection.execute("COMMIT")
-        connection.execute("DETACH DATABASE src")
-    finally:
-        connection.close()
     if not has_rtree:
         geom = _quote(table.geometry_column)
         _execute(_ogr().Open(path, 1), f"INSERT INTO {_quote(rtree)} SELECT fid, ST_MinX({geom}), ST_MaxX({geom}), "
