@@ -100,22 +100,13 @@ class FloorMapData(HouseMapData):
             return pages
         template = pages[0].buildings[0]
         header = {k: v for k, v in pages[0].header.items() if k != "floor"}
-        col = {n: column_of(self.floors, n) for n in ("CH", "SJC", "CG", "CJZMJ")}
-        plans: Dict[bytes, List[Tuple[int, int, float]]] = {}
-        for row in self.floors_of[zrzh]:
-            number = floor_number(col["CH"][row], col["SJC"][row])
-            outline = self.floors.geometries[row]
-            if number is None or not polygon_parts(outline):
-                continue
-            parts = self.parts_of.get((zrzh, _key(col["CH"][row])), [])
-            recorded = number_or_none(col["CJZMJ"][row])
-            area = recorded if recorded and recorded > 0 else floor_area(outline, col["CG"][row], parts, self.rules).total
-            plans.setdefault(outline_key(outline), []).append((number, row, area))
+        plans = self.plans(zrzh)
         if not plans:
             return pages
-        header["header_jzmj"] = maptext.area_text(sum(a for members in plans.values() for _n, _r, a in members))
+        header["header_jzmj"] = maptext.area_text(sum(a for members in plans for _n, _r, a in members))
+        ch = column_of(self.floors, "CH")
         result = []
-        for members in sorted((sorted(m) for m in plans.values()), key=lambda m: m[0][0]):
+        for members in plans:
             numbers = [n for n, _r, _a in members]
             areas = dict.fromkeys(maptext.area_text(a) for _n, _r, a in members)
             if len(areas) == 1:
@@ -133,8 +124,24 @@ class FloorMapData(HouseMapData):
                 dict(header, floor=f"{floors_title(numbers)}  层建筑面积 {area_note}"), buildings, pages[0].parcel,
                 list(pages[0].problems), self._part_notes(zrzh, members),
                 self._household_notes(zrzh, set(numbers), outline,
-                                      self.parts_of.get((zrzh, _key(col["CH"][members[0][1]])), []))))
+                                      self.parts_of.get((zrzh, _key(ch[members[0][1]])), []))))
         return result
+
+    def plans(self, zrzh: str) -> List[List[Tuple[int, int, float]]]:
+        """The building's distinct floor outlines, lowest first: for each, its floors' (number, row, 层建筑面积 —
+        CJZMJ when recorded, else computed with the profile's coefficients), by number."""
+        col = {n: column_of(self.floors, n) for n in ("CH", "SJC", "CG", "CJZMJ")}
+        plans: Dict[bytes, List[Tuple[int, int, float]]] = {}
+        for row in self.floors_of.get(zrzh, []):
+            number = floor_number(col["CH"][row], col["SJC"][row])
+            outline = self.floors.geometries[row]
+            if number is None or not polygon_parts(outline):
+                continue
+            parts = self.parts_of.get((zrzh, _key(col["CH"][row])), [])
+            recorded = number_or_none(col["CJZMJ"][row])
+            area = recorded if recorded and recorded > 0 else floor_area(outline, col["CG"][row], parts, self.rules).total
+            plans.setdefault(outline_key(outline), []).append((number, row, area))
+        return sorted((sorted(m) for m in plans.values()), key=lambda m: m[0][0])
 
     def _part_notes(self, zrzh: str, members) -> List[Tuple[object, str]]:
         """(polygon, '未封闭阳台 ×0.5') of the parts on these floors, with '（2层）' when not on all of them."""

@@ -91,18 +91,22 @@ class HouseScene:
     strokes: List[LineString]
     unplaced: List[Tuple[str, str]] = field(default_factory=list)
     parts: List[Polygon] = field(default_factory=list)
+    floors: List[LineString] = field(default_factory=list)  # outlines of floors differing from the footprint
 
 
 def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_mm: Tuple[float, float],
                 measure: Measure = approximate_measure, min_scale: int = DEFAULT_MIN_SCALE,
                 scales: Sequence[int] = ROUND_SCALES, blocked_mm: Sequence[Tuple[float, float, float, float]] = (),
-                parts: Sequence[Tuple[Polygon, str]] = (), notes: Sequence[Tuple[Polygon, str]] = ()
+                parts: Sequence[Tuple[Polygon, str]] = (), notes: Sequence[Tuple[Polygon, str]] = (),
+                floors: Sequence[Tuple[Polygon, str]] = (), fit: Sequence[Polygon] = ()
                 ) -> Tuple[Optional[HouseScene], List[Problem]]:
     """Lay out one floor plan: scale, extent, edge lengths outside the outlines, labels inside; ``blocked_mm`` as
     for cadastre.parcelmap.parcel_scene. ``parts`` (area parts, hatched) and ``notes`` (household outlines) are
-    (polygon, label) pairs; the parts widen the extent and get their label inside or beside them."""
+    (polygon, label) pairs; the parts widen the extent and get their label inside or beside them. ``floors`` are
+    (outline, '3层') of floors differing from the footprint (房产平面图): drawn dashed, labelled where they stand
+    out of or back from it, with the lengths of their edges off the footprint's boundary; ``fit`` widens the extent."""
     outlines = [b.geometry for b in buildings]
-    extent_of = outlines + [g for g, _t in parts]
+    extent_of = outlines + [g for g, _t in parts] + [g for g, _t in floors] + [g for g in fit if g is not None]
     if not outlines:
         return None, [Problem("HOUSE_NONE", translatable("There are no buildings to draw."))]
     minx, miny, maxx, maxy = shapely.total_bounds(np.asarray(extent_of, dtype=object))
@@ -132,14 +136,23 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
             placer.unplaced.pop()  # a crowded plan: try once more in small print before reporting it
             place_in_passes(placer, text, "house", SIZES["small"],
                             ((placer.inside_area(geometry, text, SIZES["small"]), None),), strokes)
+    for geometry, text in floors:
+        differs = shapely.symmetric_difference(geometry, union)
+        place_in_passes(placer, text, "house", SIZES["small"], (
+            (placer.inside_area(_largest(shapely.intersection(differs, geometry)) or geometry, text, SIZES["small"]), None),
+            (placer.inside_area(_largest(differs), text, SIZES["small"]), None)), strokes)
     done = set()
-    for outline in outlines:
+    footprint_edges = union.boundary
+    edged = outlines + [g for g, _t in floors]
+    for index, outline in enumerate(edged):
         coords = [tuple(c[:2]) for c in outline.exterior.coords]
         for a, b in zip(coords[:-1], coords[1:]):
             key = tuple(sorted(((round(a[0], 2), round(a[1], 2)), (round(b[0], 2), round(b[1], 2)))))
             if key in done or a == b:
                 continue
             done.add(key)
+            if index >= len(outlines) and footprint_edges.distance(shapely.Point((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)) < 0.05:
+                continue  # a floor's edge on the footprint's boundary: that edge's length is given already
             length = math.hypot(b[0] - a[0], b[1] - a[1])
             text = maptext.length_text(length)
             nx, ny = (b[1] - a[1]) / length, -(b[0] - a[0]) / length
@@ -154,7 +167,13 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
         "Label {text} ({role}) found no free place at 1:{scale}; it was left out."),
         {"text": text, "role": role, "scale": scale}) for role, text in placer.unplaced]
     return HouseScene(scale, extent, outlines, parcel, placer.placed, strokes, placer.unplaced,
-                      [g for g, _t in parts]), problems
+                      [g for g, _t in parts], [g.exterior for g, _t in floors]), problems
+
+
+def _largest(geometry) -> Optional[Polygon]:
+    """The largest polygon of ``geometry`` (None when it has no area)."""
+    pieces = [g for g in polygon_parts(geometry) if g.area > 0.01] if geometry is not None else []
+    return max(pieces, key=lambda g: g.area) if pieces else None
 
 
 @dataclass
@@ -167,6 +186,9 @@ class HousePage:
     problems: List[Problem] = field(default_factory=list)
     parts: List[Tuple[Polygon, str]] = field(default_factory=list)  # area parts (MJBF) and their labels
     notes: List[Tuple[Polygon, str]] = field(default_factory=list)  # household outlines (H) and their labels
+    floors: List[Tuple[Polygon, str]] = field(default_factory=list)  # floor outlines differing from the footprint
+    neighbours: List[Polygon] = field(default_factory=list)  # other buildings drawn faintly (房产平面图)
+    fit_parcel: bool = False  # the extent takes in the whole parcel
 
 
 class HouseMapData:

@@ -210,6 +210,10 @@
             <translation>房屋建筑面积</translation>
         </message>
         <message>
+            <source>Building plans (房产平面图): a page per building, its floors' outlines where they differ</source>
+            <translation>房产平面图：每幢一页，画出与基底不同的层轮廓</translation>
+        </message>
+        <message>
             <source>Building {number} has no number of storeys (ZCS); it is drawn as one storey.</source>
             <translation>房屋 {number} 没有总层数（ZCS），按一层绘制。</translation>
         </message>
@@ -562,6 +566,10 @@
             <translation>制图者（默认 @homestead_drafter）</translation>
         </message>
         <message>
+            <source>Drawing</source>
+            <translation>图件</translation>
+        </message>
+        <message>
             <source>Drawing date (default: @homestead_draw_date, else today)</source>
             <translation>制图日期（默认 @homestead_draw_date，否则为今天）</translation>
         </message>
@@ -876,6 +884,10 @@
         <message>
             <source>House maps (房产分户图)</source>
             <translation>房产分户图</translation>
+        </message>
+        <message>
+            <source>House maps (房产分户图): a page per floor plan</source>
+            <translation>房产分户图：每种层平面一页</translation>
         </message>
         <message>
             <source>House: measured floor area field (SCJZMJ)</source>

@@ -1,4 +1,4 @@
-"""房产分户图: the fangchantu.qpt template filled for one floor plan after another."""
+"""房产分户图 and 房产平面图: the fangchantu.qpt template filled for one floor plan (or building) after another."""
 from __future__ import annotations
 
 from typing import List, Tuple
@@ -15,12 +15,14 @@ from .scene_layers import SceneLayers
 from .templates import Template, default_template, items_over_map_mm, map_frame_mm
 
 TEMPLATE = "fangchantu.qpt"
-TEXT_ITEMS = ("header_zl", "header_qlr", "header_zddm", "header_zrzh", "header_jg", "header_cs", "header_jzmj",
+TEXT_ITEMS = ("title", "header_zl", "header_qlr", "header_zddm", "header_zrzh", "header_jg", "header_cs", "header_jzmj",
               "header_zzdmj", "floor", "scale_text")
 LAYERS = (
+    ("neighbours", "polygon", "fct_neighbours.qml"),
     ("parcel", "polygon", "fct_parcel.qml"),
     ("buildings", "polygon", "fct_buildings.qml"),
     ("parts", "polygon", "fct_parts.qml"),
+    ("floors", "line", "fct_floors.qml"),
     ("strokes", "line", "map_strokes.qml"),
     ("labels", "point", "map_labels.qml"),
 )
@@ -63,12 +65,15 @@ class HouseMapSource(PageSource):
         if not page.buildings:
             return False, notes
         scene, problems = house_scene(page.buildings, page.parcel, self.frame_mm, self.measure, self.min_scale,
-                                      blocked_mm=self.blocked_mm, parts=page.parts, notes=page.notes)
+                                      blocked_mm=self.blocked_mm, parts=page.parts, notes=page.notes,
+                                      floors=page.floors, fit=[page.parcel] if page.fit_parcel else [])
         if scene is None:
             return False, notes + list(problems)
         self.layers.fill("parcel", [page.parcel] if page.parcel is not None else [])
         self.layers.fill("buildings", scene.buildings)
         self.layers.fill("parts", scene.parts)
+        self.layers.fill("floors", scene.floors)
+        self.layers.fill("neighbours", page.neighbours)
         self.layers.fill("strokes", scene.strokes)
         self.layers.fill_labels("labels", scene.labels)
         set_map_view(self.map, scene.extent, scene.scale)

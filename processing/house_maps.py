@@ -1,4 +1,5 @@
-"""homestead:housemaps — 房产分户图 per household (or building), a page per distinct floor plan."""
+"""homestead:housemaps — 房产分户图 per household (or building), a page per distinct floor plan; or (KIND) a
+房产平面图 per building."""
 from __future__ import annotations
 
 from qgis.core import (
@@ -12,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..cadastre.buildingplan import BuildingPlanData
 from ..cadastre.floorplans import FloorMapData
 from ..cadastre.housemap import HouseMapData
 from ..cadastre.messages import translatable
@@ -23,6 +25,8 @@ from .map_algorithm import MapsAlgorithm
 from .parcel_maps import FORMATS, export_options
 
 UNITS = (translatable("One map per household (the buildings of a parcel)"), translatable("One map per building"))
+KINDS = (translatable("House maps (房产分户图): a page per floor plan"),
+         translatable("Building plans (房产平面图): a page per building, its floors' outlines where they differ"))
 MIN_SCALES = (100, 200, 500)
 # (fields read, fields required) of the floor inputs
 FLOOR_FIELDS = (["ZRZH", "CH", "SJC", "CG", "CJZMJ"], ["ZRZH", "CH"])
@@ -47,6 +51,7 @@ class HouseMapsAlgorithm(MapsAlgorithm):
         map_inputs.optional_source(self, "PARTS", tr("Area parts (MJBF) on the floors, hatched with their coefficient"))
         map_inputs.optional_source(self, "HOUSEHOLDS", tr("Households (H) on the floors, with their areas"))
         self.addParameter(QgsProcessingParameterEnum("UNIT", tr("Maps"), [tr(u) for u in UNITS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum("KIND", tr("Drawing"), [tr(k) for k in KINDS], defaultValue=0))
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE", tr("Layout template (.qpt); default: the bundled 房产分户图"), extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
@@ -80,7 +85,11 @@ class HouseMapsAlgorithm(MapsAlgorithm):
         parcels_table = map_inputs.to_table(parcels) if parcels else None
         holders_table = map_inputs.to_table(holders) if holders else None
         floors_source = self.parameterAsSource(parameters, "FLOORS", context)
-        if floors_source:
+        if self.parameterAsEnum(parameters, "KIND", context) == 1:
+            data = BuildingPlanData(table, self._optional(parameters, context, feedback, "FLOORS", FLOOR_FIELDS, crs),
+                                    self._optional(parameters, context, feedback, "PARTS", PART_FIELDS, crs), None,
+                                    parcels_table, holders_table, neighbours=map_inputs.to_table(houses))
+        elif floors_source:
             floors = self._optional(parameters, context, feedback, "FLOORS", FLOOR_FIELDS, crs)
             data = FloorMapData(table, floors, self._optional(parameters, context, feedback, "PARTS", PART_FIELDS, crs),
                                 self._optional(parameters, context, feedback, "HOUSEHOLDS", HOUSEHOLD_FIELDS, crs),

@@ -86,6 +86,10 @@ STYLES = {
     "fct_parcel.qml": ("Polygon", fill("0,0,0,0", "120,120,120", "0.2", style="no", outline_style="dash"), None),
     "fct_buildings.qml": ("Polygon", fill("248,248,248", "0,0,0", "0.35"), None),
     "fct_parts.qml": ("Polygon", fill("0,0,0", "0,0,0", "0.25", style="b_diagonal"), None),
+    # 房产平面图: floor outlines differing from the footprint, dashed; the neighbouring buildings faint
+    "fct_floors.qml": ("LineString", lambda: QgsLineSymbol.createSimple({"color": "0,0,0", "width": "0.25",
+                                                                          "width_unit": "MM", "line_style": "dash"}), None),
+    "fct_neighbours.qml": ("Polygon", fill("0,0,0,0", "160,160,160", "0.15", style="no"), None),
     # shared by both: placed labels and their leader lines / fraction bars
     "map_labels.qml": ("Point", None, point_labels),
     "map_strokes.qml": ("LineString", lambda: QgsLineSymbol.createSimple({"color": "0,0,0", "width": "0.15",
