@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import shapely
 
-from . import maptext
+from . import maptext, walls
 from .building_areas import AreaRules, Part, floor_area, household_areas, number_or_none
 from .housemap import Building, HouseMapData, HousePage
 from .mapdata import clean_text, column_of, polygon_parts
@@ -69,6 +69,10 @@ def _key(value) -> str:
     return clean_text(value)
 
 
+def _valid(geometry) -> bool:
+    return geometry is not None and not geometry.is_empty and geometry.is_valid
+
+
 class FloorMapData(HouseMapData):
     """A page per building and distinct floor plan, from the floors C, parts MJBF and households H."""
 
@@ -119,12 +123,13 @@ class FloorMapData(HouseMapData):
             buildings = [Building(p, template.storeys, template.structure, template.number, "",
                                   members[0][2] * p.area / total if total else 0.0) for p in outlines]
             suffix = f"_F{numbers[0]}" if len(numbers) == 1 else f"_F{numbers[0]}-{numbers[-1]}"
+            households = self._households_on(zrzh, set(numbers))
             result.append(HousePage(
                 f"{key} {floors_title(numbers)}", pages[0].stem + suffix,
                 dict(header, floor=f"{floors_title(numbers)}  层建筑面积 {area_note}"), buildings, pages[0].parcel,
                 list(pages[0].problems), self._part_notes(zrzh, members),
-                self._household_notes(zrzh, set(numbers), outline,
-                                      self.parts_of.get((zrzh, _key(ch[members[0][1]])), []))))
+                self._household_notes(households, outline, self.parts_of.get((zrzh, _key(ch[members[0][1]])), [])),
+                walls=self._walls(households, outline)))
         return result
 
     def plans(self, zrzh: str) -> List[List[Tuple[int, int, float]]]:
@@ -160,17 +165,35 @@ class FloorMapData(HouseMapData):
             notes += [(g, label) for g in polygon_parts(part.geometry)]
         return notes
 
-    def _household_notes(self, zrzh: str, numbers: set, outline, parts) -> List[Tuple[object, str]]:
-        """(outline, '0001户 48.80㎡') of the households on these floors (CH to CH + SJCS - 1)."""
+    def _households_on(self, zrzh: str, numbers: set) -> List[int]:
+        """Rows of H of the building on these floors (CH to CH + SJCS - 1)."""
         if self.households is None:
             return []
-        col = {n: column_of(self.households, n) for n in ("CH", "SJCS", "HH", "SCJZMJ", "BDCDYH")}
+        ch, sjcs = column_of(self.households, "CH"), column_of(self.households, "SJCS")
         rows = []
         for row in self.households_of.get(zrzh, []):
-            low = floor_number(col["CH"][row])
-            span = maptext.as_int(col["SJCS"][row]) or 1
+            low = floor_number(ch[row])
+            span = maptext.as_int(sjcs[row]) or 1
             if low is not None and numbers & set(range(low, low + max(span, 1))):
                 rows.append(row)
+        return rows
+
+    def _walls(self, rows: List[int], outline) -> List[walls.Edge]:
+        """The edges with a surveyed 墙体归属 (QTGSD…) of these households' outlines on this floor outline."""
+        if self.households is None:
+            return []
+        columns = {n: column_of(self.households, n) for n in walls.WALL_FIELDS if n in self.households.attributes}
+        edges = []
+        for row in rows if columns else []:
+            geometry = self.households.geometries[row]
+            on_floor = shapely.intersection(geometry, outline) if _valid(geometry) and _valid(outline) else geometry
+            for g in polygon_parts(on_floor):
+                edges += walls.wall_edges(g, walls.side_codes(columns, row)) if g.area > 0.01 else []
+        return edges
+
+    def _household_notes(self, rows: List[int], outline, parts) -> List[Tuple[object, str]]:
+        """(outline, '0001户 48.80㎡') of these households."""
+        col = {n: column_of(self.households, n) for n in ("HH", "SCJZMJ", "BDCDYH")}
         geoms = [self.households.geometries[r] for r in rows]
         computed = household_areas(geoms, floor_area(outline, None, parts, self.rules)) if rows else []
         notes = []

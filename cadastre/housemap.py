@@ -16,8 +16,8 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon, box
 
-from . import completeness, maptext
-from .labelplacement import Measure, PlacedLabel, Placer, approximate_measure
+from . import completeness, maptext, walls as wall_drawing
+from .labelplacement import Candidate, Measure, PlacedLabel, Placer, approximate_measure
 from .mapdata import clean_text, column_of, polygon_parts
 from .messages import Problem, translatable
 from .parcelmap import SIZES, frame_extent, lazy, place_in_passes
@@ -92,19 +92,21 @@ class HouseScene:
     unplaced: List[Tuple[str, str]] = field(default_factory=list)
     parts: List[Polygon] = field(default_factory=list)
     floors: List[LineString] = field(default_factory=list)  # outlines of floors differing from the footprint
+    walls: List[Tuple[LineString, str]] = field(default_factory=list)  # 墙体归属 strokes and legend samples, by role
 
 
 def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_mm: Tuple[float, float],
                 measure: Measure = approximate_measure, min_scale: int = DEFAULT_MIN_SCALE,
                 scales: Sequence[int] = ROUND_SCALES, blocked_mm: Sequence[Tuple[float, float, float, float]] = (),
                 parts: Sequence[Tuple[Polygon, str]] = (), notes: Sequence[Tuple[Polygon, str]] = (),
-                floors: Sequence[Tuple[Polygon, str]] = (), fit: Sequence[Polygon] = ()
-                ) -> Tuple[Optional[HouseScene], List[Problem]]:
+                floors: Sequence[Tuple[Polygon, str]] = (), fit: Sequence[Polygon] = (),
+                walls: Sequence[wall_drawing.Edge] = ()) -> Tuple[Optional[HouseScene], List[Problem]]:
     """Lay out one floor plan: scale, extent, edge lengths outside the outlines, labels inside; ``blocked_mm`` as
     for cadastre.parcelmap.parcel_scene. ``parts`` (area parts, hatched) and ``notes`` (household outlines) are
     (polygon, label) pairs; the parts widen the extent and get their label inside or beside them. ``floors`` are
     (outline, '3层') of floors differing from the footprint (房产平面图): drawn dashed, labelled where they stand
-    out of or back from it, with the lengths of their edges off the footprint's boundary; ``fit`` widens the extent."""
+    out of or back from it, with the lengths of their edges off the footprint's boundary; ``fit`` widens the extent;
+    ``walls`` (cadastre.walls edges) are drawn as their kind of wall, with a legend in the lower-left corner."""
     outlines = [b.geometry for b in buildings]
     extent_of = outlines + [g for g, _t in parts] + [g for g, _t in floors] + [g for g in fit if g is not None]
     if not outlines:
@@ -124,6 +126,12 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
     for outline in outlines:
         placer.add_obstacle(outline.boundary.buffer(0.2 * mm))
     strokes: List[LineString] = []
+    wall_strokes = wall_drawing.wall_strokes(walls, mm)
+    for samples, text, (x, y) in wall_drawing.legend_rows(extent, mm, {role for _l, role in wall_strokes}):
+        placer.place(text, "house", SIZES["edge"], [Candidate(x + placer.size(text, SIZES["edge"])[0] / 2, y)])
+        for line, role in samples:
+            placer.add_obstacle(line.buffer(mm))
+            wall_strokes.append((line, role))
     for b in buildings:
         text = "\n".join(t for t in (maptext.house_label(b.storeys, b.structure), f"({b.number})" if b.number else "") if t)
         if text:
@@ -167,7 +175,7 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
         "Label {text} ({role}) found no free place at 1:{scale}; it was left out."),
         {"text": text, "role": role, "scale": scale}) for role, text in placer.unplaced]
     return HouseScene(scale, extent, outlines, parcel, placer.placed, strokes, placer.unplaced,
-                      [g for g, _t in parts], [g.exterior for g, _t in floors]), problems
+                      [g for g, _t in parts], [g.exterior for g, _t in floors], wall_strokes), problems
 
 
 def _largest(geometry) -> Optional[Polygon]:
@@ -189,6 +197,7 @@ class HousePage:
     floors: List[Tuple[Polygon, str]] = field(default_factory=list)  # floor outlines differing from the footprint
     neighbours: List[Polygon] = field(default_factory=list)  # other buildings drawn faintly (房产平面图)
     fit_parcel: bool = False  # the extent takes in the whole parcel
+    walls: List[wall_drawing.Edge] = field(default_factory=list)  # households' edges with a surveyed 墙体归属
 
 
 class HouseMapData:

@@ -65,6 +65,8 @@ CODELISTS: Dict[str, Dict[object, str]] = {
     "JZDLX": {1: "解析", 2: "图解", 3: "航测", 4: "其它"},
     "JZXLB": {1: "围墙", 2: "墙壁", 3: "栅栏", 4: "铁丝网", 5: "滴水线", 6: "路涯线", 7: "两点连线", 9: "其它"},
     "JZXWZ": {1: "内", 2: "中", 3: "外"},
+    # 墙体归属 per side of a household (房屋调查表; cadastre/walls.py)
+    "QTGS": {1: "自有墙", 2: "共有墙", 3: "借墙", 9: "不详"},
     "JXXZ": {600001: "已定界", 600002: "未定界", 600003: "争议界", 600004: "工作界", 600009: "其它"},
     "QLLX": {
         5: "宅基地使用权",
@@ -320,6 +322,18 @@ H = Layer(
         _f("SCJZMJ", REAL, "实测建筑面积", 15, 2),
         _f("SCTNJZMJ", REAL, "实测套内建筑面积", 15, 2),
         _f("SCFTJZMJ", REAL, "实测分摊建筑面积", 15, 2),
+        _f("QTGSD", INT, "墙体归属东", codelist="QTGS", ext=True, doc=(
+            "墙体归属 of the household's east walls (edges whose outward normal faces east, within 45°): 1 own, 2 shared, "
+            "3 borrowed, 9 unknown; as the 房屋调查表 records it, drawn on the 房产分户图.")),
+        _f("QTGSN", INT, "墙体归属南", codelist="QTGS", ext=True, doc=(
+            "墙体归属 of the household's south walls (edges whose outward normal faces south, within 45°): 1 own, 2 shared, "
+            "3 borrowed, 9 unknown; as the 房屋调查表 records it, drawn on the 房产分户图.")),
+        _f("QTGSX", INT, "墙体归属西", codelist="QTGS", ext=True, doc=(
+            "墙体归属 of the household's west walls (edges whose outward normal faces west, within 45°): 1 own, 2 shared, "
+            "3 borrowed, 9 unknown; as the 房屋调查表 records it, drawn on the 房产分户图.")),
+        _f("QTGSB", INT, "墙体归属北", codelist="QTGS", ext=True, doc=(
+            "墙体归属 of the household's north walls (edges whose outward normal faces north, within 45°): 1 own, 2 shared, "
+            "3 borrowed, 9 unknown; as the 房屋调查表 records it, drawn on the 房产分户图.")),
         _f("BZ", TEXT, "备注", 254),
     ),
     style="h.qml",

@@ -23,6 +23,7 @@ LAYERS = (
     ("buildings", "polygon", "fct_buildings.qml"),
     ("parts", "polygon", "fct_parts.qml"),
     ("floors", "line", "fct_floors.qml"),
+    ("walls", "line", "fct_walls.qml"),
     ("strokes", "line", "map_strokes.qml"),
     ("labels", "point", "map_labels.qml"),
 )
@@ -66,13 +67,14 @@ class HouseMapSource(PageSource):
             return False, notes
         scene, problems = house_scene(page.buildings, page.parcel, self.frame_mm, self.measure, self.min_scale,
                                       blocked_mm=self.blocked_mm, parts=page.parts, notes=page.notes,
-                                      floors=page.floors, fit=[page.parcel] if page.fit_parcel else [])
+                                      floors=page.floors, fit=[page.parcel] if page.fit_parcel else [], walls=page.walls)
         if scene is None:
             return False, notes + list(problems)
         self.layers.fill("parcel", [page.parcel] if page.parcel is not None else [])
         self.layers.fill("buildings", scene.buildings)
         self.layers.fill("parts", scene.parts)
         self.layers.fill("floors", scene.floors)
+        self.layers.fill("walls", [line for line, _role in scene.walls], roles=[role for _line, role in scene.walls])
         self.layers.fill("neighbours", page.neighbours)
         self.layers.fill("strokes", scene.strokes)
         self.layers.fill_labels("labels", scene.labels)

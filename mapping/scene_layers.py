@@ -56,21 +56,24 @@ class SceneLayers:
         """Top first, as QgsLayoutItemMap.setLayers wants them."""
         return [self.layers[key] for key in reversed(self.order)]
 
-    def fill(self, key: str, geometries: Iterable, texts: Optional[Iterable[str]] = None, role: str = "") -> None:
+    def fill(self, key: str, geometries: Iterable, texts: Optional[Iterable[str]] = None, role: str = "",
+             roles: Optional[Iterable[str]] = None) -> None:
+        """Replace the layer's features; ``roles`` (one per geometry) overrides ``role`` (the styles' categories)."""
         layer = self.layers[key]
         provider = layer.dataProvider()
         provider.truncate()
         geoms = list(geometries)
         texts = list(texts) if texts is not None else [""] * len(geoms)
+        roles = list(roles) if roles is not None else [role] * len(geoms)
         features = []
         # 2-D: under QGIS (qgis_process, the desktop) shapely may run on GEOS 3.11, which refuses 4 dimensions
         wkbs = shapely.to_wkb(geoms, output_dimension=2) if geoms else []
-        for wkb, text in zip(wkbs, texts):
+        for wkb, text, kind in zip(wkbs, texts, roles):
             feature = QgsFeature(layer.fields())
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
             feature.setGeometry(geometry)
-            feature.setAttributes([text, role, None, None])
+            feature.setAttributes([text, kind, None, None])
             features.append(feature)
         provider.addFeatures(features)
         layer.updateExtents()

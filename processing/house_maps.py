@@ -17,6 +17,7 @@ from ..cadastre.buildingplan import BuildingPlanData
 from ..cadastre.floorplans import FloorMapData
 from ..cadastre.housemap import HouseMapData
 from ..cadastre.messages import translatable
+from ..cadastre.walls import WALL_FIELDS
 from ..i18n import tr
 from ..mapping.export import export_pages
 from ..mapping.house_maps import HouseMapSource
@@ -31,7 +32,7 @@ MIN_SCALES = (100, 200, 500)
 # (fields read, fields required) of the floor inputs
 FLOOR_FIELDS = (["ZRZH", "CH", "SJC", "CG", "CJZMJ"], ["ZRZH", "CH"])
 PART_FIELDS = (["ZRZH", "CH", "BWLX", "ZZ", "FB", "CG", "XS"], ["ZRZH", "CH", "BWLX"])
-HOUSEHOLD_FIELDS = (["ZRZH", "CH", "SJCS", "HH", "SCJZMJ", "BDCDYH"], ["ZRZH", "CH"])
+HOUSEHOLD_FIELDS = (["ZRZH", "CH", "SJCS", "HH", "SCJZMJ", "BDCDYH", *WALL_FIELDS], ["ZRZH", "CH"])
 
 
 class HouseMapsAlgorithm(MapsAlgorithm):

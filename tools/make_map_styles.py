@@ -11,6 +11,7 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsLineSymbol,
     QgsMapLayer,
@@ -19,6 +20,7 @@ from qgis.core import (
     QgsPalLayerSettings,
     QgsProperty,
     QgsPropertyCollection,
+    QgsRendererCategory,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -29,6 +31,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "build" / "plugins"))
+from homestead_cadastre.cadastre import walls  # noqa: E402
 from homestead_cadastre.mapping import scene_layers  # noqa: E402
 
 FONT = "Noto Sans CJK SC"
@@ -73,6 +76,18 @@ def point_labels():
     return QgsVectorLayerSimpleLabeling(settings)
 
 
+def walls_renderer():
+    """墙体归属 by role: own and shared walls thick and solid, borrowed walls thick and dashed; the legend's outline thin."""
+    categories = []
+    for role, label, style in (("own", "自有墙", "solid"), ("shared", "共有墙", "solid"), ("borrowed", "借墙", "dash")):
+        symbol = QgsLineSymbol.createSimple({"color": "0,0,0", "width": str(walls.WALL_MM), "width_unit": "MM",
+                                             "line_style": style, "capstyle": "flat"})
+        categories.append(QgsRendererCategory(role, symbol, label))
+    categories.append(QgsRendererCategory("outline", QgsLineSymbol.createSimple(
+        {"color": "0,0,0", "width": "0.15", "width_unit": "MM"}), "户界线"))
+    return QgsCategorizedSymbolRenderer("role", categories)
+
+
 STYLES = {
     # 宗地图
     "zdt_roads.qml": ("Polygon", fill("236,236,230", "170,170,160", "0.1"), None),
@@ -90,6 +105,8 @@ STYLES = {
     "fct_floors.qml": ("LineString", lambda: QgsLineSymbol.createSimple({"color": "0,0,0", "width": "0.25",
                                                                           "width_unit": "MM", "line_style": "dash"}), None),
     "fct_neighbours.qml": ("Polygon", fill("0,0,0,0", "160,160,160", "0.15", style="no"), None),
+    # 房产分户图: 墙体归属 (cadastre/walls.py offsets the lines: own inside, shared on, borrowed outside)
+    "fct_walls.qml": ("LineString", None, None),
     # shared by both: placed labels and their leader lines / fraction bars
     "map_labels.qml": ("Point", None, point_labels),
     "map_strokes.qml": ("LineString", lambda: QgsLineSymbol.createSimple({"color": "0,0,0", "width": "0.15",
@@ -105,7 +122,10 @@ def main():
     app.initQgis()
     for name, (geometry, symbol, labels) in STYLES.items():
         layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4525&{scene_layers.FIELD_URI}", name, "memory")
-        layer.setRenderer(QgsSingleSymbolRenderer(symbol()) if symbol else QgsNullSymbolRenderer())
+        if name == "fct_walls.qml":
+            layer.setRenderer(walls_renderer())
+        else:
+            layer.setRenderer(QgsSingleSymbolRenderer(symbol()) if symbol else QgsNullSymbolRenderer())
         if labels:
             layer.setLabeling(labels())
             layer.setLabelsEnabled(True)

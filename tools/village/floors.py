@@ -7,7 +7,8 @@ outdoor stairs on the ground floor; a canopy over the door; a low top storey (2.
 C row per storey with its footprint. Overhangs are made only where they stay 0.5 m inside the parcel.
 Coordinates stay whole millimetres (village-local), as elsewhere.
 
-The recorded areas (C.CJZMJ, H.SCJZMJ, LJZ.SCJZMJ) are the survey's own figures, made here with the GB/T 17986
+The households of the set-back houses have their 墙体归属 recorded (H.QTGSD…). The recorded areas (C.CJZMJ,
+H.SCJZMJ, LJZ.SCJZMJ) are the survey's own figures, made here with the GB/T 17986
 coefficients (full, half, none); MJBF.XS and JSMJ are left to the plugin's area computation. The demo village
 (not the clean one) plants one defect of each house rule (PLANTED).
 """
@@ -33,6 +34,8 @@ KINDS = ("setback", "balconies", "enclosed", "corridor", "canopy", "low")
 # the survey's coefficient of each part (GB/T 17986.1 §8.2: enclosed full; open balcony, corridor without columns,
 # canopy, uncovered outdoor stairs half; a storey under 2.20 m nothing)
 COEFFICIENT = {"YT_FB": 1.0, "YT_WFB": 0.5, "YL": 0.5, "YP": 0.5, "SWLT": 0.5, "QT": 0.0}
+# 墙体归属 recorded for the households of the set-back houses (a few): east shared, west borrowed, the rest own
+SURVEYED_WALLS = {"QTGSD": 2, "QTGSN": 1, "QTGSX": 3, "QTGSB": 1}
 # parts within their floor's outline (a balcony the floor reaches out to, a low storey); the others lie beside it
 WITHIN = ("YT_FB", "YT_WFB", "QT")
 
@@ -57,6 +60,7 @@ class Unit:
     ring: List[Point]
     area: float
     bdcdyh: str = ""
+    walls: Dict[str, int] = field(default_factory=dict)  # 墙体归属 by side field (QTGSD…), where surveyed
 
 
 @dataclass
@@ -175,7 +179,8 @@ def build(county) -> HouseSide:
         if kind == "balconies":  # one household per floor (a split household)
             side.units.extend(Unit(h, f"{k:04d}", f.ch, 1, f.ring, f.area) for k, f in enumerate(floors, start=1))
         else:
-            side.units.append(Unit(h, "0001", "1", h.storeys, list(h.ring), side.areas[id(h)]))
+            side.units.append(Unit(h, "0001", "1", h.storeys, list(h.ring), side.areas[id(h)],
+                                   walls=dict(SURVEYED_WALLS) if kind == "setback" else {}))
     for unit in side.units:
         unit.bdcdyh = zrzh(unit.house) + unit.hh
     if not county.clean:
@@ -282,6 +287,7 @@ def rows(county, side: HouseSide):
     units = [{"BSM": n, "YSDM": schema.YSDM["H"], "BDCDYH": u.bdcdyh, "ZRZH": zrzh(u.house), "LJZH": "1",
               "CH": u.ch, "SJCS": u.storeys, "HH": u.hh, "SHBW": f"{u.ch}层" if u.storeys == 1 else f"1-{u.storeys}层",
               "ZL": address(u.house.parcel), "FWYT1": 10, "FWJG": u.house.structure, "FWXZ": 99, "JGSJ": u.house.built,
-              "SCJZMJ": u.area} for n, u in enumerate(side.units, start=1)]
+              "SCJZMJ": u.area, **{name: u.walls.get(name) for name in SURVEYED_WALLS}}
+             for n, u in enumerate(side.units, start=1)]
     return [(schema.LJZ, logical, None), (schema.C, floors, floor_wkb),
             (schema.H, units, [wkb(u.house, u.ring) for u in side.units]), (schema.MJBF, parts, part_wkb)]
