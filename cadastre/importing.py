@@ -33,6 +33,7 @@ LABEL_SYNONYMS = {
     "BWLX": {"封闭式阳台": "YT_FB", "开敞阳台": "YT_WFB", "敞开阳台": "YT_WFB", "不封闭阳台": "YT_WFB", "雨棚": "YP",
              "外楼梯": "SWLT", "楼梯": "SWLT", "走廊": "TL"},
     "FWYT": {"住房": 10, "自住房": 10},
+    "QTGS": {"自墙": 1, "自有": 1, "共墙": 2, "共有": 2, "共用墙": 2, "借": 3, "借用墙": 3},
 }
 # where a table gives a building by parcel code and a short 幢号 instead of the 24-character ZRZH
 PARCEL_COLUMNS = ("ZDDM", "宗地代码", "宗地编码", "宗地号")

@@ -98,7 +98,8 @@ HOUSE_SPEC = {
     "C": (schema.POLYGON, {"ZRZH": ("String", 24), "CH": ("String", 10), "SJC": ("Integer", 0),
           "MYC": ("String", 20), "CG": ("Real", 0), "CJZMJ": ("Real", 0), "SPTYMJ": ("Real", 0)}),
     "H": (schema.POLYGON, {"BDCDYH": ("String", 28), "ZRZH": ("String", 24), "CH": ("String", 10),
-          "HH": ("String", 4), "SJCS": ("Integer", 0), "FWXZ": ("Integer", 0), "JGSJ": ("Date", 0)}),
+          "HH": ("String", 4), "SJCS": ("Integer", 0), "FWXZ": ("Integer", 0), "JGSJ": ("Date", 0),
+          "QTGSD": ("Integer", 0), "QTGSN": ("Integer", 0), "QTGSX": ("Integer", 0), "QTGSB": ("Integer", 0)}),
     "MJBF": (schema.POLYGON, {"ZRZH": ("String", 24), "CH": ("String", 10), "BWLX": ("String", 0),
           "ZZ": ("Integer", 0), "FB": ("Integer", 0), "XS": ("Real", 0), "JSMJ": ("Real", 0)}),
 }

@@ -7,7 +7,7 @@ import pytest
 from gpkg import write_layer
 from oracle import shoelace
 from osgeo import ogr
-from qgis.core import QgsProcessingException
+from qgis.core import NULL, QgsProcessingException
 
 E0, N0 = 37_597_000.0, 3_069_000.0  # zone 37, zone number in the easting
 GOOD = "430103001001JC{:05d}"
@@ -291,3 +291,19 @@ def test_dxf_area_parts_by_cad_layer_name(run_alg, tmp_path):
     assert next(result["OUTPUT"].getFeatures()).geometry().area() == pytest.approx(4.8)
     assert "BWLX" in next(result["REJECTS"].getFeatures())["REASON"]  # 围墙 is no area part
     del result
+
+
+def test_households_wall_ownership_as_the_survey_table_writes_it(run_alg, tmp_path):
+    """墙体归属 per side (东南西北) in words, as the 房屋调查表 gives it: 自墙/共有墙/借墙 → codes 1/2/3, blank kept blank."""
+    path = tmp_path / "户.csv"
+    lines = ["自然幢号,户号,所在层,墙体归属东,墙体归属(南),西墙,北墙,WKT",
+             f'{BUILDING},1,1,自墙,共有墙,借墙,,"{square(E0, N0)}"',
+             f'{BUILDING},2,2,2,不详,自有墙,借,"{square(E0, N0)}"']
+    path.write_bytes("\r\n".join(lines).encode("gbk"))
+    result = run_import(run_alg, INPUT=str(path), TARGET="H", PRESET="h_table_zh", SOURCE_CRS="EPSG:4525")
+    assert (result["READ"], result["IMPORTED"], result["REJECTED"]) == (2, 2, 0)
+    units = {f["HH"]: f for f in result["OUTPUT"].getFeatures()}
+    walls = {hh: tuple(units[hh][n] for n in ("QTGSD", "QTGSN", "QTGSX", "QTGSB")) for hh in units}
+    assert walls["0001"][:3] == (1, 2, 3) and walls["0001"][3] in (None, NULL)
+    assert walls["0002"] == (2, 9, 1, 3)
+    del result, units
