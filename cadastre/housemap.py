@@ -16,7 +16,8 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon, box
 
-from . import completeness, maptext, walls as wall_drawing
+from . import completeness, maptext
+from . import walls as wall_drawing
 from .labelplacement import Candidate, Measure, PlacedLabel, Placer, approximate_measure
 from .mapdata import clean_text, column_of, polygon_parts
 from .messages import Problem, translatable

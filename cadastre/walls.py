@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-import shapely
 from shapely.geometry import LineString, Polygon
+from shapely.geometry.polygon import orient
 
 SIDES = (("QTGSD", "东"), ("QTGSN", "南"), ("QTGSX", "西"), ("QTGSB", "北"))
 WALL_FIELDS = tuple(name for name, _side in SIDES)
@@ -50,7 +50,7 @@ def wall_edges(outline: Polygon, codes: Mapping[str, object]) -> List[Edge]:
     found = {name: code_of(codes.get(name)) for name in WALL_FIELDS}
     if not any(found.values()) or outline is None or outline.is_empty:
         return []
-    ring = shapely.geometry.polygon.orient(outline, 1.0).exterior  # counter-clockwise: the inside is on the left
+    ring = orient(outline, 1.0).exterior  # counter-clockwise: the inside is on the left
     coords = [tuple(c[:2]) for c in ring.coords]
     edges = []
     for a, b in zip(coords[:-1], coords[1:]):
