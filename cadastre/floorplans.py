@@ -73,6 +73,14 @@ def _valid(geometry) -> bool:
     return geometry is not None and not geometry.is_empty and geometry.is_valid
 
 
+def _on_floor(geometry, outline):
+    """A household's outline within the floor outline (as it is when either is unusable)."""
+    if not (_valid(geometry) and _valid(outline)):
+        return geometry
+    clipped = shapely.intersection(geometry, outline)
+    return clipped if clipped.area > 0.01 else geometry
+
+
 class FloorMapData(HouseMapData):
     """A page per building and distinct floor plan, from the floors C, parts MJBF and households H."""
 
@@ -108,6 +116,7 @@ class FloorMapData(HouseMapData):
         if not plans:
             return pages
         header["header_jzmj"] = maptext.area_text(sum(a for members in plans for _n, _r, a in members))
+        by_floor = {n: (r, a) for members in plans for n, r, a in members}
         ch = column_of(self.floors, "CH")
         result = []
         for members in plans:
@@ -128,7 +137,8 @@ class FloorMapData(HouseMapData):
                 f"{key} {floors_title(numbers)}", pages[0].stem + suffix,
                 dict(header, floor=f"{floors_title(numbers)}  层建筑面积 {area_note}"), buildings, pages[0].parcel,
                 list(pages[0].problems), self._part_notes(zrzh, members),
-                self._household_notes(households, outline, self.parts_of.get((zrzh, _key(ch[members[0][1]])), [])),
+                self._household_notes(zrzh, households, numbers, outline,
+                                      self.parts_of.get((zrzh, _key(ch[members[0][1]])), []), by_floor),
                 walls=self._walls(households, outline)))
         return result
 
@@ -186,23 +196,57 @@ class FloorMapData(HouseMapData):
         edges = []
         for row in rows if columns else []:
             geometry = self.households.geometries[row]
-            on_floor = shapely.intersection(geometry, outline) if _valid(geometry) and _valid(outline) else geometry
-            for g in polygon_parts(on_floor):
+            for g in polygon_parts(_on_floor(geometry, outline)):
                 edges += walls.wall_edges(g, walls.side_codes(columns, row)) if g.area > 0.01 else []
         return edges
 
-    def _household_notes(self, rows: List[int], outline, parts) -> List[Tuple[object, str]]:
-        """(outline, '0001户 48.80㎡') of these households."""
-        col = {n: column_of(self.households, n) for n in ("HH", "SCJZMJ", "BDCDYH")}
+    def _household_notes(self, zrzh: str, rows: List[int], numbers: List[int], outline, parts,
+                         by_floor: Dict[int, Tuple[int, float]]) -> List[Tuple[object, str]]:
+        """(outline, label) of these households on the page of floors ``numbers``: '0001户 48.80㎡' for a household
+        on one floor; for one over several, its part of the page's floors and, on a second line, its whole area:
+        '0001户 本层 61.82㎡' + '（1-2层共 98.91㎡）' (its part: the floor's area when it is the floor's only household,
+        else computed)."""
+        col = {n: column_of(self.households, n) for n in ("CH", "SJCS", "HH", "SCJZMJ", "BDCDYH")}
         geoms = [self.households.geometries[r] for r in rows]
         computed = household_areas(geoms, floor_area(outline, None, parts, self.rules)) if rows else []
         notes = []
         for row, geometry, area in zip(rows, geoms, computed):
             number = _key(col["HH"][row]) or _key(col["BDCDYH"][row])[24:]
             recorded = number_or_none(col["SCJZMJ"][row])
-            value = recorded if recorded and recorded > 0 else area
-            text = f"{number}户 {maptext.area_text(value)}㎡" if value is not None and not math.isnan(value) else f"{number}户"
-            for g in polygon_parts(geometry):
+            low, span = floor_number(col["CH"][row]), max(maptext.as_int(col["SJCS"][row]) or 1, 1)
+            if span > 1 and low is not None:
+                floors = [n for n in range(low, low + span) if n in by_floor]
+                shares = {n: self._share(zrzh, row, n, by_floor[n]) for n in floors}
+                whole = recorded if recorded and recorded > 0 else sum(shares.values())
+                here = [n for n in numbers if n in shares]
+                values = dict.fromkeys(maptext.area_text(shares[n]) for n in here)
+                if here == floors:  # the page shows all its floors
+                    part = f"{floors_text(list(range(low, low + span)))}共 {maptext.area_text(whole)}㎡"
+                elif len(here) == 1:
+                    part = f"本层 {next(iter(values))}㎡"
+                elif len(values) == 1:
+                    part = f"{floors_text(here)}各 {next(iter(values))}㎡"
+                else:
+                    part = f"{floors_text(here)}共 {maptext.area_text(sum(shares[n] for n in here))}㎡"
+                text = f"{number}户 {part}" if here == floors else \
+                    f"{number}户 {part}\n（{floors_text(list(range(low, low + span)))}共 {maptext.area_text(whole)}㎡）"
+            else:
+                value = recorded if recorded and recorded > 0 else area
+                text = f"{number}户 {maptext.area_text(value)}㎡" if value is not None and not math.isnan(value) else f"{number}户"
+            for g in polygon_parts(_on_floor(geometry, outline)):
                 notes.append((g, text))
                 break
         return notes
+
+    def _share(self, zrzh: str, row: int, number: int, floor: Tuple[int, float]) -> float:
+        """建筑面积 of household ``row`` on floor ``number`` ((C row, area)): the floor's area when it is the floor's
+        only household, else its outline there with the parts nearest to it (cadastre.building_areas)."""
+        on_floor = self._households_on(zrzh, {number})
+        if on_floor == [row]:
+            return floor[1]
+        c_row = floor[0]
+        outline = self.floors.geometries[c_row]
+        parts = self.parts_of.get((zrzh, _key(column_of(self.floors, "CH")[c_row])), [])
+        areas = household_areas([_on_floor(self.households.geometries[r], outline) for r in on_floor],
+                                floor_area(outline, column_of(self.floors, "CG")[c_row], parts, self.rules))
+        return areas[on_floor.index(row)] if row in on_floor else 0.0

@@ -140,11 +140,8 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
                             ((placer.inside_area(b.geometry, text, SIZES["house"]), None),), strokes)
     # inside labels and the parts' first: a part's label needs its leader free of the edge lengths
     for geometry, text in list(notes) + list(parts):
-        if text and not place_in_passes(placer, text, "house", SIZES["edge"],
-                                        ((placer.inside_area(geometry, text, SIZES["edge"]), None),), strokes):
-            placer.unplaced.pop()  # a crowded plan: try once more in small print before reporting it
-            place_in_passes(placer, text, "house", SIZES["small"],
-                            ((placer.inside_area(geometry, text, SIZES["small"]), None),), strokes)
+        if text:
+            _place_note(placer, geometry, text, strokes)
     for geometry, text in floors:
         differs = shapely.symmetric_difference(geometry, union)
         place_in_passes(placer, text, "house", SIZES["small"], (
@@ -177,6 +174,19 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
         {"text": text, "role": role, "scale": scale}) for role, text in placer.unplaced]
     return HouseScene(scale, extent, outlines, parcel, placer.placed, strokes, placer.unplaced,
                       [g for g, _t in parts], [g.exterior for g, _t in floors], wall_strokes), problems
+
+
+def _place_note(placer: Placer, geometry, text: str, strokes: List[LineString]) -> None:
+    """A label inside its area: in the edge lengths' print, else in small print (a crowded plan), else its first
+    line alone (a note's later lines are a supplement); reported once when nothing fits."""
+    texts = [text] + ([text.split("\n")[0]] if "\n" in text else [])
+    for candidate in texts:
+        for size in (SIZES["edge"], SIZES["small"]):
+            if place_in_passes(placer, candidate, "house", size, ((placer.inside_area(geometry, candidate, size), None),),
+                               strokes):
+                return
+            placer.unplaced.pop()
+    placer.unplaced.append(("house", text))
 
 
 def _largest(geometry) -> Optional[Polygon]:

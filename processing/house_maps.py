@@ -21,6 +21,7 @@ from ..cadastre.walls import WALL_FIELDS
 from ..i18n import tr
 from ..mapping.export import export_pages
 from ..mapping.house_maps import HouseMapSource
+from ..rules.policy.profile import DEFAULT_PROFILE, load_profile
 from . import map_inputs
 from .map_algorithm import MapsAlgorithm
 from .parcel_maps import FORMATS, export_options
@@ -56,6 +57,8 @@ class HouseMapsAlgorithm(MapsAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE", tr("Layout template (.qpt); default: the bundled 房产分户图"), extension="qpt", optional=True))
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
+        self.add_advanced(QgsProcessingParameterString(
+            "POLICY", tr("Policy profile with the area coefficients (name or .toml file)"), DEFAULT_PROFILE))
         self.add_advanced(QgsProcessingParameterEnum("MIN_SCALE", tr("Largest scale used"), [f"1:{s}" for s in MIN_SCALES], defaultValue=1))
         dpi = QgsProcessingParameterNumber("DPI", tr("PNG resolution (dpi)"), QgsProcessingParameterNumber.Integer, 200, False, 50, 1200)
         dpi.setFlags(dpi.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -86,15 +89,17 @@ class HouseMapsAlgorithm(MapsAlgorithm):
         parcels_table = map_inputs.to_table(parcels) if parcels else None
         holders_table = map_inputs.to_table(holders) if holders else None
         floors_source = self.parameterAsSource(parameters, "FLOORS", context)
+        # the coefficients homestead:buildingareas counts with, for the part labels and the areas not recorded
+        rules = load_profile(self.parameterAsString(parameters, "POLICY", context) or DEFAULT_PROFILE).building_areas
         if self.parameterAsEnum(parameters, "KIND", context) == 1:
             data = BuildingPlanData(table, self._optional(parameters, context, feedback, "FLOORS", FLOOR_FIELDS, crs),
                                     self._optional(parameters, context, feedback, "PARTS", PART_FIELDS, crs), None,
-                                    parcels_table, holders_table, neighbours=map_inputs.to_table(houses))
+                                    parcels_table, holders_table, rules, neighbours=map_inputs.to_table(houses))
         elif floors_source:
             floors = self._optional(parameters, context, feedback, "FLOORS", FLOOR_FIELDS, crs)
             data = FloorMapData(table, floors, self._optional(parameters, context, feedback, "PARTS", PART_FIELDS, crs),
                                 self._optional(parameters, context, feedback, "HOUSEHOLDS", HOUSEHOLD_FIELDS, crs),
-                                parcels_table, holders_table)
+                                parcels_table, holders_table, rules)
         else:
             data = HouseMapData(table, parcels_table, holders_table,
                                 per_building=self.parameterAsEnum(parameters, "UNIT", context) == 1)

@@ -55,10 +55,22 @@ def expected():
     parts = collections.defaultdict(list)
     for items, _wkt, _g in rows("MJBF", where):
         parts[(items["ZRZH"], items["CH"])].append(items["BWLX"])
-    households = collections.defaultdict(list)
+    households = collections.defaultdict(list)  # ZRZH → [(HH, floors, SCJZMJ)]
     for items, _wkt, _g in rows("H", where):
-        households[(items["ZRZH"], items["CH"])].append((items["HH"], items["SCJZMJ"]))
+        low = int(items["CH"])
+        households[items["ZRZH"]].append((items["HH"], list(range(low, low + (items["SJCS"] or 1))), items["SCJZMJ"]))
     return where, plans, parts, households
+
+
+def floor_runs(numbers):
+    """'2', '1-3', '1、3' as the plugin's titles write floors (written out again here)."""
+    groups = []
+    for n in sorted(numbers):
+        if groups and n == groups[-1][-1] + 1:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    return "、".join(str(g[0]) if len(g) == 1 else f"{g[0]}-{g[-1]}" for g in groups)
 
 
 def test_floors_title():
@@ -80,6 +92,7 @@ def test_a_page_per_distinct_floor_outline(expected, tmp_path, run_alg):
     pages = text.split("\f")
     assert len([p for p in pages if p.strip()]) == expected_pages
     seen_parts = 0
+    whole_on_second_line = 0
     for zrzh, outlines in plans.items():
         for floors in outlines.values():
             numbers = sorted(n for n, _a, _g in floors)
@@ -96,9 +109,26 @@ def test_a_page_per_distinct_floor_outline(expected, tmp_path, run_alg):
                 for kind in parts.get((zrzh, str(n)), []):
                     assert f"{NAMES[kind]} ×{COEFFICIENT[kind]:g}" in page
                     seen_parts += 1
-                for hh, area in households.get((zrzh, str(n)), []):
-                    assert f"{hh}户 {area:.2f}㎡" in page
-    assert seen_parts > 0
+            area_of = {n: a for n, a, _g in floors}
+            for hh, spans, area in households.get(zrzh, []):
+                here = [n for n in numbers if n in spans]
+                if not here:
+                    continue
+                if len(spans) == 1 or here == spans:
+                    # on one floor, or all its floors on this page: the household's whole area
+                    span = f"{floor_runs(spans)}层共 " if len(spans) > 1 else ""
+                    assert f"{hh}户 {span}{area:.2f}㎡" in page, (zrzh, hh, numbers)
+                    continue
+                # the village's households over several floors are each floor's only one: their part is the floor's
+                assert len(households[zrzh]) == 1
+                assert f"{hh}户 {area:.2f}㎡" not in page  # not its whole area as if it were all on these floors
+                shares = {area_of[n] for n in here}
+                if len(here) == 1:
+                    assert f"{hh}户 本层 {area_of[here[0]]:.2f}㎡" in page, (zrzh, hh, numbers)
+                elif len(shares) == 1:
+                    assert f"{hh}户 {floor_runs(here)}层各 {area_of[here[0]]:.2f}㎡" in page, (zrzh, hh, numbers)
+                whole_on_second_line += f"（{floor_runs(spans)}层共 {area:.2f}㎡）" in page
+    assert seen_parts > 0 and whole_on_second_line > 0
 
 
 def test_without_floors_the_storeys_are_drawn(expected, tmp_path, run_alg):
@@ -108,3 +138,27 @@ def test_without_floors_the_storeys_are_drawn(expected, tmp_path, run_alg):
                                        UNIT=1, OUTPUT_FOLDER=str(tmp_path), FORMAT=1))
     text = pdftotext(next(tmp_path.glob("*.pdf")))
     assert result["PAGES"] >= len(plans) and "层建筑面积" not in text and "×0.5" not in text
+
+
+def test_part_labels_use_the_profiles_coefficients(tmp_path, run_alg):
+    """With POLICY = zhejiang_example (an enclosed balcony counts half there) the 封闭阳台 is labelled ×0.5, as
+    homestead:buildingareas counts it; the profile file is read here with tomllib, not through the plugin."""
+    import tomllib
+
+    from homestead_cadastre.rules.policy.profile import POLICIES_DIR
+
+    with open(f"{POLICIES_DIR}/zhejiang_example.toml", "rb") as handle:
+        zhejiang = tomllib.load(handle)["building_areas"]["coefficients"]["YT_FB"]
+    assert zhejiang != COEFFICIENT["YT_FB"]
+    enclosed = sorted({items["ZRZH"] for items, _w, _g in rows("MJBF", "BWLX = 'YT_FB' AND XS IS NULL")})[:2]
+    assert enclosed
+    uri = f"{VILLAGE}|layername="
+    where = "ZRZH IN (" + ",".join(f"'{z}'" for z in enclosed) + ")"
+    for policy, coefficient in (("zhejiang_example", zhejiang), ("national_generic", COEFFICIENT["YT_FB"])):
+        out = tmp_path / policy
+        result = run_alg("housemaps", dict(
+            HOUSES=f"{uri}ZRZ|subset={where}", PARCELS=f"{uri}ZD", HOLDERS=f"{uri}QLR", FLOORS=f"{uri}C",
+            PARTS=f"{uri}MJBF", POLICY=policy, OUTPUT_FOLDER=str(out), FORMAT=1))
+        assert result["FAILED"] == 0
+        text = pdftotext(out / "fangchantu.pdf")
+        assert text.count(f"封闭阳台 ×{coefficient:g}") == len(enclosed), policy
