@@ -12,7 +12,6 @@ import math
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from shapely.geometry import LineString, Polygon
-from shapely.geometry.polygon import orient
 
 SIDES = (("QTGSD", "东"), ("QTGSN", "南"), ("QTGSX", "西"), ("QTGSB", "北"))
 WALL_FIELDS = tuple(name for name, _side in SIDES)
@@ -50,8 +49,10 @@ def wall_edges(outline: Polygon, codes: Mapping[str, object]) -> List[Edge]:
     found = {name: code_of(codes.get(name)) for name in WALL_FIELDS}
     if not any(found.values()) or outline is None or outline.is_empty:
         return []
-    ring = orient(outline, 1.0).exterior  # counter-clockwise: the inside is on the left
-    coords = [tuple(c[:2]) for c in ring.coords]
+    # counter-clockwise, the inside on the left (not shapely's orient: GEOS 3.12, and qgis_process runs on 3.11)
+    coords = [tuple(c[:2]) for c in outline.exterior.coords]
+    if not outline.exterior.is_ccw:
+        coords.reverse()
     edges = []
     for a, b in zip(coords[:-1], coords[1:]):
         length = math.hypot(b[0] - a[0], b[1] - a[1])

@@ -103,3 +103,30 @@ def test_house_algorithms_run_in_qgis_process(qgis_process, village, tmp_path): 
     for fid in blanked:
         assert coded[fid].startswith("431302003005JC") and int(coded[fid][14:]) > highest
     assert len({coded[fid] for fid in blanked}) == 2
+
+
+def test_house_maps_with_walls_and_building_plans_in_qgis_process(qgis_process, village, tmp_path):  # noqa: F811
+    """qgis_process runs QGIS's GEOS (3.11 on Debian 12), not shapely's own: the 墙体归属 of the households and the
+    房产平面图 must draw there too (shapely's orient, GEOS 3.12, crashed it)."""
+    import subprocess
+
+    qgis_process("plugins", "enable", PLUGIN)
+    walled = sorted(r["ZRZH"] for r in rows(village, "H") if r["QTGSD"] is not None)
+    assert walled
+    prefix = walled[0][:18]  # the buildings of ten parcels or so, one of them with walls
+    built = [r for r in rows(village, "ZRZ") if (r["ZDDM"] or "").startswith(prefix)]
+
+    def src(name):
+        return f"{village}|layername={name}"
+
+    for kind, title, legend in ((0, "房产分户图", "借墙"), (1, "房产平面图", "")):
+        folder = tmp_path / f"kind{kind}"
+        out = qgis_process("run", "homestead:housemaps", "--", f"HOUSES={src('ZRZ')}", f"VILLAGE={prefix}",
+                           f"PARCELS={src('ZD')}", f"HOLDERS={src('QLR')}", f"FLOORS={src('C')}", f"PARTS={src('MJBF')}",
+                           f"HOUSEHOLDS={src('H')}", f"KIND={kind}", "FORMAT=1", f"OUTPUT_FOLDER={folder}",
+                           json_output=True)["results"]
+        assert out["PAGES"] >= len(built) > 0
+        text = subprocess.run(["pdftotext", str(folder / "fangchantu.pdf"), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert title in text and (legend in text if legend else "借墙" not in text)
+    assert out["PAGES"] == len(built)  # the building plans: one per building
