@@ -148,32 +148,49 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
             (placer.inside_area(_largest(shapely.intersection(differs, geometry)) or geometry, text, SIZES["small"]), None),
             (placer.inside_area(_largest(differs), text, SIZES["small"]), None)), strokes)
     done = set()
-    footprint_edges = union.boundary
-    edged = outlines + [g for g, _t in floors]
-    for index, outline in enumerate(edged):
-        coords = [tuple(c[:2]) for c in outline.exterior.coords]
-        for a, b in zip(coords[:-1], coords[1:]):
-            key = tuple(sorted(((round(a[0], 2), round(a[1], 2)), (round(b[0], 2), round(b[1], 2)))))
-            if key in done or a == b:
-                continue
-            done.add(key)
-            if index >= len(outlines) and footprint_edges.distance(shapely.Point((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)) < 0.05:
-                continue  # a floor's edge on the footprint's boundary: that edge's length is given already
-            length = math.hypot(b[0] - a[0], b[1] - a[1])
-            text = maptext.length_text(length)
-            nx, ny = (b[1] - a[1]) / length, -(b[0] - a[0]) / length
-            mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
-            if union.contains(shapely.Point(mx + nx * 0.05 * mm, my + ny * 0.05 * mm)):
-                nx, ny = -nx, -ny
-            beside = placer.along_segment(a, b, (nx, ny), text, SIZES["edge"])
-            away = lazy(lambda a=a, b=b, n=(nx, ny), t=text: placer.away_from_segment(a, b, n, t, SIZES["edge"]))
-            place_in_passes(placer, text, "edge", SIZES["edge"], ((beside, union), (beside, None), (away, union), (away, None)),
-                            strokes)
+    for a, b in _edges(outlines, [g for g, _t in floors], union.boundary):
+        key = tuple(sorted(((round(a[0], 2), round(a[1], 2)), (round(b[0], 2), round(b[1], 2)))))
+        if key in done or a == b:
+            continue
+        done.add(key)
+        length = math.hypot(b[0] - a[0], b[1] - a[1])
+        text = maptext.length_text(length)
+        nx, ny = (b[1] - a[1]) / length, -(b[0] - a[0]) / length
+        mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+        if union.contains(shapely.Point(mx + nx * 0.05 * mm, my + ny * 0.05 * mm)):
+            nx, ny = -nx, -ny
+        beside = placer.along_segment(a, b, (nx, ny), text, SIZES["edge"])
+        away = lazy(lambda a=a, b=b, n=(nx, ny), t=text: placer.away_from_segment(a, b, n, t, SIZES["edge"]))
+        place_in_passes(placer, text, "edge", SIZES["edge"], ((beside, union), (beside, None), (away, union), (away, None)),
+                        strokes)
     problems = [Problem("MAP_LABEL_UNPLACED", translatable(
         "Label {text} ({role}) found no free place at 1:{scale}; it was left out."),
         {"text": text, "role": role, "scale": scale}) for role, text in placer.unplaced]
     return HouseScene(scale, extent, outlines, parcel, placer.placed, strokes, placer.unplaced,
                       [g for g, _t in parts], [g.exterior for g, _t in floors], wall_strokes), problems
+
+
+def _edges(outlines: Sequence[Polygon], floors: Sequence[Polygon], footprint_boundary):
+    """The segments whose lengths the plan gives: every edge of the outlines; of the floor outlines (房产平面图),
+    the parts of their edges off the footprint's boundary (a set-back line, a balcony's front and sides)."""
+    for outline in outlines:
+        coords = [tuple(c[:2]) for c in outline.exterior.coords]
+        yield from zip(coords[:-1], coords[1:])
+    corners = shapely.points(shapely.get_coordinates(footprint_boundary))
+    for outline in floors:
+        coords = [tuple(c[:2]) for c in outline.exterior.coords]
+        for a, b in zip(coords[:-1], coords[1:]):
+            segment = LineString([a, b])
+            if a == b:
+                continue
+            crossings = shapely.get_coordinates(shapely.intersection(segment, footprint_boundary))
+            cuts = {0.0, segment.length} | {segment.project(shapely.Point(c)) for c in crossings}
+            cuts |= {segment.project(c) for c in corners if segment.distance(c) < 0.01}
+            ends = sorted(cuts)
+            for t0, t1 in zip(ends[:-1], ends[1:]):
+                if t1 - t0 > 0.1 and footprint_boundary.distance(segment.interpolate((t0 + t1) / 2)) > 0.02:
+                    p0, p1 = segment.interpolate(t0), segment.interpolate(t1)
+                    yield (p0.x, p0.y), (p1.x, p1.y)
 
 
 def _place_note(placer: Placer, geometry, text: str, strokes: List[LineString]) -> None:

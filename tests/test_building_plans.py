@@ -3,8 +3,11 @@ floors whose outline differs from the footprint; the expectations read with OGR,
 import collections
 import subprocess
 
+import shapely
 from conftest import SAMPLE
 from osgeo import ogr
+
+from homestead_cadastre.cadastre.housemap import Building, house_scene
 
 VILLAGE = SAMPLE / "clean_village.gpkg"
 PREFIX = "431302003005"  # the whole village (its 地籍子区)
@@ -70,3 +73,19 @@ def test_a_plan_per_building(tmp_path, run_alg):
         else:
             assert "各层轮廓与基底相同" in page, zrzh
     assert stepped > 3
+
+
+def test_floor_outline_lengths_off_the_footprint():
+    """A 7.60 × 9.40 m house whose upper floors reach 1.20 m out to the south (a balcony) and a second house whose
+    top floor steps back to 5.60 m: the plan gives the footprint's edges, the balcony's front and both its sides,
+    the set-back line; not again the floor edges lying on the footprint."""
+    footprint = shapely.box(0, 0, 7.6, 9.4)
+    balcony = shapely.Polygon([(0, -1.2), (7.6, -1.2), (7.6, 9.4), (0, 9.4)])
+    house = [Building(footprint, 3, 4, "0001", "", 200.0)]
+    scene, problems = house_scene(house, None, (180, 180), floors=[(balcony, "2-3层")])
+    assert not problems
+    lengths = sorted(label.text for label in scene.labels if label.role == "edge")
+    assert lengths == ["1.20", "1.20", "7.60", "7.60", "7.60", "9.40", "9.40"]
+    assert "2-3层" in [label.text for label in scene.labels]
+    scene, problems = house_scene(house, None, (180, 180), floors=[(shapely.box(0, 0, 7.6, 5.6), "3层")])
+    assert sorted(label.text for label in scene.labels if label.role == "edge") == ["7.60", "7.60", "7.60", "9.40", "9.40"]
