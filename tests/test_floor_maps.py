@@ -5,6 +5,7 @@ import math
 import subprocess
 
 import pytest
+import shapely
 from conftest import SAMPLE
 from osgeo import ogr
 
@@ -162,3 +163,29 @@ def test_part_labels_use_the_profiles_coefficients(tmp_path, run_alg):
         assert result["FAILED"] == 0
         text = pdftotext(out / "fangchantu.pdf")
         assert text.count(f"封闭阳台 ×{coefficient:g}") == len(enclosed), policy
+
+
+def test_a_household_over_two_floors_sharing_the_ground_floor():
+    """By hand, without QGIS: a 10 × 10 m house, floor 2 only its west half (5 × 10 m). Household 0001 holds the
+    west half of both floors (CH 1, SJCS 2), 0002 the east half of the ground floor; no area recorded for them. On
+    the floor-1 page 0001 has its half, 50 m², and its whole 100 m² beneath; 0002 its 50 m²; on the floor-2 page
+    0001 has the whole floor, 50 m², again with its 100 m²."""
+    import numpy as np
+
+    from homestead_cadastre.cadastre.floorplans import FloorMapData
+    from homestead_cadastre.cadastre.mapdata import Table
+
+    zrzh, west, east = "431302003005JC00001F0001", shapely.box(0, 0, 5, 10), shapely.box(5, 0, 10, 10)
+    houses = Table(np.array([shapely.box(0, 0, 10, 10)], dtype=object),
+                   {"ZDDM": [zrzh[:19]], "ZRZH": [zrzh], "BDCDYH": [""], "ZCS": [2], "FWJG": [4], "SCJZMJ": [None]})
+    floors = Table(np.array([shapely.box(0, 0, 10, 10), west], dtype=object),
+                   {"ZRZH": [zrzh] * 2, "CH": ["1", "2"], "SJC": [1, 2], "CG": [3.0, 3.0], "CJZMJ": [None, None]})
+    households = Table(np.array([west, east], dtype=object),
+                       {"ZRZH": [zrzh] * 2, "CH": ["1", "1"], "SJCS": [2, 1], "HH": ["0001", "0002"],
+                        "SCJZMJ": [None, None], "BDCDYH": ["", ""]})
+    parcels = Table(np.array([shapely.box(-5, -5, 15, 15)], dtype=object),
+                    {"ZDDM": [zrzh[:19]], "ZL": ["莲坝村1组"], "QLRMC": ["孙平"]})
+    pages = FloorMapData(houses, floors, None, households, parcels).pages()
+    assert [p.header["floor"].split()[0] for p in pages] == ["第1层平面图", "第2层平面图"]
+    assert sorted(text for _g, text in pages[0].notes) == ["0001户 本层 50.00㎡\n（1-2层共 100.00㎡）", "0002户 50.00㎡"]
+    assert [text for _g, text in pages[1].notes] == ["0001户 本层 50.00㎡\n（1-2层共 100.00㎡）"]
