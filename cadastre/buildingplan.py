@@ -49,8 +49,10 @@ class BuildingPlanData(FloorMapData):
         header = dict(page.header, title=TITLE)
         if plans:
             header["header_jzmj"] = maptext.area_text(sum(a for members in plans for _n, _r, a in members))
-        header["floor"] = "虚线为与基底不同的层轮廓（" + "、".join(dict.fromkeys(t for _g, t in floors)) + "）" \
-            if floors else "各层轮廓与基底相同"
+        if floors:
+            header["floor"] = "虚线为与基底不同的层轮廓（" + "、".join(dict.fromkeys(t for _g, t in floors)) + "）"
+        else:  # without floors (C) nothing is known of them
+            header["floor"] = "各层轮廓与基底相同" if plans else ""
         return [HousePage(key, key or page.stem, header, page.buildings, page.parcel, page.problems,
                           floors=floors, neighbours=self._neighbours(footprint, page.parcel), fit_parcel=True)]
 

@@ -89,3 +89,20 @@ def test_floor_outline_lengths_off_the_footprint():
     assert "2-3层" in [label.text for label in scene.labels]
     scene, problems = house_scene(house, None, (180, 180), floors=[(shapely.box(0, 0, 7.6, 5.6), "3层")])
     assert sorted(label.text for label in scene.labels if label.role == "edge") == ["7.60", "7.60", "7.60", "9.40", "9.40"]
+
+
+def test_without_floors_the_plan_says_nothing_of_them(tmp_path, run_alg):
+    uri = f"{VILLAGE}|layername="
+    buildings = features("ZRZ", "ZDDM LIKE '431302003005JC0001%'")
+    result = run_alg("housemaps", dict(HOUSES=f"{uri}ZRZ", VILLAGE="431302003005JC0001", PARCELS=f"{uri}ZD",
+                                       HOLDERS=f"{uri}QLR", KIND=1, OUTPUT_FOLDER=str(tmp_path), FORMAT=1))
+    assert result["PAGES"] == len(buildings) > 5 and result["FAILED"] == 0
+    text = subprocess.run(["pdftotext", str(tmp_path / "fangchantu.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert text.count("房产平面图") == len(buildings) and "层轮廓" not in text
+    ds = ogr.Open(str(VILLAGE))  # kept: its layer dies with it
+    layer = ds.GetLayerByName("ZRZ")
+    layer.SetAttributeFilter("ZDDM LIKE '431302003005JC0001%'")
+    for f in layer:  # 建筑面积: SCJZMJ when recorded, else footprint × storeys
+        area = f["SCJZMJ"] or f.GetGeometryRef().GetArea() * f["ZCS"]
+        assert f"{area:.2f}" in text, f["ZRZH"]
