@@ -109,6 +109,8 @@ CODELISTS: Dict[str, Dict[object, str]] = {
     # 房屋性质 (TD/T 1066 code list; verify against the edition a province uses)
     "FWXZ": {0: "市场化商品房", 1: "动迁房", 2: "配套商品房", 3: "公共租赁房", 4: "廉租房", 5: "限价普通商品房",
              6: "经济适用住房", 7: "定销商品房", 8: "集资建房", 9: "福利房", 99: "其它"},
+    # 墙体归属 (who owns each wall of a house, as the 房屋调查表 records it; this project's extension)
+    "QTGS": {1: "自有墙", 2: "共有墙", 3: "借墙"},
     # 面积部位类型 (MJBF, this project's extension; the coefficient per type comes from the area profile)
     "BWLX": {"YT_FB": "封闭阳台", "YT_WFB": "未封闭阳台", "TL": "挑廊", "YL": "檐廊", "YP": "雨篷", "SWLT": "室外楼梯",
              "JKC": "架空层", "LT": "露台", "QT": "其他"},
@@ -255,6 +257,9 @@ ZRZ = Layer(
         _f("FWJG", INT, "房屋结构", codelist="FWJG"),
         _f("ZTS", INT, "总套数"),
         _f("BZ", TEXT, "备注", 254),
+        *(_f(f"QTGS{side}", INT, f"{name}墙归属", codelist="QTGS", ext=True, doc=(
+            f"墙体归属 of the {english} wall for the 房屋调查表: 1 自有墙, 2 共有墙, 3 借墙; empty when not surveyed."))
+          for side, name, english in (("D", "东", "east"), ("N", "南", "south"), ("X", "西", "west"), ("B", "北", "north"))),
     ),
     style="zrz.qml",
 )
