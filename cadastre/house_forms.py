@@ -61,6 +61,11 @@ def building_errors(findings: Iterable[Dict[str, object]], zrzh: Sequence[str], 
     return found
 
 
+def several(code: str) -> bool:
+    """A unit code of several buildings registered as one unit (幢号 9999, domain.md §2)."""
+    return len(code) == 28 and code[19:24] == "F9999"
+
+
 def date_text(value) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.strftime("%Y-%m-%d")
@@ -135,8 +140,9 @@ class HouseFormData:
         codes = [clean_text(self.h(h, "BDCDYH")) if h is not None else clean_text(self.b(b, "BDCDYH"))
                  for b, h in units]
         count: Dict[str, int] = {}
-        for code in codes:
-            count[code] = count.get(code, 0) + 1
+        for (_b, h), code in zip(units, codes):
+            if not (h is None and several(code)):  # buildings registered as one unit share its code
+                count[code] = count.get(code, 0) + 1
         return [self.form(b, h, code, count) for (b, h), code in zip(units, codes)]
 
     def form(self, b: Optional[int], h: Optional[int], bdcdyh: str, count: Dict[str, int]) -> HouseForm:
@@ -175,7 +181,8 @@ class HouseFormData:
                 "homestead:buildingareas for the measured area."),
                 {"area": maptext.area_text(floor_area(footprint, self.b(b, "ZCS"), None))}))
         sheet = self.sheet(b, h, bdcdyh, zddm, owner, place, footprint)
-        return HouseForm(key, bdcdyh, [sheet], problems)
+        stem = f"{bdcdyh}_{self.zrzh[b][-4:]}" if h is None and several(bdcdyh) else bdcdyh
+        return HouseForm(key, stem, [sheet], problems)
 
     def sheet(self, b: int, h: Optional[int], bdcdyh: str, zddm: str, owner: str, place: str, footprint) -> Sheet:
         def first(name_h: str, name_b: Optional[str] = None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 
@@ -83,7 +84,8 @@ def test_clean_village_every_household_or_building_has_its_form_with_the_layer_v
     assert result["FAILED"] == 0 and result["PAGES"] == len(units) + len(alone)
     for unit, building in [(u, buildings[u["ZRZH"]]) for u in units] + [(None, b) for b in alone]:
         source = unit or building
-        stem = out / f"{source['BDCDYH']}_房屋调查表"
+        several = unit is None and source["BDCDYH"][19:24] == "F9999"  # one unit of several buildings: a form each
+        stem = out / f"{source['BDCDYH']}{'_' + building['ZRZH'][-4:] if several else ''}_房屋调查表"
         assert stem.with_suffix(".pdf").exists()
         form = cells(stem.with_suffix(".xlsx"))
         parcel = parcels[building["ZDDM"]]
@@ -134,35 +136,100 @@ def demo(tmp_path_factory, provider):
     return village, folder / "forms", forms
 
 
+def caption_building(path):
+    """The 自然幢号 a written form is of, from its caption line."""
+    caption = cells(path)[1][0]
+    return re.search(r"自然幢号：(\S+)", caption).group(1)
+
+
 def test_demo_planted_house_defects_are_left_out_with_reasons(demo):
     village, out, result = demo
     manifest = json.loads((SAMPLE / "demo_village.manifest.json").read_text(encoding="utf-8"))
     buildings, floors, units = rows(village, "ZRZ"), rows(village, "C"), rows(village, "H")
-    error_rules = {"ZRZ_OUTSIDE", "ZRZ_ORPHAN", "ZRZ_ZRZH", "C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH"}
-    # the buildings each planted house defect concerns, through the ZRZH of the C or H rows it names
-    held = set()
+    layers = {"ZRZ": buildings, "C": floors, "H": units}
+    unit_codes = {b["BDCDYH"]: b["ZRZH"] for b in buildings.values() if b["BDCDYH"]}
+    severity = {"error": {"ZRZ_OUTSIDE", "ZRZ_ORPHAN", "ZRZ_ZRZH", "C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "H_BDCDYH",
+                          "ZD_CODE", "ZD_DUPCODE", "ZD_INVALID", "ZD_OVERLAP", "ZD_GAP"}}["error"]
+    held, orphans = set(), 0
     for defect in manifest["defects"]:
-        if defect["rule"] not in error_rules:
+        if defect["rule"] not in severity:
             continue
-        layer_rows = {"ZRZ": buildings, "C": floors, "H": units}[defect["layer"]]
-        numbers = {layer_rows[f]["ZRZH"] for f in defect["fids"]}
-        held |= {fid for fid in defect["fids"]} if defect["layer"] == "ZRZ" else \
-            {fid for fid, b in buildings.items() if b["ZRZH"] in numbers}
-    held |= {fid for fid, b in buildings.items() if b["ZRZH"] in {buildings[f]["ZRZH"] for f in held if buildings[f]["ZRZH"]}}
-    lines = report(out)
-    written = {line[0] for line in lines[1:] if line[1] != "未出图"}
-    left_out = {line[0]: line for line in lines[1:] if line[0] not in written}
-    written_buildings = {u["ZRZH"] for u in units.values() if u["BDCDYH"] in written} | \
-        {b["ZRZH"] for b in buildings.values() if b["ZRZH"] in written or b["BDCDYH"] in written}
-    held_numbers = {buildings[f]["ZRZH"] for f in held if buildings[f]["ZRZH"]}
-    assert held_numbers and not held_numbers & written_buildings
-    assert result["FAILED"] == len(left_out) and result["PAGES"] == len(written)
-    # every planted house defect with a code is among those left out, its reason naming a rule or the blank field
-    for number in held_numbers:
-        keys = [k for k in left_out if k.startswith(number)] or [k for k in left_out if number in k]
-        assert keys, number
-        assert all(left_out[k][-1] for k in keys)
-    assert any("质检" in " ".join(line) or "ZRZ_ZRZH" in " ".join(line) for line in left_out.values())
-    # and every other household of the village got its form
-    others = {u["BDCDYH"] for u in units.values() if u["ZRZH"] not in held_numbers and u["BDCDYH"]}
-    assert others - written == set() or all(k in left_out for k in others - written)
+        if defect["layer"] in layers:  # a house-side defect: the buildings of the rows it names
+            numbers = {layers[defect["layer"]][f]["ZRZH"] for f in defect["fids"]}
+            orphans += sum(1 for f in defect["fids"] if defect["layer"] == "ZRZ" and not buildings[f]["ZRZH"])
+            held |= numbers - {None}
+        planted = defect["codes"] + defect["facts"].get("BDCDYH", [])  # "their houses carry the same codes"
+        held |= {unit_codes[c] for c in planted if c in unit_codes}
+    every = {b["ZRZH"] for b in buildings.values() if b["ZRZH"]}
+    written = {caption_building(p) for p in out.glob("*_房屋调查表.xlsx")}
+    assert held and orphans == 1
+    assert written == every - held
+    lines = report(out)[1:]
+    left_out = [line for line in lines if not line[2]]
+    assert result["FAILED"] == len(left_out) and result["PAGES"] == len(lines) - len(left_out)
+    assert all(line[3] for line in left_out)
+    reasons = " ".join(line[3] for line in left_out)
+    for rule in ("C_OUTLINE", "C_MISSING", "C_DUP", "H_AREA", "ZRZ_OUTSIDE"):  # found by the quality check only
+        assert rule in reasons
+    assert "未出图，待补充" in reasons  # the orphan house: no codes at all
+
+
+def test_survey_form_lists_the_parcels_houses(tmp_path, run_alg):
+    """The 权籍调查表's house sheet: every house of the parcel, values as OGR reads them (area: the measured
+    SCJZMJ, else the outline's area × storeys, domain.md §3)."""
+    village = SAMPLE / "clean_village.gpkg"
+    require_files(village, reason="the sample villages have not landed yet")
+    prefix = "431302003005JC0001"  # parcels 00010-00019
+    run_alg("surveyforms", {"PARCELS": layer(village, "ZD"), "VILLAGE": prefix, "HOUSES": layer(village, "ZRZ"),
+                            "HOLDERS": layer(village, "QLR"), "FORMAT": 1, "OUTPUT_FOLDER": str(tmp_path)})
+    import openpyxl
+
+    data = ogr.Open(str(village))
+    houses = data.GetLayerByName("ZRZ")
+    houses.SetAttributeFilter(f"ZDDM LIKE '{prefix}%'")
+    expected = {}
+    for f in houses:
+        area = f.GetField("SCJZMJ") or f.GetGeometryRef().GetArea() * f.GetField("ZCS")
+        expected.setdefault(f.GetField("ZDDM"), []).append([
+            f.GetField("ZRZH")[-4:], f.GetField("BDCDYH"), str(f.GetField("ZCS")), FWJG[f.GetField("FWJG")],
+            f"{area:.2f}", "住宅" if f.GetField("GHYT") == 10 else "?"])
+    assert len(expected) == 10
+    for zddm, houses_of in expected.items():
+        sheet = openpyxl.load_workbook(tmp_path / f"{zddm}_权籍调查表.xlsx")["房屋情况"]
+        table = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+        assert table[0] == list(("幢号", "不动产单元号", "层数", "结构", "建筑面积(㎡)", "用途"))
+        assert sorted(table[1:-1]) == sorted(houses_of)
+        assert table[-1][0] == "合计" and table[-1][4] == f"{sum(float(h[4]) for h in houses_of):.2f}"
+
+
+def test_survey_form_leaves_out_a_house_with_an_error(demo, tmp_path, run_alg):
+    village, forms, _result = demo
+    findings = forms.parent / "findings.gpkg"
+    code = "431302003005JC00016"  # its building's top floor reaches beyond the footprint (C_OUTLINE, manifest D28)
+    result = run_alg("surveyforms", {"PARCELS": layer(village, "ZD"), "VILLAGE": code, "HOUSES": layer(village, "ZRZ"),
+                                     "QUALITY_ERRORS": str(findings), "FORMAT": 1, "OUTPUT_FOLDER": str(tmp_path)})
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / f"{code}_权籍调查表.xlsx")["房屋情况"]
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert f"{code}F0001" not in " ".join(str(v) for v in values if v)
+    lines = open(result["REPORT"], encoding="utf-8-sig").read()
+    assert f"{code}F0001" in lines and "C_OUTLINE" in lines
+
+
+@pytest.mark.parametrize("layer_name, field", [("ZRZ", "ZRZH"), ("H", "BDCDYH")])
+def test_missing_field_is_refused_naming_layer_and_field_and_writes_nothing(tmp_path, run_alg, layer_name, field):
+    village = SAMPLE / "clean_village.gpkg"
+    require_files(village, reason="the sample villages have not landed yet")
+    copy = tmp_path / "village.gpkg"
+    shutil.copyfile(village, copy)
+    data = ogr.Open(str(copy), 1)
+    table = data.GetLayerByName(layer_name)
+    assert table.DeleteField(table.GetLayerDefn().GetFieldIndex(field)) == 0
+    data = None
+    out = tmp_path / "forms"
+    with pytest.raises(QgsProcessingException) as refused:
+        run_alg("housesurveyforms", {"HOUSES": layer(copy, "ZRZ"), "HOUSEHOLDS": layer(copy, "H"),
+                                     "PARCELS": layer(copy, "ZD"), "OUTPUT_FOLDER": str(out)})
+    assert field in str(refused.value) and layer_name in str(refused.value)
+    assert not out.exists() or list(out.iterdir()) == []
