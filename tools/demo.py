@@ -155,7 +155,8 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
                   SCALE=1, TITLE=f"娄星区{where['town']}{where['name']}", FORMAT=2, OUTPUT_FOLDER=out / "taohetu",
                   **signatures)  # the same 制图者, 审核者 and dates as the other products
     forms = run(env, "surveyforms", PARCELS=parcels, POINTS=points["OUTPUT_POINTS"], LINES=points["OUTPUT_LINES"],
-                HOUSES=layer(village, "ZRZ"), HOLDERS=layer(village, "QLR"), OUTPUT_FOLDER=out / "forms")
+                HOUSES=layer(village, "ZRZ"), HOLDERS=layer(village, "QLR"), QUALITY_ERRORS=checked["OUTPUT"],
+                OUTPUT_FOLDER=out / "forms")
     house = house_steps(env, village, out, parcels, checked["OUTPUT"])
     # a legal notice lists reviewed parcels only: the demo stands in for the reviewer who confirms in the review panel
     reviewed = confirm_suggestions(Path(parcels), out / "zd_reviewed.gpkg")
