@@ -84,14 +84,16 @@ class HouseFormData:
     """The survey layers (cadastre.mapdata.Table) indexed for ``forms()``.
 
     ``buildings``: ZRZ; ``households``: H or None; ``parcels``: ZD (坐落, 权利人) or None; ``holders``: QLR or None;
-    ``errors``: per building row the rule ids of its error findings (``building_errors``) or None; ``fids``: the
-    buildings' feature ids (for the reports)."""
+    ``errors``: per building row the rule ids of its error findings (``building_errors``) or None; ``fids``,
+    ``household_fids``: the feature ids (for the reports)."""
 
     def __init__(self, buildings, households=None, parcels=None, holders=None, errors=None, fids=None,
-                 surveyor: str = "", survey_date: str = ""):
+                 household_fids=None, surveyor: str = "", survey_date: str = ""):
         self.buildings, self.households, self.parcels, self.holders = buildings, households, parcels, holders
         self.errors = errors or [[] for _ in range(len(buildings))]
         self.fids = list(fids) if fids is not None else list(range(len(buildings)))
+        self.household_fids = list(household_fids) if household_fids is not None else \
+            list(range(len(households) if households is not None else 0))
         self.surveyor, self.survey_date = surveyor, survey_date
         self.zrzh = [clean_text(z) for z in column_of(buildings, "ZRZH")]
         self.parcel_of_code = {c: r for c, rows in _group(parcels, "ZDDM").items() for r in rows[:1]}
@@ -147,7 +149,7 @@ class HouseFormData:
 
     def form(self, b: Optional[int], h: Optional[int], bdcdyh: str, count: Dict[str, int]) -> HouseForm:
         key = bdcdyh or (self.zrzh[b] if b is not None else "") or (
-            f"ZRZ#{self.fids[b]}" if b is not None else f"H#{h}")
+            f"ZRZ#{self.fids[b]}" if b is not None else f"H#{self.household_fids[h]}")
         if b is None:
             return HouseForm(key, key, [], [Problem("HOUSE_NO_BUILDING", translatable(
                 "The household's building code ZRZH ({code}) names no building of the buildings layer (ZRZ); give "

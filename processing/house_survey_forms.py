@@ -63,13 +63,17 @@ class HouseSurveyFormsAlgorithm(MapsAlgorithm):
         buildings.geometries = buildings.geometries[keep]
         buildings.attributes = {name: [values[k] for k in keep] for name, values in buildings.attributes.items()}
         fids = [int(houses.ids[k]) for k in keep]
-        households = self._table(parameters, context, feedback, "HOUSEHOLDS", H_FIELDS, ["ZRZH", "BDCDYH"], crs,
-                                 geometry=False)
-        if households is not None and len(keep) < len(houses):  # the households of the buildings asked for
-            wanted = set(buildings.column("ZRZH")) - {None, ""}
-            rows = [r for r, z in enumerate(households.column("ZRZH")) if z in wanted]
-            households.attributes = {name: [values[r] for r in rows] for name, values in households.attributes.items()}
-            households.geometries = households.geometries[rows]
+        households, household_fids = None, None
+        source = self.parameterAsSource(parameters, "HOUSEHOLDS", context)
+        if source is not None:
+            read = map_inputs.read(source, context, feedback, H_FIELDS, crs, required=["ZRZH", "BDCDYH"], geometry=False)
+            households, household_fids = map_inputs.to_table(read), [int(f) for f in read.ids]
+            if len(keep) < len(houses):  # the households of the buildings asked for
+                wanted = set(buildings.column("ZRZH")) - {None, ""}
+                rows = [r for r, z in enumerate(households.column("ZRZH")) if z in wanted]
+                households.attributes = {name: [values[r] for r in rows] for name, values in households.attributes.items()}
+                households.geometries = households.geometries[rows]
+                household_fids = [household_fids[r] for r in rows]
         parcels = self._table(parameters, context, feedback, "PARCELS", ["ZDDM", "ZL", "QLRMC"], ["ZDDM"], crs, geometry=False)
         holders = self._table(parameters, context, feedback, "HOLDERS", ["ZDDM", "SXH", "QLRMC"], [], crs, geometry=False)
         found = map_inputs.findings(self, parameters, context, feedback)
@@ -77,7 +81,7 @@ class HouseSurveyFormsAlgorithm(MapsAlgorithm):
             if found is not None else None
         variables = map_inputs.variable_values(self, parameters, context)
         survey_date = self.parameterAsString(parameters, "SURVEY_DATE", context) or variables.get("homestead_survey_date", "")
-        data = HouseFormData(buildings, households, parcels, holders, errors, fids,
+        data = HouseFormData(buildings, households, parcels, holders, errors, fids, household_fids,
                              map_inputs.surveyor(self, parameters, context), survey_date)
         xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
         forms = data.forms()

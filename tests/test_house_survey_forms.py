@@ -233,3 +233,22 @@ def test_missing_field_is_refused_naming_layer_and_field_and_writes_nothing(tmp_
                                      "PARCELS": layer(copy, "ZD"), "OUTPUT_FOLDER": str(out)})
     assert field in str(refused.value) and layer_name in str(refused.value)
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_household_of_no_building_is_reported_by_its_feature_id(tmp_path, run_alg):
+    village = SAMPLE / "clean_village.gpkg"
+    require_files(village, reason="the sample villages have not landed yet")
+    copy = tmp_path / "village.gpkg"
+    shutil.copyfile(village, copy)
+    data = ogr.Open(str(copy), 1)
+    table = data.GetLayerByName("H")
+    feature = table.GetFeature(7)
+    feature.SetField("ZRZH", "431302003005JC00999F0001")  # no such building
+    feature.SetFieldNull("BDCDYH")  # nor a unit code: the report names it by its feature id
+    table.SetFeature(feature)
+    data = None
+    result = run_alg("housesurveyforms", {"HOUSES": layer(copy, "ZRZ"), "HOUSEHOLDS": layer(copy, "H"),
+                                          "PARCELS": layer(copy, "ZD"), "FORMAT": 1, "OUTPUT_FOLDER": str(tmp_path / "f")})
+    assert result["FAILED"] >= 1  # and its building, left without household rows, may lack a unit code of its own
+    (line,) = [line for line in report(tmp_path / "f")[1:] if line[0].startswith("H#")]
+    assert line[0] == "H#7" and "431302003005JC00999F0001" in line[3]
