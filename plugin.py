@@ -36,6 +36,7 @@ MENU_ALGORITHMS = (
     ("sheetindex", False),
     ("sheetmaps", False),
     ("surveyforms", False),
+    ("housesurveyforms", False),
     ("noticelist", False),
     ("exportdelivery", False),
     ("checkdelivery", False),

@@ -11,6 +11,7 @@ from typing import Dict, List, Mapping, Optional
 from .messages import Problem, translatable
 
 PARCEL_MAP, PARCEL_SKETCH, HOUSE_MAP, SURVEY_FORM = "parcelmap", "parcelsketch", "housemap", "surveyform"
+HOUSE_FORM = "houseform"
 
 # product -> required fields (delivery-schema names, domain.md §5) in the order they are reported
 REQUIRED: Dict[str, tuple] = {
@@ -18,8 +19,9 @@ REQUIRED: Dict[str, tuple] = {
     PARCEL_SKETCH: ("ZDDM", "QLRMC"),
     HOUSE_MAP: ("ZDDM", "ZL", "QLRMC", "ZRZH"),  # header 宗地代码 / 坐落 / 权利人 / 幢号
     SURVEY_FORM: ("ZDDM", "QLRMC", "ZL", "YT"),  # 宗地基本信息表
+    HOUSE_FORM: ("ZDDM", "ZL", "QLRMC", "ZRZH", "BDCDYH"),  # 房屋基本信息调查表 (幢号 from ZRZH)
 }
-FIELD_NAMES = {"ZDDM": "宗地代码", "QLRMC": "权利人", "YT": "地类（用途）", "ZL": "坐落", "ZRZH": "幢号"}
+FIELD_NAMES = {"ZDDM": "宗地代码", "QLRMC": "权利人", "YT": "地类（用途）", "ZL": "坐落", "ZRZH": "幢号", "BDCDYH": "不动产单元号"}
 
 
 def missing(product: str, values: Mapping[str, object]) -> List[str]:

@@ -16,6 +16,7 @@ from shapely.geometry import Point
 
 from . import completeness, maptext
 from .documents import Cell, Sheet
+from .house_forms import houses_sheet
 from .housemap import floor_area
 from .mapdata import clean_text, code_problem, column_of, polygon_parts, sheet_text, single_polygon
 from .messages import Problem, translatable
@@ -53,9 +54,11 @@ class SurveyFormData:
     """Indexes over the layers; ``form(i)`` builds the 权籍调查表 of parcel i."""
 
     def __init__(self, parcels, points, lines=None, houses=None, holders=None, sheet_scale: int = 1000,
-                 zone: Optional[int] = None):
-        """``sheet_scale``, ``zone``: the standard sheets that give 图幅号 when TFH is empty (as on the 宗地图)."""
+                 zone: Optional[int] = None, house_errors: Optional[Sequence[Sequence[str]]] = None):
+        """``sheet_scale``, ``zone``: the standard sheets that give 图幅号 when TFH is empty (as on the 宗地图);
+        ``house_errors``: per house row the rule ids of its error findings (house_forms.building_errors)."""
         self.parcels, self.points, self.lines, self.houses, self.holders = parcels, points, lines, houses, holders
+        self.house_errors = house_errors
         self.sheet_scale, self.zone = sheet_scale, zone
         self.codes = [clean_text(c) for c in column_of(parcels, "ZDDM")]
         self.code_count: Dict[str, int] = {}
@@ -185,7 +188,29 @@ class SurveyFormData:
             areas_sheet(self.value(i, "YT"), area, footprint, floor, caption),
             records_sheet(self.value(i, "QSDCJS"), self.value(i, "CLJS"), self.value(i, "DCSHYJ"), caption),
         ]
+        if self.houses is not None:
+            listed = self.listed_houses(zddm, problems)
+            sheets.insert(-1, houses_sheet(self.houses, listed, caption))
         return ParcelForm(zddm, sheets, problems)
+
+    def listed_houses(self, zddm: str, problems: List[Problem]) -> List[int]:
+        """The parcel's house rows for the 房屋 sheet; a house without 自然幢号 or with an error finding is left out
+        and said in ``problems``."""
+        listed = []
+        numbers = column_of(self.houses, "ZRZH")
+        for r in self.houses_by_code.get(zddm, []):
+            errors = self.house_errors[r] if self.house_errors is not None else []
+            if not clean_text(numbers[r]):
+                problems.append(Problem("FORM_HOUSE_NO_NUMBER", translatable(
+                    "A house of the parcel (row {row} of the buildings layer) is left out of the house sheet: its "
+                    "自然幢号 (ZRZH) is empty; number it with homestead:unitcodes."), {"row": r + 1}))
+            elif errors:
+                problems.append(Problem("FORM_HOUSE_ERROR", translatable(
+                    "The house {house} is left out of the house sheet: the quality check found errors in it ({rules})."),
+                    {"house": clean_text(numbers[r]), "rules": "、".join(errors)}))
+            else:
+                listed.append(r)
+        return listed
 
     def owner_of_code(self, code: str) -> str:
         j = self.index_of_code.get(code)

@@ -14,6 +14,10 @@
 {output}</translation>
         </message>
         <message>
+            <source>A house of the parcel (row {row} of the buildings layer) is left out of the house sheet: its 自然幢号 (ZRZH) is empty; number it with homestead:unitcodes.</source>
+            <translation>宗地内的一幢房屋（自然幢图层第 {row} 行）未列入房屋情况表：其自然幢号（ZRZH）为空；请用“幢号、户号和不动产单元号”工具编号。</translation>
+        </message>
+        <message>
             <source>A parcel list is only read with a CASS .dat file; {path} is read as a table. Choose the CASS format.</source>
             <translation>宗地点号表仅用于 CASS .dat 文件；{path} 按表格读取。请选择 CASS 格式。</translation>
         </message>
@@ -228,6 +232,10 @@
         <message>
             <source>Buildings (ZRZ)</source>
             <translation>自然幢（ZRZ）</translation>
+        </message>
+        <message>
+            <source>Buildings (ZRZ), listed on the house sheet</source>
+            <translation>自然幢（ZRZ），列入房屋情况表</translation>
         </message>
         <message>
             <source>Buildings (ZRZ); only the selected ones when 'Selected features only' is ticked</source>
@@ -874,6 +882,10 @@
             <translation>无权属来源材料的宅基地（30 日）：YQSLY = 0</translation>
         </message>
         <message>
+            <source>House</source>
+            <translation>房屋</translation>
+        </message>
+        <message>
             <source>House diagram</source>
             <translation>房产图</translation>
         </message>
@@ -888,6 +900,10 @@
         <message>
             <source>House maps (房产分户图): a page per floor plan</source>
             <translation>房产分户图：每种层平面一页</translation>
+        </message>
+        <message>
+            <source>House survey forms (房屋基本信息调查表)</source>
+            <translation>房屋基本信息调查表</translation>
         </message>
         <message>
             <source>House: measured floor area field (SCJZMJ)</source>
@@ -942,6 +958,10 @@
             <translation>层上的户（H），注明户建筑面积</translation>
         </message>
         <message>
+            <source>Households (H): a form per household</source>
+            <translation>户（H）：每户一份调查表</translation>
+        </message>
+        <message>
             <source>Households of {floor} in {layer} lie on no floor of C; their outlines were counted in full, without area parts.</source>
             <translation>{layer} 中 {floor} 的户不在层（C）的任何层上，按户轮廓全部计算，不含面积部位。</translation>
         </message>
@@ -980,6 +1000,10 @@
         <message>
             <source>Houses with a parcel code in {field} count for that parcel; the others by location (the part of the footprint inside each parcel).</source>
             <translation>在 {field} 中记有宗地代码的房屋计入该宗地；其余按位置归属（每宗地计入落在其内的基底部分）。</translation>
+        </message>
+        <message>
+            <source>Houses without a form</source>
+            <translation>未生成调查表的房屋</translation>
         </message>
         <message>
             <source>ID card of the right holder (copy)</source>
@@ -1294,6 +1318,10 @@
             <translation>没有可绘制的房屋：图层为空、没有选中要素，或没有宗地代码以“{prefix}”开头。</translation>
         </message>
         <message>
+            <source>No buildings to write forms for: the layer is empty, nothing is selected, or no parcel code starts with '{prefix}'.</source>
+            <translation>没有可生成调查表的房屋：图层为空、未选择要素，或没有以“{prefix}”开头的宗地代码。</translation>
+        </message>
+        <message>
             <source>No farmland information: give the FARMLAND layer or run the farmland overlay first (field ZYJBNTMJ). Without it no parcel can be cleared of 四(六)1 and those parcels stay in class 0.</source>
             <translation>没有永久基本农田信息：请提供 FARMLAND 图层，或先运行永久基本农田套合（字段 ZYJBNTMJ）。没有它，任何宗地都不能排除四(六)1，这些宗地为 0 类。</translation>
         </message>
@@ -1304,6 +1332,10 @@
         <message>
             <source>No house recorded on this parcel.</source>
             <translation>本宗地未记录房屋。</translation>
+        </message>
+        <message>
+            <source>No house survey form was written: none of the {n} houses could have one ({reasons}). The report {report} lists every house and why.</source>
+            <translation>未生成任何房屋调查表：{n} 个房屋单元都不能生成（{reasons}）。报告 {report} 列出了每个单元及原因。</translation>
         </message>
         <message>
             <source>No households recorded.</source>
@@ -1360,6 +1392,10 @@
         <message>
             <source>Not drawn (未出图): to be completed (待补充): {fields}.</source>
             <translation>未出图，待补充：{fields}。</translation>
+        </message>
+        <message>
+            <source>Not written: the quality check found errors in this building ({rules}); correct them and check again.</source>
+            <translation>未生成：质检发现该幢房屋有错误（{rules}）；请改正后重新检查。</translation>
         </message>
         <message>
             <source>Notice</source>
@@ -1660,6 +1696,10 @@
         <message>
             <source>Parcels (ZD) with the survey facts</source>
             <translation>宗地（ZD，含调查事实）</translation>
+        </message>
+        <message>
+            <source>Parcels (ZD), for 坐落 and owner</source>
+            <translation>宗地（ZD），用于坐落和权利人</translation>
         </message>
         <message>
             <source>Parcels (ZD), for 坐落, owner and outline</source>
@@ -1974,6 +2014,10 @@
             <translation>按规则和地籍子区的质检汇总</translation>
         </message>
         <message>
+            <source>Quality-check findings (from homestead:qualitycheck): houses with an error are left out</source>
+            <translation>质检结果（homestead:qualitycheck 的输出）：有错误的房屋不列入</translation>
+        </message>
+        <message>
             <source>Quality-check findings (from homestead:qualitycheck): parcels with an error are left out</source>
             <translation>质检结果（homestead:qualitycheck 输出）：有错误的宗地不公告</translation>
         </message>
@@ -2150,6 +2194,10 @@
             <translation>对图层运行 homestead:classify，并为尚未审核的宗地采用其建议</translation>
         </message>
         <message>
+            <source>SCJZMJ is empty; the footprint × storeys ({area} m²) is shown as the floor area. Run homestead:buildingareas for the measured area.</source>
+            <translation>实测建筑面积 SCJZMJ 为空；建筑面积按基底面积 × 层数（{area} ㎡）填写。请用“房屋建筑面积”工具计算实测面积。</translation>
+        </message>
+        <message>
             <source>Save edits</source>
             <translation>保存编辑</translation>
         </message>
@@ -2300,6 +2348,10 @@
         <message>
             <source>Survey data file</source>
             <translation>调查数据文件</translation>
+        </message>
+        <message>
+            <source>Survey date (default: @homestead_survey_date)</source>
+            <translation>调查日期（默认：@homestead_survey_date）</translation>
         </message>
         <message>
             <source>Survey date of the boundary points (e.g. 2020-05; default: @homestead_survey_date)</source>
@@ -2496,6 +2548,14 @@
         <message>
             <source>The house layer has neither a storeys field nor a measured floor area field: floor areas (JZMJ) and floor-area ratios (RJL) stay empty.</source>
             <translation>房屋图层既无总层数字段也无实测建筑面积字段：建筑面积（JZMJ）和容积率（RJL）留空。</translation>
+        </message>
+        <message>
+            <source>The house {house} is left out of the house sheet: the quality check found errors in it ({rules}).</source>
+            <translation>房屋 {house} 未列入房屋情况表：质检发现其有错误（{rules}）。</translation>
+        </message>
+        <message>
+            <source>The household's building code ZRZH ({code}) names no building of the buildings layer (ZRZ); give it its building's 自然幢号.</source>
+            <translation>户的自然幢号 ZRZH（{code}）在自然幢图层（ZRZ）中没有对应的自然幢；请填写其所在自然幢的自然幢号。</translation>
         </message>
         <message>
             <source>The input file {path} does not exist.</source>
@@ -2718,6 +2778,10 @@
             <translation>不动产单元号 {code} 的幢号或户号为 0000；编号从 0001 开始。</translation>
         </message>
         <message>
+            <source>The unit code {code} is given to {n} units; each household needs its own 不动产单元号.</source>
+            <translation>不动产单元号 {code} 用于 {n} 个单元；每户应有自己的不动产单元号。</translation>
+        </message>
+        <message>
             <source>The workbook gets {n} sheets: Excel and WPS open a workbook of thousands of sheets slowly. For a township or a county, choose the folder for one workbook per village (地籍子区) instead.</source>
             <translation>该工作簿将有 {n} 个工作表：Excel 和 WPS 打开含数千个工作表的工作簿很慢。乡镇或全县的数据请改为选择“每村（地籍子区）一个工作簿”的输出文件夹。</translation>
         </message>
@@ -2786,6 +2850,10 @@
             <translation>已从 {source} 转换到 {target}。</translation>
         </message>
         <message>
+            <source>Unit code / building</source>
+            <translation>不动产单元号 / 自然幢</translation>
+        </message>
+        <message>
             <source>Village</source>
             <translation>村（地籍子区）</translation>
         </message>
@@ -2844,6 +2912,10 @@
         <message>
             <source>ZDMJ is empty; the area computed from the coordinates ({area} m²) is shown.</source>
             <translation>宗地面积 ZDMJ 为空，显示按坐标计算的面积（{area} m²）。</translation>
+        </message>
+        <message>
+            <source>ZZDMJ is empty; the footprint computed from the outline ({area} m²) is shown.</source>
+            <translation>幢占地面积 ZZDMJ 为空；填写按房屋轮廓计算的占地面积（{area} ㎡）。</translation>
         </message>
         <message>
             <source>Zoom to the parcel</source>

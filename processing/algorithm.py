@@ -54,6 +54,7 @@ ICONS = {
     "sheetindex": "/algorithms/mAlgorithmCreateGrid.svg",
     "sheetmaps": "/mIconAtlas.svg",
     "surveyforms": "/mActionNewReport.svg",
+    "housesurveyforms": "/mActionFormView.svg",
     "noticelist": "/mLayoutItemTable.svg",
     "exportdelivery": "/mActionSharingExport.svg",
     "checkdelivery": "/algorithms/mAlgorithmCheckGeometry.svg",

@@ -192,3 +192,25 @@ def finish(alg, parameters, context, results, folder, feedback, report_name, wha
     feedback.pushInfo(tr("{drawn} pages drawn, {failed} not drawn; report: {report}").format(
         drawn=drawn, failed=failed, report=report))
     return {"OUTPUT_FOLDER": folder, "PAGES": drawn, "FAILED": failed, "REPORT": report}
+
+
+FINDING_FIELDS = ["RULE_ID", "SEVERITY", "CODES", "FIDS", "LAYER"]
+
+
+def findings(alg, parameters, context, feedback, name: str = "QUALITY_ERRORS") -> Optional[List[dict]]:
+    """The findings of a homestead:qualitycheck layer, one dict per finding; None when not given."""
+    source = alg.parameterAsSource(parameters, name, context)
+    if source is None:
+        return None
+    data = read(source, context, feedback, FINDING_FIELDS, required=["SEVERITY", "CODES"], geometry=False)
+    names = list(data.attributes)
+    return [dict(zip(names, values)) for values in zip(*(data.attributes[n] for n in names))] if names else []
+
+
+def surveyor(alg, parameters, context) -> str:
+    """The SURVEYOR parameter, else the project variable @homestead_surveyor, else ''."""
+    name = alg.parameterAsString(parameters, "SURVEYOR", context)
+    if not name and context.project() is not None:
+        scope = QgsExpressionContextUtils.projectScope(context.project())
+        name = str(scope.variable("homestead_surveyor") or "") if scope.hasVariable("homestead_surveyor") else ""
+    return name

@@ -37,7 +37,6 @@ UNITS = (translatable("Notice default"), translatable("Working days"), translata
 FORMATS = ((translatable("XLSX and PDF"), (True, True)), (translatable("XLSX only"), (True, False)),
            (translatable("PDF only"), (False, True)))
 ZD_FIELDS = ["ZDDM", "QLRMC", "ZL", "ZDMJ", "DJMJ", "YT", "LB", "YQSLY", "JFNF", "SHZT"]
-FINDING_FIELDS = ["RULE_ID", "SEVERITY", "CODES"]
 
 
 def parse_date(text: str) -> dt.date:
@@ -151,11 +150,7 @@ class NoticeListAlgorithm(MapsAlgorithm):
 
     def _error_codes(self, parameters, context, feedback):
         """Parcel code -> rule ids of the error findings of the QUALITY_ERRORS layer (empty without it)."""
-        source = self.parameterAsSource(parameters, "QUALITY_ERRORS", context)
-        if source is None:
-            return {}
-        data = map_inputs.read(source, context, feedback, FINDING_FIELDS, required=["SEVERITY", "CODES"], geometry=False)
-        return notice_gate.error_codes(_rows(map_inputs.to_table(data)))
+        return notice_gate.error_codes(map_inputs.findings(self, parameters, context, feedback) or [])
 
     @staticmethod
     def _write_held(path, held):

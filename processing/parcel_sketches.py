@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsExpressionContextUtils,
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -73,11 +72,7 @@ class ParcelSketchesAlgorithm(MapsAlgorithm):
             map_inputs.to_table(holders) if holders else None, zone=map_inputs.zone_of(crs), length_field=length_field)
         index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
         variables = map_inputs.variable_values(self, parameters, context)
-        surveyor = self.parameterAsString(parameters, "SURVEYOR", context)
-        if not surveyor and context.project() is not None:
-            scope = QgsExpressionContextUtils.projectScope(context.project())
-            surveyor = str(scope.variable("homestead_surveyor") or "") if scope.hasVariable("homestead_surveyor") else ""
-        variables["homestead_surveyor"] = surveyor
+        variables["homestead_surveyor"] = map_inputs.surveyor(self, parameters, context)
         variables.setdefault("homestead_survey_date", "")
         source = SketchSource(data, [index_of[f] for f in targets if f in index_of], crs, context.project(),
                               self.parameterAsString(parameters, "TEMPLATE", context), variables)

@@ -28,6 +28,7 @@ ALGORITHMS = (
     ("sheet_index", "SheetIndexAlgorithm"),
     ("sheet_maps", "SheetMapsAlgorithm"),
     ("survey_forms", "SurveyFormsAlgorithm"),
+    ("house_survey_forms", "HouseSurveyFormsAlgorithm"),
     ("notice_list", "NoticeListAlgorithm"),
     ("import_survey", "ImportSurveyAlgorithm"),
     ("farmland_overlay", "FarmlandOverlayAlgorithm"),

@@ -1,16 +1,18 @@
 """homestead:surveyforms — 权籍调查表 per parcel (宗地基本信息表, 界址标示表, 界址签章表, 界址点坐标表,
-宗地分类面积) as XLSX and PDF."""
+宗地分类面积, the houses when given, 调查记事) as XLSX and PDF."""
 from __future__ import annotations
 
 import os
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
 )
 
 from ..cadastre import documents
 from ..cadastre.forms import SurveyFormData
+from ..cadastre.house_forms import building_errors
 from ..cadastre.messages import translatable
 from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr
@@ -28,6 +30,7 @@ FORMATS = (
 )
 ZD_FIELDS = ["ZDDM", "BDCDYH", "QLRMC", "QLRZJH", "TDSYQR", "ZDMJ", "YT", "ZL", "QLLX", "QLXZ", "QLSDFS", "TFH",
              "ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB", "JZZDMJ", "JZMJ", "FJ", "BZ", "QSDCJS", "CLJS", "DCSHYJ"]
+HOUSE_FIELDS = ["ZDDM", "ZRZH", "BDCDYH", "ZCS", "FWJG", "GHYT", "SCJZMJ"]
 
 
 class SurveyFormsAlgorithm(MapsAlgorithm):
@@ -37,8 +40,10 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_parcels()
         self.add_boundaries()
-        map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ)"))
+        map_inputs.optional_source(self, "HOUSES", tr("Buildings (ZRZ), listed on the house sheet"))
         self.add_holders()
+        map_inputs.optional_source(self, "QUALITY_ERRORS", tr("Quality-check findings (from homestead:qualitycheck): "
+                                                              "houses with an error are left out"), QgsProcessing.TypeVector)
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
         self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
                                                      [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
@@ -55,15 +60,20 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", "QDH", "ZDH", "JZXCD", "JZXLB", "JZXWZ", "LZDDM"],
                                 crs, dimension=1) if lines_source is not None else None
         houses_source = self.parameterAsSource(parameters, "HOUSES", context)
-        houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZCS", "SCJZMJ"], crs) if houses_source else None
+        houses = map_inputs.read(houses_source, context, feedback, HOUSE_FIELDS, crs) if houses_source else None
+        found = map_inputs.findings(self, parameters, context, feedback)
+        house_table = map_inputs.to_table(houses) if houses else None
+        house_errors = building_errors(found, house_table.column("ZRZH"), house_table.column("BDCDYH"), houses.ids) \
+            if house_table is not None and found is not None else None
         holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
         holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "SXH", "QLRMC", "ZJZL", "ZJH", "DH", "DZ"],
                                   geometry=False) if holders_source else None
         data = SurveyFormData(map_inputs.to_table(parcels), map_inputs.to_table(points),
                               map_inputs.to_table(lines) if lines else None,
-                              map_inputs.to_table(houses) if houses else None,
+                              house_table,
                               map_inputs.to_table(holders) if holders else None,
-                              SHEET_SCALES[self.parameterAsEnum(parameters, "SHEET_SCALE", context)], map_inputs.zone_of(crs))
+                              SHEET_SCALES[self.parameterAsEnum(parameters, "SHEET_SCALE", context)], map_inputs.zone_of(crs),
+                              house_errors)
         xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
         index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
         rows = [index_of[f] for f in targets if f in index_of]
@@ -84,22 +94,24 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 continue
             if result.messages:
                 result.status = NOTED
-            name = f"{stem}_权籍调查表"
-            if xlsx:
-                path = os.path.join(folder, name + ".xlsx")
-                with atomic_output(path) as tmp:
-                    documents.write_xlsx(tmp, form.sheets)
-                result.files.append(path)
-            if pdf:
-                path = os.path.join(folder, name + ".pdf")
-                with atomic_output(path) as tmp:
-                    write_pdf(tmp, form.sheets, f"{form.zddm} 权籍调查表")
-                result.files.append(path)
+            write_form(os.path.join(folder, f"{stem}_权籍调查表"), form.sheets, f"{form.zddm} 权籍调查表", xlsx, pdf, result)
         outputs = map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
                                     tr("Parcel"), translatable("Parcel code"))
         if outputs["REPORT"] and results and not outputs["PAGES"]:
             raise QgsProcessingException(nothing_written(results, outputs["REPORT"]))
         return outputs
+
+
+def write_form(stem: str, sheets, title: str, xlsx: bool, pdf: bool, result: PageResult) -> None:
+    """``stem``.xlsx and/or ``stem``.pdf of ``sheets``, each through a temporary file; the paths go to ``result``."""
+    if xlsx:
+        with atomic_output(stem + ".xlsx") as tmp:
+            documents.write_xlsx(tmp, sheets)
+        result.files.append(stem + ".xlsx")
+    if pdf:
+        with atomic_output(stem + ".pdf") as tmp:
+            write_pdf(tmp, sheets, title)
+        result.files.append(stem + ".pdf")
 
 
 def nothing_written(results, report: str, shown: int = 3) -> str:

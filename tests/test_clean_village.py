@@ -203,3 +203,16 @@ def test_floor_maps_one_page_per_building_and_distinct_floor_outline(job):
     assert floor_maps["FAILED"] == 0
     assert floor_maps["PAGES"] == sum(len(v) for v in outlines.values())
     assert pages(Path(floor_maps["OUTPUT_FOLDER"]) / "fangchantu.pdf") == floor_maps["PAGES"]
+
+
+def test_house_forms_for_every_household_and_building(job):
+    """One 房屋调查表 per household unit, and per building without household rows (counted with OGR), none held back;
+    the codes written before them all present."""
+    ds = ogr.Open(str(VILLAGE))
+    households = [f["ZRZH"] for f in ds.GetLayerByName("H")]
+    alone = [f["ZRZH"] for f in ds.GetLayerByName("ZRZ") if f["ZRZH"] not in set(households)]
+    results, out = job
+    forms = results["housesurveyforms"]
+    assert forms["FAILED"] == 0 and forms["PAGES"] == len(households) + len(alone)
+    assert len(list((out / "fangwu_diaochabiao").glob("*_房屋调查表.pdf"))) == forms["PAGES"]
+    assert all(row["BDCDYH"] for row in layer_rows(results["unitcodes"]["OUTPUT_HOUSEHOLDS"]))

@@ -101,3 +101,18 @@ def test_project_groups(english, tmp_path, run_alg):
     assert root.findtext("title") == "房地一体权籍调查"
     del result
 
+
+
+def test_house_survey_forms(english, tmp_path, run_alg):
+    """The demo village's house forms and their report (planted defects: the reasons) in Chinese."""
+    import openpyxl
+    from conftest import SAMPLE, require_files
+
+    village = SAMPLE / "demo_village.gpkg"
+    require_files(village, reason="the demo village has not landed yet")
+    result = run_alg("housesurveyforms", {"HOUSES": layer_uri(village, "ZRZ"), "HOUSEHOLDS": layer_uri(village, "H"),
+                                          "PARCELS": layer_uri(village, "ZD"), "FORMAT": 1, "OUTPUT_FOLDER": str(tmp_path)})
+    cells = csv_cells(result["REPORT"])
+    assert result["FAILED"] and "未绘制" in cells and english_words(cells) == []
+    workbook = openpyxl.load_workbook(next(tmp_path.glob("*.xlsx")))
+    assert english_words([c.value for sheet in workbook for row in sheet.iter_rows() for c in row] + workbook.sheetnames) == []

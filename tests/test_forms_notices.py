@@ -53,7 +53,8 @@ def test_survey_forms(village, tmp_path, run_alg):
     for seq in (1, 5, 10):
         parcel = parcels[seq - 1]
         book = load_workbook(tmp_path / f"{parcel.code}_权籍调查表.xlsx")
-        assert book.sheetnames == ["宗地基本信息表", "界址标示表", "界址签章表", "界址点坐标表", "宗地分类面积", "调查记事及审核意见"]
+        assert book.sheetnames == ["宗地基本信息表", "界址标示表", "界址签章表", "界址点坐标表", "宗地分类面积", "房屋情况",
+                                   "调查记事及审核意见"]
         # 界址点坐标表: X = northing, Y = easting, lengths between the point rows, closing on J1
         values = [[c for c in row] for row in book["界址点坐标表"].iter_rows(min_row=4, values_only=True)]
         point_rows = [r for r in values if r[1]]

@@ -29,7 +29,7 @@ from qgis.core import (
 )
 
 ALGORITHMS = ["areasummary", "boundarypoints", "boundarytable", "buildingareas", "checkdelivery", "classify", "exportdelivery",
-              "exportdxf", "exportshare", "farmlandoverlay", "housemaps", "importsurvey", "noticelist", "parcelareas", "parcelcodes", "parcelmaps", "parcelsfrompoints", "parcelsketches",
+              "exportdxf", "exportshare", "farmlandoverlay", "housemaps", "housesurveyforms", "importsurvey", "noticelist", "parcelareas", "parcelcodes", "parcelmaps", "parcelsfrompoints", "parcelsketches",
               "qualitycheck", "sheetindex", "sheetmaps", "surveyforms", "unitcodes"]
 FORMS = ["plain", "relative", "symlink", "layername", "ogr", "definition"]
 LAYER_BY_TYPE = {QgsProcessing.TypeVectorPolygon: "ZD", QgsProcessing.TypeVectorPoint: "JZD",

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 VILLAGES = {"demo": REPO / "sample_data" / "demo_village.gpkg", "clean": REPO / "sample_data" / "clean_village.gpkg"}
@@ -154,7 +155,9 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
                   SCALE=1, TITLE=f"娄星区{where['town']}{where['name']}", FORMAT=2, OUTPUT_FOLDER=out / "taohetu",
                   **signatures)  # the same 制图者, 审核者 and dates as the other products
     forms = run(env, "surveyforms", PARCELS=parcels, POINTS=points["OUTPUT_POINTS"], LINES=points["OUTPUT_LINES"],
-                HOUSES=layer(village, "ZRZ"), HOLDERS=layer(village, "QLR"), OUTPUT_FOLDER=out / "forms")
+                HOUSES=layer(village, "ZRZ"), HOLDERS=layer(village, "QLR"), QUALITY_ERRORS=checked["OUTPUT"],
+                OUTPUT_FOLDER=out / "forms")
+    house = house_steps(env, village, out, parcels, checked["OUTPUT"])
     # a legal notice lists reviewed parcels only: the demo stands in for the reviewer who confirms in the review panel
     reviewed = confirm_suggestions(Path(parcels), out / "zd_reviewed.gpkg")
     notices = run(env, "noticelist", PARCELS=reviewed, QUALITY_ERRORS=checked["OUTPUT"], POLICY="louxing_2020",
@@ -162,12 +165,35 @@ def pipeline(village: Path, out: Path, env: dict) -> dict:
                   ISSUER="娄底市不动产登记中心娄星分中心", PLACE=f"{where['town']}{where['name']}", OUTPUT_FOLDER=out / "notices")
     written += [sheets["OUTPUT"], sheets["OUTPUT_PARCELS"]]
     written += [folder["OUTPUT_FOLDER"] for folder in (maps, sketches, houses, overlay, forms, notices)]
+    written += house.pop("written")
+    results.update(house)
     results.update(createproject=project, parcelareas=areas, boundarypoints=points, boundarytable=table,
                    farmlandoverlay=farmland, qualitycheck=checked, classify=classified, parcelsfrompoints=cass,
                    exportdxf=dxf, parcelmaps=maps, parcelsketches=sketches, housemaps=houses, floormaps=floor_maps, sheetindex=sheets,
                    sheetmaps=overlay, surveyforms=forms, noticelist=notices)
     written += deliver(env, out, village, parcels, points, farmland, checked, where)
     return results
+
+
+def house_steps(env: dict, village: Path, out: Path, parcels: str, findings: Optional[str] = None) -> dict:
+    """The house side: 建筑面积 per floor, building and household (with the 面积计算表), then 幢号, 户号 and
+    不动产单元号 on those, then the 房屋调查表 of the coded houses (a house the quality check ``findings`` name in an
+    error is left out). {algorithm: its results, "written": the output paths}."""
+    areas = run(env, "buildingareas", FLOORS=layer(village, "C"), PARTS=layer(village, "MJBF"),
+                BUILDINGS=layer(village, "ZRZ"), HOUSEHOLDS=layer(village, "H"), OUTPUT_FLOORS=out / "c_areas.gpkg",
+                OUTPUT_BUILDINGS=out / "zrz_areas.gpkg", OUTPUT_HOUSEHOLDS=out / "h_areas.gpkg",
+                OUTPUT_PARTS=out / "mjbf_areas.gpkg", OUTPUT_XLSX=out / "面积计算表.xlsx")
+    codes = run(env, "unitcodes", BUILDINGS=areas["OUTPUT_BUILDINGS"], HOUSEHOLDS=areas["OUTPUT_HOUSEHOLDS"],
+                PARCELS=parcels, OUTPUT_BUILDINGS=out / "zrz_codes.gpkg", OUTPUT_HOUSEHOLDS=out / "h_codes.gpkg",
+                OUTPUT_PARCELS=out / "zd_codes.gpkg")
+    errors = {"QUALITY_ERRORS": findings} if findings else {}
+    forms = run(env, "housesurveyforms", HOUSES=codes["OUTPUT_BUILDINGS"], HOUSEHOLDS=codes["OUTPUT_HOUSEHOLDS"],
+                PARCELS=parcels, HOLDERS=layer(village, "QLR"), SURVEYOR="王工", SURVEY_DATE="2020-05-12",
+                OUTPUT_FOLDER=out / "fangwu_diaochabiao", **errors)
+    print(f"  house forms: {int(forms['PAGES'])} written, {int(forms['FAILED'])} held back (reasons in the report)")
+    written = [areas[k] for k in ("OUTPUT_FLOORS", "OUTPUT_BUILDINGS", "OUTPUT_HOUSEHOLDS", "OUTPUT_PARTS", "OUTPUT_XLSX")]
+    written += [codes[k] for k in ("OUTPUT_BUILDINGS", "OUTPUT_HOUSEHOLDS", "OUTPUT_PARCELS")] + [forms["OUTPUT_FOLDER"]]
+    return {"buildingareas": areas, "unitcodes": codes, "housesurveyforms": forms, "written": written}
 
 
 def main(argv=None) -> None:
