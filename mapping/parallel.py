@@ -7,6 +7,7 @@ imports qgis can be found the caller draws serially instead (and says so).
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -46,11 +47,15 @@ def python_executable() -> Optional[str]:
     candidates += [os.path.join(sys.prefix, "python.exe"), os.path.join(sys.prefix, "bin", "python3"),
                    shutil.which("python3") or "", shutil.which("python") or ""]
     for candidate in candidates:
-        if candidate and os.path.isfile(candidate):
-            probe = subprocess.run([candidate, "-c", "import qgis.core"], capture_output=True, env=_environment())
-            if probe.returncode == 0:
-                return candidate
+        if candidate and os.path.isfile(candidate) and _imports_qgis(candidate):
+            return candidate
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _imports_qgis(python: str) -> bool:
+    """Whether ``python`` imports qgis.core (asked once per session: the probe starts a Python, half a second)."""
+    return subprocess.run([python, "-c", "import qgis.core"], capture_output=True, env=_environment()).returncode == 0
 
 
 def _environment() -> Dict[str, str]:
