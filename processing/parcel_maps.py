@@ -57,6 +57,7 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
                                                QgsProcessingParameterNumber.Integer, 1, False, 1, 32)
         workers.setFlags(workers.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(workers)
+        self.add_skip_existing()
         map_inputs.feature_ids_parameter(self)
         self.add_output_folder(tr("Maps drawn"), tr("Parcels not drawn"))
 
@@ -64,6 +65,9 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
         folder, prefix, targets = self.parcel_targets(parameters, context)
         fmt = self.parameterAsEnum(parameters, "FORMAT", context)
         options = export_options(folder, fmt, self.parameterAsInt(parameters, "DPI", context), self.SINGLE_FILE)
+        options.skip_existing = self.skip_existing(parameters, context)
+        if options.skip_existing and options.single_file:
+            feedback.pushWarning(tr("One multi-page file is always drawn whole: nothing is skipped."))
         workers = self.parameterAsInt(parameters, "WORKERS", context)
         if workers > 1 and not options.single_file:
             results = parallel.run_in_workers(self, parameters, context, feedback, targets, workers,

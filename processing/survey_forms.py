@@ -15,7 +15,7 @@ from ..cadastre.messages import translatable
 from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr
 from ..mapping.documents import write_pdf
-from ..mapping.export import FAILED, NOTED, PageResult
+from ..mapping.export import FAILED, NOTED, SKIPPED, PageResult, complete
 from . import map_inputs
 from .files import atomic_output
 from .map_algorithm import MapsAlgorithm
@@ -42,6 +42,7 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
         self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
                                                      [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
+        self.add_skip_existing()
         self.add_output_folder(tr("Forms written"), tr("Parcels without a form"))
 
     def process(self, parameters, context, feedback):
@@ -69,11 +70,18 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         rows = [index_of[f] for f in targets if f in index_of]
         stems = unique_names([safe_file_name(data.codes[i] or f"parcel_{i}") for i in rows])
         os.makedirs(folder, exist_ok=True)
+        skip = self.skip_existing(parameters, context)
         results = []
         for n, (i, stem) in enumerate(zip(rows, stems)):
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Canceled."))
             feedback.setProgress(100.0 * n / len(rows))
+            name = f"{stem}_权籍调查表"
+            paths = [os.path.join(folder, name + extension) for wanted, extension in ((xlsx, ".xlsx"), (pdf, ".pdf"))
+                     if wanted]
+            if skip and complete(paths):
+                results.append(PageResult(data.codes[i] or stem, SKIPPED, paths))
+                continue
             form = data.form(i)
             result = PageResult(form.zddm or stem)
             for problem in form.problems:
@@ -84,7 +92,6 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 continue
             if result.messages:
                 result.status = NOTED
-            name = f"{stem}_权籍调查表"
             if xlsx:
                 path = os.path.join(folder, name + ".xlsx")
                 with atomic_output(path) as tmp:
@@ -97,7 +104,7 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 result.files.append(path)
         outputs = map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
                                     tr("Parcel"), translatable("Parcel code"))
-        if outputs["REPORT"] and results and not outputs["PAGES"]:
+        if outputs["REPORT"] and results and not outputs["PAGES"] and not outputs["SKIPPED"]:
             raise QgsProcessingException(nothing_written(results, outputs["REPORT"]))
         return outputs
 
