@@ -100,11 +100,11 @@ def write_xlsx(path: str, sheets: Sequence[Sheet]) -> None:
                 # merged before the borders are set: openpyxl then has no borders to spread over the range itself
                 ws.merge_cells(start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
                                end_column=col + cell.colspan - 1)
-            styles.apply(target, ("cell", cell.bold, cell.align), lambda: ruled(cell.bold, cell.align))
+            styles.apply(target, ruled, cell.bold, cell.align)
             for dr in range(cell.rowspan):
                 for dc in range(cell.colspan):
                     if dr or dc:
-                        styles.apply(ws.cell(row=row + dr, column=col + dc), ("covered",), lambda: ruled(False, "center"))
+                        styles.apply(ws.cell(row=row + dr, column=col + dc), ruled, False, "center")
         bottom = first_table_row + len(sheet.rows)
         if sheet.footer:
             ws.cell(row=bottom + 1, column=1, value=sheet.footer).font = Font(name=FONT, size=10)
@@ -128,11 +128,12 @@ class _Styles:
     def __init__(self):
         self._arrays: Dict[tuple, object] = {}
 
-    def apply(self, cell, key: tuple, make) -> None:
-        """Give ``cell`` the style ``key``; ``make()`` gives its attributes (font=…, border=…) the first time."""
+    def apply(self, cell, make, *args) -> None:
+        """Give ``cell`` the style ``make(*args)``: its attributes (font=…, border=…), made the first time only."""
+        key = (make, *args)
         array = self._arrays.get(key)
         if array is None:
-            for name, value in make().items():
+            for name, value in make(*args).items():
                 setattr(cell, name, value)
             self._arrays[key] = copy.copy(cell._style)
         else:

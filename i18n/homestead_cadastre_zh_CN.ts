@@ -1494,6 +1494,10 @@
             <translation>PNG，每幅一个文件</translation>
         </message>
         <message>
+            <source>Parallel processes</source>
+            <translation>并行进程数</translation>
+        </message>
+        <message>
             <source>Parallel processes (files per parcel only)</source>
             <translation>并行进程数（仅每宗一个文件时）</translation>
         </message>

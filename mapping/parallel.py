@@ -158,7 +158,7 @@ def run_in_workers(alg, parameters, context, feedback, targets: List[int], worke
                 processes.append(subprocess.Popen([python, worker, job_path], env=_environment(), stdout=log,
                                                   stderr=subprocess.STDOUT))
         _wait(processes, jobs, feedback)
-        results: List[PageResult] = []
+        per_chunk: List[List[PageResult]] = []
         for (job_path, results_path, _progress, _n), process in zip(jobs, processes):
             with open(job_path + ".log", encoding="utf-8", errors="replace") as log:
                 output = log.read()
@@ -166,10 +166,18 @@ def run_in_workers(alg, parameters, context, feedback, targets: List[int], worke
                 raise QgsProcessingException(tr("A drawing process failed (exit {code}):\n{output}").format(
                     code=process.returncode, output=output[-3000:]))
             with open(results_path, encoding="utf-8") as handle:
-                results += [PageResult(**r) for r in json.load(handle)]
-        return results
+                per_chunk.append([PageResult(**r) for r in json.load(handle)])
+        return round_robin(per_chunk)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def round_robin(per_chunk: List[List[PageResult]]) -> List[PageResult]:
+    """The results of the chunks targets[k::n] back in the order of the targets (the report lists them so)."""
+    merged: List[PageResult] = []
+    for i in range(max((len(c) for c in per_chunk), default=0)):
+        merged += [c[i] for c in per_chunk if i < len(c)]
+    return merged
 
 
 def _wait(processes, jobs, feedback) -> None:

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
@@ -49,6 +50,11 @@ class MapsAlgorithm(HomesteadAlgorithm):
     def add_advanced(self, parameter):
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(parameter)
+
+    def add_workers(self, description: str):
+        """WORKERS (advanced): pages drawn in that many processes (mapping/parallel.py)."""
+        self.add_advanced(QgsProcessingParameterNumber("WORKERS", description, QgsProcessingParameterNumber.Integer, 1,
+                                                       False, 1, 32))
 
     def add_skip_existing(self):
         """SKIP_EXISTING: resume an interrupted batch. Off by default: a run after corrections must redraw, and a

@@ -53,10 +53,7 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
         self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
                                            [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
         map_inputs.variable_parameters(self)
-        workers = QgsProcessingParameterNumber("WORKERS", tr("Parallel processes (files per parcel only)"),
-                                               QgsProcessingParameterNumber.Integer, 1, False, 1, 32)
-        workers.setFlags(workers.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(workers)
+        self.add_workers(tr("Parallel processes (files per parcel only)"))
         self.add_skip_existing()
         map_inputs.feature_ids_parameter(self)
         self.add_output_folder(tr("Maps drawn"), tr("Parcels not drawn"))

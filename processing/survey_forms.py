@@ -14,6 +14,7 @@ from ..cadastre.forms import SurveyFormData
 from ..cadastre.messages import translatable
 from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr
+from ..mapping import parallel
 from ..mapping.documents import write_pdf
 from ..mapping.export import FAILED, NOTED, SKIPPED, PageResult, complete
 from . import map_inputs
@@ -42,11 +43,19 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
         self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
                                                      [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
+        self.add_workers(tr("Parallel processes"))
         self.add_skip_existing()
+        map_inputs.feature_ids_parameter(self)
         self.add_output_folder(tr("Forms written"), tr("Parcels without a form"))
 
     def process(self, parameters, context, feedback):
         folder, prefix, targets = self.parcel_targets(parameters, context)
+        if self.parameterAsInt(parameters, "WORKERS", context) > 1:
+            results = parallel.run_in_workers(self, parameters, context, feedback, targets,
+                                              self.parameterAsInt(parameters, "WORKERS", context), {"POINTS": "LINES"},
+                                              "PARCELS")
+            if results is not None:
+                return self._finish(parameters, context, results, folder, feedback)
         parcels = map_inputs.read(map_inputs.whole_layer(self, parameters, context, "PARCELS"), context, feedback,
                                   ZD_FIELDS, required=["ZDDM"])
         crs = parcels.crs
@@ -102,6 +111,9 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 with atomic_output(path) as tmp:
                     write_pdf(tmp, form.sheets, f"{form.zddm} 权籍调查表")
                 result.files.append(path)
+        return self._finish(parameters, context, results, folder, feedback)
+
+    def _finish(self, parameters, context, results, folder, feedback):
         outputs = map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
                                     tr("Parcel"), translatable("Parcel code"))
         if outputs["REPORT"] and results and not outputs["PAGES"] and not outputs["SKIPPED"]:

@@ -105,3 +105,19 @@ def test_survey_forms_resume(village, run_alg, tmp_path):
     assert sorted(p.name for p in folder.iterdir() if p.suffix in (".pdf", ".xlsx")) == names
     for name in names:
         assert content(folder / name) == content(reference / name), name
+
+
+def test_survey_forms_in_two_processes(village, run_alg, tmp_path):
+    """WORKERS=2 writes the forms in two processes, the same files as one process, one report for all."""
+    serial = tmp_path / "serial"
+    one = run_alg("surveyforms", form_params(village, serial))
+    folder = tmp_path / "parallel"
+    feedback = Recorder()
+    two = run_alg("surveyforms", form_params(village, folder, WORKERS=2), feedback=feedback)
+    assert f"Drawing {len(map_fixtures.village_parcels())} pages in 2 processes." in feedback.messages
+    assert (two["PAGES"], two["FAILED"]) == (one["PAGES"], one["FAILED"])
+    names = sorted(p.name for p in serial.iterdir() if p.suffix in (".pdf", ".xlsx"))
+    assert sorted(p.name for p in folder.iterdir() if p.suffix in (".pdf", ".xlsx")) == names
+    for name in names:
+        assert content(folder / name) == content(serial / name), name
+    assert (folder / "surveyforms_report.csv").read_bytes() == (serial / "surveyforms_report.csv").read_bytes()
