@@ -52,7 +52,7 @@ def python_executable() -> Optional[str]:
     return None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _imports_qgis(python: str) -> bool:
     """Whether ``python`` imports qgis.core (asked once per session: the probe starts a Python, half a second)."""
     return subprocess.run([python, "-c", "import qgis.core"], capture_output=True, env=_environment()).returncode == 0
