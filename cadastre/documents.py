@@ -6,6 +6,7 @@ and 公告 look. ``write_xlsx`` makes one worksheet per sheet (merged cells, bor
 """
 from __future__ import annotations
 
+import copy
 import html
 from dataclasses import dataclass, field
 from typing import Dict, List, Sequence, Tuple
@@ -70,7 +71,12 @@ def write_xlsx(path: str, sheets: Sequence[Sheet]) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
     thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    styles = _Styles()
+
+    def ruled(bold: bool, align: str):
+        return dict(font=Font(name=FONT, size=10, bold=bold), border=Border(left=thin, right=thin, top=thin, bottom=thin),
+                    alignment=Alignment(horizontal=align, vertical="center", wrap_text=True))
+
     for sheet, name in zip(sheets, unique_names(sheet_name(s.name) for s in sheets)):
         ws = workbook.create_sheet(name)
         ncols = len(sheet.widths)
@@ -90,14 +96,15 @@ def write_xlsx(path: str, sheets: Sequence[Sheet]) -> None:
         for r, c, cell in layout(sheet):
             row, col = first_table_row + r, 1 + c
             target = ws.cell(row=row, column=col, value=_xlsx_value(cell.text))
-            target.font = Font(name=FONT, size=10, bold=cell.bold)
-            target.alignment = Alignment(horizontal=cell.align, vertical="center", wrap_text=True)
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    ws.cell(row=row + dr, column=col + dc).border = border
             if cell.rowspan > 1 or cell.colspan > 1:
+                # merged before the borders are set: openpyxl then has no borders to spread over the range itself
                 ws.merge_cells(start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
                                end_column=col + cell.colspan - 1)
+            styles.apply(target, ruled, cell.bold, cell.align)
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    if dr or dc:
+                        styles.apply(ws.cell(row=row + dr, column=col + dc), ruled, False, "center")
         bottom = first_table_row + len(sheet.rows)
         if sheet.footer:
             ws.cell(row=bottom + 1, column=1, value=sheet.footer).font = Font(name=FONT, size=10)
@@ -112,6 +119,25 @@ def write_xlsx(path: str, sheets: Sequence[Sheet]) -> None:
         if sheet.header_rows:
             ws.print_title_rows = f"{first_table_row}:{first_table_row + sheet.header_rows - 1}"
     workbook.save(path)
+
+
+class _Styles:
+    """Cell styles of one workbook, each set through openpyxl once and copied after: setting a font, border or
+    alignment object hashes it and looks it up in the workbook's lists, most of the time a form took."""
+
+    def __init__(self):
+        self._arrays: Dict[tuple, object] = {}
+
+    def apply(self, cell, make, *args) -> None:
+        """Give ``cell`` the style ``make(*args)``: its attributes (font=…, border=…), made the first time only."""
+        key = (make, *args)
+        array = self._arrays.get(key)
+        if array is None:
+            for name, value in make(*args).items():
+                setattr(cell, name, value)
+            self._arrays[key] = copy.copy(cell._style)
+        else:
+            cell._style = copy.copy(array)
 
 
 def _xlsx_value(value):

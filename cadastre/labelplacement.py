@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 import shapely
@@ -83,6 +83,9 @@ class Placer:
     unplaced: List[Tuple[str, str]] = field(default_factory=list)  # (role, text)
     _boxes: List[Polygon] = field(default_factory=list)
     _bounds: List[Tuple[float, float, float, float]] = field(default_factory=list)
+
+    def __post_init__(self):
+        shapely.prepare(self.frame)  # every candidate box is tested against it
 
     @property
     def mm(self) -> float:
@@ -209,14 +212,15 @@ class Placer:
         return result
 
     def inside_area(self, area, text: str, size_pt: float, angle: float = 0.0, leader_rings: bool = True,
-                    steps: int = 7) -> List[Candidate]:
+                    steps: int = 7) -> Iterator[Candidate]:
         """Positions inside ``area`` (polygon): its pole of inaccessibility, then a grid nearest to it; then
-        around the area with a leader line."""
+        around the area with a leader line. Lazy: most labels take the pole, and the rest is never computed
+        (iterate it once)."""
         if area is None or area.is_empty:
-            return []
+            return
         pole = _pole(area)
         px, py = pole.x, pole.y
-        result = [Candidate(px, py, angle)]
+        yield Candidate(px, py, angle)
         minx, miny, maxx, maxy = area.bounds
         gx, gy = np.meshgrid(np.linspace(minx, maxx, steps + 2)[1:-1], np.linspace(miny, maxy, steps + 2)[1:-1])
         gx, gy = gx.ravel(), gy.ravel()
@@ -224,20 +228,19 @@ class Placer:
         inside = shapely.contains(area, shapely.points(gx, gy))
         gx, gy = gx[inside], gy[inside]
         order = np.argsort((gx - px) ** 2 + (gy - py) ** 2, kind="stable")
-        result += [Candidate(float(gx[k]), float(gy[k]), angle) for k in order]
+        for k in order:
+            yield Candidate(float(gx[k]), float(gy[k]), angle)
         if leader_rings:  # just outside the area's bounding box, nearest first, with a leader to the pole
             w, h = self.size(text, size_pt)
             cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
-            around = []
             for gap_mm in (2.0, 6.0, 12.0, 20.0):
                 gap = gap_mm * self.mm
                 top, bottom = maxy + gap + h / 2, miny - gap - h / 2
                 left, right = minx - gap - w / 2, maxx + gap + w / 2
-                around += [(cx, top), (cx, bottom), (right, cy), (left, cy),
-                           (right, top), (left, top), (right, bottom), (left, bottom)]
-            result += [Candidate(x, y, 0.0, (px, py)) for x, y in around]
-            result += self._leader_ring(area, px, py, w, h)
-        return result
+                for x, y in ((cx, top), (cx, bottom), (right, cy), (left, cy),
+                             (right, top), (left, top), (right, bottom), (left, bottom)):
+                    yield Candidate(x, y, 0.0, (px, py))
+            yield from self._leader_ring(area, px, py, w, h)
 
     def _leader_ring(self, area, px: float, py: float, w: float, h: float) -> List[Candidate]:
         """Last resort for a label that must appear: every 15° around the area, further and further out, with a

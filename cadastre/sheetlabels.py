@@ -32,7 +32,7 @@ def sheet_labels(polygons: Sequence, texts: Sequence[str], bounds: Tuple[float, 
         area = polygons[k].intersection(frame)
         if area.is_empty or not texts[k]:
             continue
-        inside = placer.inside_area(area, texts[k], SIZE, leader_rings=False, steps=7)
+        inside = list(placer.inside_area(area, texts[k], SIZE, leader_rings=False, steps=7))  # tried twice
         label = placer.place(texts[k], "parcel", SIZE, inside, avoid=outlines[k], required=False)
         if label is None:  # crossing its own outline (the text has a white halo) rather than moving away
             label = placer.place(texts[k], "parcel", SIZE, inside, required=False)

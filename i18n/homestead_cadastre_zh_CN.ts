@@ -1454,6 +1454,10 @@
             <translation>每户一图（一宗地上的房屋）</translation>
         </message>
         <message>
+            <source>One multi-page file is always drawn whole: nothing is skipped.</source>
+            <translation>多页文件总是整体重绘：不跳过任何页面。</translation>
+        </message>
+        <message>
             <source>Only buildings whose parcel code starts with (e.g. the 12-digit village code)</source>
             <translation>只出宗地代码以此开头的房屋（如 12 位村级代码）</translation>
         </message>
@@ -1536,6 +1540,10 @@
         <message>
             <source>PNG, one file per sheet</source>
             <translation>PNG，每幅一个文件</translation>
+        </message>
+        <message>
+            <source>Parallel processes</source>
+            <translation>并行进程数</translation>
         </message>
         <message>
             <source>Parallel processes (files per parcel only)</source>
@@ -2302,6 +2310,18 @@
             <translation>已绘草图数</translation>
         </message>
         <message>
+            <source>Skip parcels whose files are already complete (resume an interrupted batch)</source>
+            <translation>跳过文件已完整的宗地（续做中断的批次）</translation>
+        </message>
+        <message>
+            <source>Skipped {n} parcels whose files were already complete.</source>
+            <translation>已跳过 {n} 宗文件已完整的宗地。</translation>
+        </message>
+        <message>
+            <source>Skipped: files already complete</source>
+            <translation>已跳过（文件已完整）</translation>
+        </message>
+        <message>
             <source>Some eastings carry a zone number and others do not; make them consistent.</source>
             <translation>部分横坐标（Y）带带号、部分不带，请统一。</translation>
         </message>
@@ -3024,6 +3044,10 @@
         <message>
             <source>parcel</source>
             <translation>宗地</translation>
+        </message>
+        <message>
+            <source>skipped: files already complete</source>
+            <translation>已跳过：文件已完整</translation>
         </message>
         <message>
             <source>the command</source>

@@ -20,7 +20,7 @@ from ..i18n import tr, zh
 from ..processing.files import atomic_output
 from .pdf_text import fix_cjk_text
 
-OK, FAILED, NOTED = "ok", "failed", "noted"
+OK, FAILED, NOTED, SKIPPED = "ok", "failed", "noted", "skipped"
 RENEW_EVERY = 100
 
 
@@ -31,6 +31,7 @@ class ExportOptions:
     png: bool = False
     single_file: str = ""  # file name (in ``folder``) of one multi-page PDF; '' for one file per page
     dpi: int = 200
+    skip_existing: bool = False  # one file per page: keep a page whose every file is there (complete: renamed)
 
 
 @dataclass
@@ -167,14 +168,17 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
         if n and n % RENEW_EVERY == 0:
             source.renew()
             exporter = QgsLayoutExporter(source.template.layout)
+        paths = [os.path.join(options.folder, stems[n] + extension)
+                 for wanted, extension in ((options.pdf, ".pdf"), (options.png, ".png")) if wanted]
+        if options.skip_existing and complete(paths):
+            results.append(PageResult(source.key(n), SKIPPED, paths))
+            continue
         result = _prepare(source, n)
         results.append(result)
         if result.status == FAILED:
             continue
-        for wanted, extension in ((options.pdf, ".pdf"), (options.png, ".png")):
-            if not wanted:
-                continue
-            path = os.path.join(options.folder, stems[n] + extension)
+        for path in paths:
+            extension = os.path.splitext(path)[1]
             try:
                 with atomic_output(path) as tmp:
                     if extension == ".pdf":
@@ -199,6 +203,12 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
     return results
 
 
+def complete(paths: List[str]) -> bool:
+    """Whether every file of a page is there. Files are written to a temporary name and renamed when complete, so
+    a file under its own name is whole; what a killed run was writing is a ~tmp-* file, removed by the next run."""
+    return bool(paths) and all(os.path.isfile(p) for p in paths)
+
+
 def _prepare(source: PageSource, n: int) -> PageResult:
     result = PageResult(source.key(n))
     drawable, problems = source.prepare(n)
@@ -221,7 +231,8 @@ def _check_canceled(feedback) -> None:
 def write_report(path: str, results: List[PageResult], key_title: str) -> str:
     """CSV (UTF-8 with BOM, opens in Excel) listing every page: key, status, files, messages; in Chinese
     whatever the interface language (``key_title``: a tr() source string)."""
-    status_text = {OK: zh("drawn"), NOTED: zh("drawn, with notes"), FAILED: zh("not drawn")}
+    status_text = {OK: zh("drawn"), NOTED: zh("drawn, with notes"), FAILED: zh("not drawn"),
+                   SKIPPED: zh("skipped: files already complete")}
     with atomic_output(path) as tmp:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
@@ -233,9 +244,11 @@ def write_report(path: str, results: List[PageResult], key_title: str) -> str:
 
 
 def report_to_feedback(results: List[PageResult], feedback, what: str) -> Tuple[int, int]:
-    """Say every failed page and every note; returns (drawn, failed)."""
+    """Say every failed page and every note; returns (drawn, failed), skipped pages in neither."""
     drawn = failed = 0
     for r in results:
+        if r.status == SKIPPED:
+            continue
         if r.status == FAILED:
             failed += 1
             feedback.reportError(tr("{what} {key} was not drawn: {why}").format(

@@ -7,6 +7,7 @@ imports qgis can be found the caller draws serially instead (and says so).
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -46,11 +47,15 @@ def python_executable() -> Optional[str]:
     candidates += [os.path.join(sys.prefix, "python.exe"), os.path.join(sys.prefix, "bin", "python3"),
                    shutil.which("python3") or "", shutil.which("python") or ""]
     for candidate in candidates:
-        if candidate and os.path.isfile(candidate):
-            probe = subprocess.run([candidate, "-c", "import qgis.core"], capture_output=True, env=_environment())
-            if probe.returncode == 0:
-                return candidate
+        if candidate and os.path.isfile(candidate) and _imports_qgis(candidate):
+            return candidate
     return None
+
+
+@functools.cache
+def _imports_qgis(python: str) -> bool:
+    """Whether ``python`` imports qgis.core (asked once per session: the probe starts a Python, half a second)."""
+    return subprocess.run([python, "-c", "import qgis.core"], capture_output=True, env=_environment()).returncode == 0
 
 
 def _environment() -> Dict[str, str]:
@@ -153,7 +158,7 @@ def run_in_workers(alg, parameters, context, feedback, targets: List[int], worke
                 processes.append(subprocess.Popen([python, worker, job_path], env=_environment(), stdout=log,
                                                   stderr=subprocess.STDOUT))
         _wait(processes, jobs, feedback)
-        results: List[PageResult] = []
+        per_chunk: List[List[PageResult]] = []
         for (job_path, results_path, _progress, _n), process in zip(jobs, processes):
             with open(job_path + ".log", encoding="utf-8", errors="replace") as log:
                 output = log.read()
@@ -161,10 +166,18 @@ def run_in_workers(alg, parameters, context, feedback, targets: List[int], worke
                 raise QgsProcessingException(tr("A drawing process failed (exit {code}):\n{output}").format(
                     code=process.returncode, output=output[-3000:]))
             with open(results_path, encoding="utf-8") as handle:
-                results += [PageResult(**r) for r in json.load(handle)]
-        return results
+                per_chunk.append([PageResult(**r) for r in json.load(handle)])
+        return round_robin(per_chunk)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def round_robin(per_chunk: List[List[PageResult]]) -> List[PageResult]:
+    """The results of the chunks targets[k::n] back in the order of the targets (the report lists them so)."""
+    merged: List[PageResult] = []
+    for i in range(max((len(c) for c in per_chunk), default=0)):
+        merged += [c[i] for c in per_chunk if i < len(c)]
+    return merged
 
 
 def _wait(processes, jobs, feedback) -> None:

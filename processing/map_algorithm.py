@@ -9,9 +9,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
@@ -49,12 +51,28 @@ class MapsAlgorithm(HomesteadAlgorithm):
         parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(parameter)
 
+    def add_workers(self, description: str):
+        """WORKERS (advanced): pages drawn in that many processes (mapping/parallel.py)."""
+        self.add_advanced(QgsProcessingParameterNumber("WORKERS", description, QgsProcessingParameterNumber.Integer, 1,
+                                                       False, 1, 32))
+
+    def add_skip_existing(self):
+        """SKIP_EXISTING: resume an interrupted batch. Off by default: a run after corrections must redraw, and a
+        file left from before the corrections would otherwise be delivered unnoticed."""
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SKIP_EXISTING", tr("Skip parcels whose files are already complete (resume an interrupted batch)"),
+            defaultValue=False))
+
     def add_output_folder(self, pages: str, failed: str):
-        """OUTPUT_FOLDER, and the outputs PAGES (``pages``), FAILED (``failed``) and REPORT."""
+        """OUTPUT_FOLDER, and the outputs PAGES (``pages``), FAILED (``failed``), SKIPPED and REPORT."""
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
         self.addOutput(QgsProcessingOutputNumber("PAGES", pages))
         self.addOutput(QgsProcessingOutputNumber("FAILED", failed))
+        self.addOutput(QgsProcessingOutputNumber("SKIPPED", tr("Skipped: files already complete")))
         self.addOutput(QgsProcessingOutputFile("REPORT", tr("Report (CSV)")))
+
+    def skip_existing(self, parameters, context) -> bool:
+        return "SKIP_EXISTING" in parameters and self.parameterAsBoolean(parameters, "SKIP_EXISTING", context)
 
     def parcel_targets(self, parameters, context):
         """(output folder, village prefix, ids of the parcels to draw); refused when there are none."""

@@ -30,7 +30,7 @@ from qgis.core import (
 from ..cadastre import zones
 from ..cadastre.mapdata import Table
 from ..i18n import tr
-from ..mapping.export import FAILED, report_to_feedback, write_report
+from ..mapping.export import FAILED, SKIPPED, report_to_feedback, write_report
 from .adapters import read_layer, report_problems
 from .files import atomic_output
 
@@ -181,17 +181,20 @@ def boundary_layers(alg, parameters, context, feedback, parcels_param: str, poin
 def finish(alg, parameters, context, results, folder, feedback, report_name, what, key_title):
     """Report every page; write the CSV report (or, in a parallel worker, the results for the parent)."""
     results_json = alg.parameterAsString(parameters, "RESULTS_JSON", context) if "RESULTS_JSON" in parameters else ""
+    skipped = sum(r.status == SKIPPED for r in results)
     if results_json:
         with atomic_output(results_json) as tmp:
             with open(tmp, "w", encoding="utf-8") as handle:
                 json.dump([dataclasses.asdict(r) for r in results], handle, ensure_ascii=False)
-        return {"OUTPUT_FOLDER": folder, "PAGES": sum(r.status != FAILED for r in results),
-                "FAILED": sum(r.status == FAILED for r in results), "REPORT": ""}
+        return {"OUTPUT_FOLDER": folder, "PAGES": sum(r.status not in (FAILED, SKIPPED) for r in results),
+                "FAILED": sum(r.status == FAILED for r in results), "SKIPPED": skipped, "REPORT": ""}
     drawn, failed = report_to_feedback(results, feedback, what)
+    if skipped:
+        feedback.pushInfo(tr("Skipped {n} parcels whose files were already complete.").format(n=skipped))
     report = write_report(os.path.join(folder, report_name), results, key_title)
     feedback.pushInfo(tr("{drawn} pages drawn, {failed} not drawn; report: {report}").format(
         drawn=drawn, failed=failed, report=report))
-    return {"OUTPUT_FOLDER": folder, "PAGES": drawn, "FAILED": failed, "REPORT": report}
+    return {"OUTPUT_FOLDER": folder, "PAGES": drawn, "FAILED": failed, "SKIPPED": skipped, "REPORT": report}
 
 
 FINDING_FIELDS = ["RULE_ID", "SEVERITY", "CODES", "FIDS", "LAYER"]

@@ -53,10 +53,8 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
         self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
                                            [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
         map_inputs.variable_parameters(self)
-        workers = QgsProcessingParameterNumber("WORKERS", tr("Parallel processes (files per parcel only)"),
-                                               QgsProcessingParameterNumber.Integer, 1, False, 1, 32)
-        workers.setFlags(workers.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(workers)
+        self.add_workers(tr("Parallel processes (files per parcel only)"))
+        self.add_skip_existing()
         map_inputs.feature_ids_parameter(self)
         self.add_output_folder(tr("Maps drawn"), tr("Parcels not drawn"))
 
@@ -64,6 +62,9 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
         folder, prefix, targets = self.parcel_targets(parameters, context)
         fmt = self.parameterAsEnum(parameters, "FORMAT", context)
         options = export_options(folder, fmt, self.parameterAsInt(parameters, "DPI", context), self.SINGLE_FILE)
+        options.skip_existing = self.skip_existing(parameters, context)
+        if options.skip_existing and options.single_file:
+            feedback.pushWarning(tr("One multi-page file is always drawn whole: nothing is skipped."))
         workers = self.parameterAsInt(parameters, "WORKERS", context)
         if workers > 1 and not options.single_file:
             results = parallel.run_in_workers(self, parameters, context, feedback, targets, workers,

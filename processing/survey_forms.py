@@ -16,8 +16,9 @@ from ..cadastre.house_forms import building_errors
 from ..cadastre.messages import translatable
 from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr
+from ..mapping import parallel
 from ..mapping.documents import write_pdf
-from ..mapping.export import FAILED, NOTED, PageResult
+from ..mapping.export import FAILED, NOTED, SKIPPED, PageResult, complete
 from . import map_inputs
 from .files import atomic_output
 from .map_algorithm import MapsAlgorithm
@@ -47,10 +48,19 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         self.addParameter(QgsProcessingParameterEnum("FORMAT", tr("Output"), [tr(f[0]) for f in FORMATS], defaultValue=0))
         self.add_advanced(QgsProcessingParameterEnum("SHEET_SCALE", tr("Base map scale for the sheet number when TFH is empty"),
                                                      [f"1:{s}" for s in SHEET_SCALES], defaultValue=1))
+        self.add_workers(tr("Parallel processes"))
+        self.add_skip_existing()
+        map_inputs.feature_ids_parameter(self)
         self.add_output_folder(tr("Forms written"), tr("Parcels without a form"))
 
     def process(self, parameters, context, feedback):
         folder, prefix, targets = self.parcel_targets(parameters, context)
+        if self.parameterAsInt(parameters, "WORKERS", context) > 1:
+            results = parallel.run_in_workers(self, parameters, context, feedback, targets,
+                                              self.parameterAsInt(parameters, "WORKERS", context), {"POINTS": "LINES"},
+                                              "PARCELS")
+            if results is not None:
+                return self._finish(parameters, context, results, folder, feedback)
         parcels = map_inputs.read(map_inputs.whole_layer(self, parameters, context, "PARCELS"), context, feedback,
                                   ZD_FIELDS, required=["ZDDM"])
         crs = parcels.crs
@@ -79,11 +89,18 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         rows = [index_of[f] for f in targets if f in index_of]
         stems = unique_names([safe_file_name(data.codes[i] or f"parcel_{i}") for i in rows])
         os.makedirs(folder, exist_ok=True)
+        skip = self.skip_existing(parameters, context)
         results = []
         for n, (i, stem) in enumerate(zip(rows, stems)):
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Canceled."))
             feedback.setProgress(100.0 * n / len(rows))
+            name = f"{stem}_权籍调查表"
+            paths = [os.path.join(folder, name + extension) for wanted, extension in ((xlsx, ".xlsx"), (pdf, ".pdf"))
+                     if wanted]
+            if skip and complete(paths):
+                results.append(PageResult(data.codes[i] or stem, SKIPPED, paths))
+                continue
             form = data.form(i)
             result = PageResult(form.zddm or stem)
             for problem in form.problems:
@@ -94,10 +111,13 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 continue
             if result.messages:
                 result.status = NOTED
-            write_form(os.path.join(folder, f"{stem}_权籍调查表"), form.sheets, f"{form.zddm} 权籍调查表", xlsx, pdf, result)
+            write_form(os.path.join(folder, name), form.sheets, f"{form.zddm} 权籍调查表", xlsx, pdf, result)
+        return self._finish(parameters, context, results, folder, feedback)
+
+    def _finish(self, parameters, context, results, folder, feedback):
         outputs = map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
                                     tr("Parcel"), translatable("Parcel code"))
-        if outputs["REPORT"] and results and not outputs["PAGES"]:
+        if outputs["REPORT"] and results and not outputs["PAGES"] and not outputs["SKIPPED"]:
             raise QgsProcessingException(nothing_written(results, outputs["REPORT"]))
         return outputs
 

@@ -112,3 +112,19 @@ def test_number_moves_further_out_when_the_sides_of_its_parcel_are_taken():
     label = placer.place("JC00001", "number", 10, placer.inside_area(parcel, "JC00001", 10))
     assert label is not None and label.leader is not None, placer.unplaced
     assert not label.box.intersects(parcel) and label.leader.distance(parcel) < 1e-9
+
+
+def test_inside_area_is_lazy_and_starts_at_the_pole():
+    """Most labels take the first position inside an area: the candidates are made one by one (an iterator), not
+    all of them (grid and leader rings) for every label. The pole of a 10 m square is its centre."""
+    from homestead_cadastre.cadastre.labelplacement import Placer
+
+    placer = Placer(box(-50, -50, 60, 60), 500)
+    candidates = placer.inside_area(box(0, 0, 10, 10), "JC00001", 10)
+    assert iter(candidates) is candidates
+    first = next(candidates)
+    assert abs(first.x - 5.0) < 0.25 and abs(first.y - 5.0) < 0.25 and first.leader_from is None
+    rest = list(candidates)
+    inside = [c for c in rest if c.leader_from is None]
+    assert len(inside) == 49 and all(0 < c.x < 10 and 0 < c.y < 10 for c in inside)  # the 7 × 7 grid
+    assert len(rest) - len(inside) == 4 * 8 + 5 * 24  # beside the bounding box, then the ring every 15°

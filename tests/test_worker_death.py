@@ -85,3 +85,25 @@ def test_workers_die_with_the_killed_parent_and_leftovers_go(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert not [p.name for p in folder.iterdir() if p.name.startswith("~tmp-")]
     assert len(list(folder.glob("*.pdf"))) >= 2
+
+
+def test_python_probe_runs_once_per_session(monkeypatch):
+    """Finding the Python for the workers starts a Python that imports qgis (half a second); a second batch in
+    the same session asks no more."""
+    import subprocess
+
+    from homestead_cadastre.mapping import parallel
+
+    parallel._imports_qgis.cache_clear()
+    calls = []
+    real = subprocess.run
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counting)
+    first = parallel.python_executable()
+    second = parallel.python_executable()
+    assert first is not None and first == second
+    assert len(calls) == 1, calls
