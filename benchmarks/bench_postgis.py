@@ -329,7 +329,7 @@ def main():
     from osgeo import gdal
     from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProcessingContext
 
-    from homestead_cadastre.processing import postgis
+    from homestead_cadastre.processing.library import postgis
 
     Said = feedback_class()  # noqa: N806 (a class)
     timer = Timer()

@@ -65,7 +65,7 @@ CODELISTS: Dict[str, Dict[object, str]] = {
     "JZDLX": {1: "解析", 2: "图解", 3: "航测", 4: "其它"},
     "JZXLB": {1: "围墙", 2: "墙壁", 3: "栅栏", 4: "铁丝网", 5: "滴水线", 6: "路涯线", 7: "两点连线", 9: "其它"},
     "JZXWZ": {1: "内", 2: "中", 3: "外"},
-    # 墙体归属 per side of a household (房屋调查表; cadastre/walls.py)
+    # 墙体归属 per side of a household (房屋调查表; cadastre/maps/walls.py)
     "QTGS": {1: "自有墙", 2: "共有墙", 3: "借墙", 9: "不详"},
     "JXXZ": {600001: "已定界", 600002: "未定界", 600003: "争议界", 600004: "工作界", 600009: "其它"},
     "QLLX": {
@@ -201,7 +201,7 @@ ZD_DECISION = (
     _f("SFGG", INT, "是否已公告", codelist="SF", ext=True, doc="Public notice done (1/0), for progress reporting."),
     _f("SFDJ", INT, "是否已登记", codelist="SF", ext=True, doc="Registered (1/0), for progress reporting."),
 )
-# Row version for concurrent editing in a shared PostGIS database (optimistic locking, cadastre/pg_schema.py).
+# Row version for concurrent editing in a shared PostGIS database (optimistic locking, cadastre/database/pg_schema.py).
 ZD_VERSION = (
     _f("BBH", INT, "版本号", ext=True, doc=(
         "Row version, kept by the PostGIS database: 1 when the parcel is inserted, +1 on every update. A client "

@@ -16,7 +16,7 @@ from qgis.PyQt.QtGui import (
     QTextDocument,
 )
 
-from ..cadastre.documents import Sheet, layout, to_html
+from ..cadastre.documents.ruled_tables import Sheet, layout, to_html
 from . import fonts
 from .pdf_text import fix_cjk_text
 

@@ -14,10 +14,10 @@ from typing import List, Optional, Tuple
 from osgeo import gdal
 from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter, QgsProcessingException, QgsRenderContext
 
+from ..cadastre.documents.tables import safe_file_name, unique_names
+from ..cadastre.files import atomic_output
 from ..cadastre.messages import Problem, translatable
-from ..cadastre.tables import safe_file_name, unique_names
 from ..i18n import tr, zh
-from ..processing.files import atomic_output
 from .pdf_text import fix_cjk_text
 
 OK, FAILED, NOTED, SKIPPED = "ok", "failed", "noted", "skipped"

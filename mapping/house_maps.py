@@ -5,9 +5,9 @@ from typing import List, Tuple
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 
-from ..cadastre.housemap import DEFAULT_MIN_SCALE, HousePage, house_scene
+from ..cadastre.maps.housemap import DEFAULT_MIN_SCALE, HousePage, house_scene
+from ..cadastre.maps.scales import scale_text
 from ..cadastre.messages import Problem
-from ..cadastre.scales import scale_text
 from .export import PageSource
 from .fonts import measurer
 from .parcel_maps import set_map_view

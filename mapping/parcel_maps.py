@@ -5,10 +5,10 @@ from typing import List, Sequence, Tuple
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
 
-from ..cadastre import maptext
-from ..cadastre.mapdata import ParcelMapData
+from ..cadastre.maps import maptext
+from ..cadastre.maps.mapdata import ParcelMapData
+from ..cadastre.maps.scales import scale_text
 from ..cadastre.messages import Problem
-from ..cadastre.scales import scale_text
 from ..i18n import zh
 from .export import PageSource
 from .fonts import measurer

@@ -15,7 +15,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 
-from ..cadastre.labelplacement import PlacedLabel
+from ..cadastre.maps.labelplacement import PlacedLabel
 from . import fonts
 
 SYMBOLOGY_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "symbology")

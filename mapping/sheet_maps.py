@@ -18,10 +18,10 @@ from qgis.core import (
     QgsUnitTypes,
 )
 
-from ..cadastre import sheets
+from ..cadastre.maps import sheets
+from ..cadastre.maps.scales import scale_text
+from ..cadastre.maps.sheetlabels import sheet_labels
 from ..cadastre.messages import Problem, translatable
-from ..cadastre.scales import scale_text
-from ..cadastre.sheetlabels import sheet_labels
 from .export import PageSource
 from .fonts import measurer
 from .scene_layers import SYMBOLOGY_DIR, SceneLayers, prepare_label_fonts

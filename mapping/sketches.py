@@ -1,7 +1,7 @@
 """宗地草图: the caotu.qpt template filled for one parcel after another (the 宗地图 pages, drawn to fit)."""
 from __future__ import annotations
 
-from ..cadastre.mapdata import clean_text, column_of
+from ..cadastre.maps.mapdata import clean_text, column_of
 from .parcel_maps import ParcelMapSource
 
 TEMPLATE = "caotu.qpt"

@@ -59,7 +59,7 @@ class HomesteadProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for module_name, class_name in ALGORITHMS:
             try:
-                module = importlib.import_module(f"{__package__}.{module_name}")
+                module = importlib.import_module(f"{__package__}.algorithms.{module_name}")
             except ImportError as error:
                 QgsMessageLog.logMessage(
                     tr("Algorithm {name} is unavailable: {error}").format(name=module_name, error=error),

@@ -3,7 +3,7 @@ import pytest
 import shapely
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
-from homestead_cadastre.processing import adapters
+from homestead_cadastre.processing.library import adapters
 
 
 def memory_layer(crs, wkts, fields="code:string(19)"):

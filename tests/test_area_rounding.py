@@ -8,7 +8,8 @@ from layers_helper import rows, write_gpkg
 from qgis.core import QgsVectorLayer
 from test_areas import box, shifted, wkt
 
-from homestead_cadastre.cadastre import areas, maptext
+from homestead_cadastre.cadastre import areas
+from homestead_cadastre.cadastre.maps import maptext
 
 # 10.278 m × 17.644 m = 181.345032 m² (by hand): stored 181.3450, shown 181.35 (四舍五入)
 RECTANGLE = wkt([[shifted(box(0, 0, 10.278, 17.644))]])

@@ -8,7 +8,7 @@ import pytest
 from layers_helper import RecordingFeedback, demo_village, rows, write_gpkg
 from openpyxl import load_workbook
 
-from homestead_cadastre.cadastre.tables import safe_file_name, sheet_name, unique_names
+from homestead_cadastre.cadastre.documents.tables import safe_file_name, sheet_name, unique_names
 
 E0, N0 = 37_597_000.0, 3_069_000.0
 

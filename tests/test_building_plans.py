@@ -7,7 +7,7 @@ import shapely
 from conftest import SAMPLE
 from osgeo import ogr
 
-from homestead_cadastre.cadastre.housemap import Building, house_scene
+from homestead_cadastre.cadastre.maps.housemap import Building, house_scene
 
 VILLAGE = SAMPLE / "clean_village.gpkg"
 PREFIX = "431302003005"  # the whole village (its 地籍子区)

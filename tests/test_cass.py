@@ -6,7 +6,7 @@ from layers_helper import RecordingFeedback, rows
 from qgis.core import QgsProcessingException
 from test_parcels_from_points import AREAS, E0, N0, SURVEY, check_parcels
 
-from homestead_cadastre.cadastre import survey_points
+from homestead_cadastre.cadastre.input import survey_points
 
 ZONE = 37_000_000
 

@@ -87,7 +87,7 @@ def test_error_layer_is_styled_when_loaded(qgis_app):
     from qgis.core import QgsCategorizedSymbolRenderer
 
     from homestead_cadastre.cadastre import schema
-    from homestead_cadastre.processing import styling
+    from homestead_cadastre.processing.library import styling
 
     context = QgsProcessingContext()
     context.addLayerToLoadOnCompletion("dest-id", QgsProcessingContext.LayerDetails("findings", None, "OUTPUT"))

@@ -22,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from homestead_cadastre.cadastre import schema
-from homestead_cadastre.processing.layers import create_gpkg_layer, gpkg_layer
+from homestead_cadastre.processing.library.layers import create_gpkg_layer, gpkg_layer
 from homestead_cadastre.rules.policy.profile import POLICIES_DIR, available_profiles
 
 X0, Y0 = 37_597_000.0, 3_069_000.0  # Loudi, CGCS2000 zone 37 with the zone number (EPSG:4525)

@@ -63,7 +63,8 @@ def test_zone_epsg_tables():
 
 def test_codes_are_ascii_digits_only():
     """The patterns themselves, the 地籍子区 key and the progress villages take 0-9 only."""
-    from homestead_cadastre.cadastre import housemap, progress
+    from homestead_cadastre.cadastre import progress
+    from homestead_cadastre.cadastre.maps import housemap
 
     full_width = "４３０３８１１０４２０１"  # 12 full-width digits: str.isdigit() and \d accept them
     assert full_width.isdigit()

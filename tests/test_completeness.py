@@ -10,7 +10,7 @@ from map_fixtures import layer_uri
 from osgeo import ogr
 from qgis.core import QgsProcessingException
 
-from homestead_cadastre.cadastre import completeness
+from homestead_cadastre.cadastre.documents import completeness
 
 NO_OWNER, NO_LAND_USE = 2, 3  # fixture parcel numbers (ZDDM …JC00002, …JC00003)
 

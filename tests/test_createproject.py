@@ -85,7 +85,7 @@ def test_refuses_non_zone_crs(tmp_path, run_alg):
 def test_every_zone_epsg_accepted(tmp_path):
     from qgis.core import QgsCoordinateReferenceSystem
 
-    from homestead_cadastre.processing.create_project import survey_crs
+    from homestead_cadastre.processing.algorithms.create_project import survey_crs
 
     for epsg in range(4513, 4555):
         assert survey_crs(QgsCoordinateReferenceSystem(f"EPSG:{epsg}")) == epsg

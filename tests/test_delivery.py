@@ -328,8 +328,8 @@ def test_parcels_outside_a_3_degree_zone_are_refused(village, tmp_path, run_alg)
 
 
 def test_texts_too_long_for_a_shapefile_are_counted():
-    from homestead_cadastre.cadastre import delivery, delivery_dictionary
-    from homestead_cadastre.cadastre.delivery_files import too_long
+    from homestead_cadastre.cadastre.database import delivery, delivery_dictionary
+    from homestead_cadastre.cadastre.database.delivery_files import too_long
 
     zd = delivery_dictionary.layers()[0]
     rows = delivery.build_rows(zd, [{"ZDDM": "430381104201JC00001", "ZL": "村" * 100},  # 200 bytes in GBK: fits
@@ -338,7 +338,7 @@ def test_texts_too_long_for_a_shapefile_are_counted():
 
 
 def test_masking_keeps_first_6_and_last_4():
-    from homestead_cadastre.cadastre.delivery import mask_id, scrub
+    from homestead_cadastre.cadastre.database.delivery import mask_id, scrub
 
     assert mask_id("43130219660905439X") == "431302********439X"
     assert mask_id("431302660905439") == "431302*****5439"
@@ -370,7 +370,7 @@ class FeatureByFeature:
 
 @pytest.mark.parametrize("path, name", [("delivery.gdb", "ZD"), ("shp", "JZD"), ("shp", "QLR")])
 def test_both_readers_of_the_self_check_agree(delivered, path, name):
-    from homestead_cadastre.cadastre.delivery_check import read_columns
+    from homestead_cadastre.cadastre.database.delivery_check import read_columns
 
     source = ogr.Open(str(delivered[0] / path))  # kept: the layer dies with its data source
     layer = source.GetLayerByName(name)
@@ -383,7 +383,7 @@ def test_both_readers_of_the_self_check_agree(delivered, path, name):
 
 
 def test_a_malformed_code_is_explained_in_the_interface_language(delivered, tmp_path):
-    from homestead_cadastre.cadastre.delivery_check import check_folder
+    from homestead_cadastre.cadastre.database.delivery_check import check_folder
 
     broken = corrupt(delivered[0], tmp_path, lambda b: _set_value(b / "delivery.gdb", "ZD", "ZDDM", "430381104201JC0001"))
     finding = next(f for f in check_folder(str(broken)) if f.check == "CODE_FORMAT")

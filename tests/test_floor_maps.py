@@ -9,7 +9,7 @@ import shapely
 from conftest import SAMPLE
 from osgeo import ogr
 
-from homestead_cadastre.cadastre.floorplans import floors_title
+from homestead_cadastre.cadastre.maps.floorplans import floors_title
 
 VILLAGE = SAMPLE / "clean_village.gpkg"
 BUILDINGS = 14  # the first buildings (fid order): enough for stepped floors, balconies and several households
@@ -172,8 +172,8 @@ def test_a_household_over_two_floors_sharing_the_ground_floor():
     0001 has the whole floor, 50 m², again with its 100 m²."""
     import numpy as np
 
-    from homestead_cadastre.cadastre.floorplans import FloorMapData
-    from homestead_cadastre.cadastre.mapdata import Table
+    from homestead_cadastre.cadastre.maps.floorplans import FloorMapData
+    from homestead_cadastre.cadastre.maps.mapdata import Table
 
     zrzh, west, east = "431302003005JC00001F0001", shapely.box(0, 0, 5, 10), shapely.box(5, 0, 10, 10)
     houses = Table(np.array([shapely.box(0, 0, 10, 10)], dtype=object),

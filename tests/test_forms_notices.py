@@ -7,7 +7,7 @@ from map_fixtures import VILLAGE_CODE, layer_uri
 from openpyxl import load_workbook
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from homestead_cadastre.cadastre.forms import FormEdge, signature_groups
+from homestead_cadastre.cadastre.documents.forms import FormEdge, signature_groups
 
 COLS = 3
 

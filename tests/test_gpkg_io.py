@@ -1,4 +1,4 @@
-"""The bulk GeoPackage path (processing/gpkg_io.py) against the general QGIS feature path, on the demo village.
+"""The bulk GeoPackage path (processing/library/gpkg_io.py) against the general QGIS feature path, on the demo village.
 
 The two must write the same features, fields, values and geometry bytes; the bulk output must be a sound
 GeoPackage (SQLite integrity, R-tree consistent with the geometries, feature count, extent); and any input the
@@ -188,7 +188,7 @@ def test_arrow_read_equals_the_qgis_read(provider, tmp_path):
     from osgeo import osr
     from qgis.core import QgsApplication, QgsProcessingContext
 
-    from homestead_cadastre.processing import adapters, gpkg_io
+    from homestead_cadastre.processing.library import adapters, gpkg_io
 
     path = str(tmp_path / "mixed.gpkg")
     srs = osr.SpatialReference()
@@ -240,10 +240,10 @@ def test_arrow_read_equals_the_qgis_read(provider, tmp_path):
 
 
 def test_collector_thresholds_raised_while_running_and_restored(run_alg, village, tmp_path):
-    """Algorithms run with fewer GC passes (processing/gc_pause.py) and leave the process as they found it."""
+    """Algorithms run with fewer GC passes (processing/library/gc_threshold.py) and leave the process as they found it."""
     import gc
 
-    from homestead_cadastre.processing import gc_pause
+    from homestead_cadastre.processing.library import gc_threshold
 
     seen = []
 
@@ -254,12 +254,12 @@ def test_collector_thresholds_raised_while_running_and_restored(run_alg, village
 
     before = gc.get_threshold()
     _overlay(run_alg, village, str(tmp_path / "o.gpkg"), log=Watch())
-    assert seen and min(seen) >= gc_pause.FIRST_THRESHOLD
+    assert seen and min(seen) >= gc_threshold.FIRST_THRESHOLD
     assert gc.get_threshold() == before
-    with gc_pause.fewer_collections():  # nested: the inner exit keeps the raise
-        with gc_pause.fewer_collections():
+    with gc_threshold.fewer_collections():  # nested: the inner exit keeps the raise
+        with gc_threshold.fewer_collections():
             pass
-        assert gc.get_threshold()[0] >= gc_pause.FIRST_THRESHOLD
+        assert gc.get_threshold()[0] >= gc_threshold.FIRST_THRESHOLD
     assert gc.get_threshold() == before
 
 

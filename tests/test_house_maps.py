@@ -6,7 +6,7 @@ import map_fixtures
 import pytest
 from map_fixtures import layer_uri, shoelace
 
-from homestead_cadastre.cadastre.housemap import building_numbers, floor_area, floor_groups, floor_text
+from homestead_cadastre.cadastre.maps.housemap import building_numbers, floor_area, floor_groups, floor_text
 
 ABBREVIATION = {3: "砼", 4: "混", 5: "砖"}  # the structures the fixture uses (GB/T 20257.1 map forms)
 

@@ -133,7 +133,7 @@ def test_gbk_csv_boundary_points_with_preset(run_alg, tmp_path):
 def test_xlsx_right_holders_and_saved_preset(run_alg, tmp_path, monkeypatch):
     import openpyxl
 
-    from homestead_cadastre.processing import import_survey
+    from homestead_cadastre.processing.algorithms import import_survey
 
     monkeypatch.setattr(import_survey, "user_preset_dir", lambda: str(tmp_path / "presets"))
     path = tmp_path / "权利人.xlsx"

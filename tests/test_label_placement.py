@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from shapely import affinity
 from shapely.geometry import LineString, Polygon, box
 
-from homestead_cadastre.cadastre.parcelmap import BoundaryPoint, Feature, parcel_scene
+from homestead_cadastre.cadastre.maps.parcelmap import BoundaryPoint, Feature, parcel_scene
 
 FRAME = (180.0, 196.0)
 
@@ -99,7 +99,7 @@ def test_labels_keep_off_layout_items_over_the_map():
 def test_number_moves_further_out_when_the_sides_of_its_parcel_are_taken():
     """The positions beside the parcel's bounding box (straight out and diagonally) are all taken: the label
     still finds a place further out, between them, with a leader line to the parcel (the maps draw it)."""
-    from homestead_cadastre.cadastre.labelplacement import Placer
+    from homestead_cadastre.cadastre.maps.labelplacement import Placer
 
     parcel = box(0, 0, 1.5, 0.8)
     placer = Placer(box(-10, -10, 11.5, 10.8), 100)
@@ -117,7 +117,7 @@ def test_number_moves_further_out_when_the_sides_of_its_parcel_are_taken():
 def test_inside_area_is_lazy_and_starts_at_the_pole():
     """Most labels take the first position inside an area: the candidates are made one by one (an iterator), not
     all of them (grid and leader rings) for every label. The pole of a 10 m square is its centre."""
-    from homestead_cadastre.cadastre.labelplacement import Placer
+    from homestead_cadastre.cadastre.maps.labelplacement import Placer
 
     placer = Placer(box(-50, -50, 60, 60), 500)
     candidates = placer.inside_area(box(0, 0, 10, 10), "JC00001", 10)

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from homestead_cadastre.cadastre import notices, workdays
+from homestead_cadastre.cadastre import workdays
+from homestead_cadastre.cadastre.documents import notices
 from homestead_cadastre.mapping.documents import write_pdf
 
 CLASS_1 = "基本符合确权登记颁证条件"

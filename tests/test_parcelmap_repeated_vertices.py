@@ -1,9 +1,9 @@
 """A boundary point's outward direction on a ring that repeats its vertices (found by the bad-input corpus:
-ZeroDivisionError in cadastre/parcelmap.py when a vertex is repeated three times or every vertex is the same)."""
+ZeroDivisionError in cadastre/maps/parcelmap.py when a vertex is repeated three times or every vertex is the same)."""
 import pytest
 from shapely.geometry import Polygon
 
-from homestead_cadastre.cadastre import parcelmap
+from homestead_cadastre.cadastre.maps import parcelmap
 
 SQUARE = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
 

@@ -6,7 +6,7 @@ from layers_helper import RecordingFeedback, rows
 from openpyxl import Workbook
 from qgis.core import QgsProcessingException
 
-from homestead_cadastre.cadastre import survey_points
+from homestead_cadastre.cadastre.input import survey_points
 from homestead_cadastre.cadastre.messages import CadastreError
 
 N0, E0 = 3_069_000.0, 597_000.0  # northing, easting without the zone number (zone 37, 111°E)

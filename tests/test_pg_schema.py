@@ -1,11 +1,12 @@
-"""cadastre/pg_schema.py without a server: the SQL it generates names every schema field once, with the right
+"""cadastre/database/pg_schema.py without a server: the SQL it generates names every schema field once, with the right
 types, and the grants keep reviewers to the review fields and surveyors away from them. (The SQL is run on a
 real server in tests/postgis/.)"""
 import re
 
 import pytest
 
-from homestead_cadastre.cadastre import pg_schema, schema
+from homestead_cadastre.cadastre import schema
+from homestead_cadastre.cadastre.database import pg_schema
 from homestead_cadastre.cadastre.messages import CadastreError
 
 

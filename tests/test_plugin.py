@@ -81,7 +81,7 @@ def test_every_algorithm_has_its_own_icon_and_a_menu_entry(provider):
     from qgis.PyQt.QtCore import QFile
 
     from homestead_cadastre.plugin import MENU_ALGORITHMS
-    from homestead_cadastre.processing.algorithm import ICONS
+    from homestead_cadastre.processing.algorithms.base import ICONS
 
     names = sorted(a.name() for a in provider.algorithms())
     assert sorted(ICONS) == names and sorted(name for name, _toolbar in MENU_ALGORITHMS) == names

@@ -1,7 +1,7 @@
-"""Choosing where overlays run for PostGIS inputs, without a server: the rule of processing/postgis.py."""
+"""Choosing where overlays run for PostGIS inputs, without a server: the rule of processing/library/postgis.py."""
 from qgis.core import QgsCoordinateReferenceSystem
 
-from homestead_cadastre.processing import postgis
+from homestead_cadastre.processing.library import postgis
 
 ZONE = QgsCoordinateReferenceSystem("EPSG:4525")
 

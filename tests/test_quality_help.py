@@ -7,7 +7,7 @@ from homestead_cadastre.rules.quality.registry import RULES
 
 def test_help_tables_are_the_registry():
     for language in ("en", "zh_CN"):
-        page = (REPO / "processing" / "help" / language / "qualitycheck.html").read_text(encoding="utf-8")
+        page = (REPO / "processing" / "algorithms" / "help" / language / "qualitycheck.html").read_text(encoding="utf-8")
         assert catalogue.html_table(language) in page, f"run tools/make_rule_catalogue.py ({language})"
         for rule in RULES:
             assert rule.id in page and rule.title(language) in page

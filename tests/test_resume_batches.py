@@ -11,7 +11,7 @@ import pytest
 from map_fixtures import layer_uri
 from test_parcel_maps import Recorder
 
-from homestead_cadastre.processing.files import _host
+from homestead_cadastre.cadastre.files import _host
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from shapely.geometry import box
 
-from homestead_cadastre.cadastre import maptext, scales, sheets
+from homestead_cadastre.cadastre.maps import maptext, scales, sheets
 from homestead_cadastre.cadastre.messages import CadastreError
 
 

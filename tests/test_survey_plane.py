@@ -143,13 +143,13 @@ def _one_parcel(crs: str) -> QgsVectorLayer:
     ("EPSG:4499", "EPSG:4525"),  # CGCS2000 6° zone 19
 ])
 def test_survey_plane_of_a_crs(provider, crs, plane):
-    from homestead_cadastre.processing import adapters
+    from homestead_cadastre.processing.library import adapters
 
     assert adapters.survey_plane_for(_one_parcel(crs)).authid() == plane
 
 
 def test_a_zone_without_its_epsg_code_is_measured_as_it_is(provider):
-    from homestead_cadastre.processing import adapters
+    from homestead_cadastre.processing.library import adapters
 
     custom = QgsCoordinateReferenceSystem.fromProj(
         "+proj=tmerc +lat_0=0 +lon_0=111 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs")
@@ -162,7 +162,7 @@ def test_web_mercator_outside_china_is_refused(provider):
     """No CGCS2000 zone, and Web Mercator is no survey plane: refused, naming the layer and the CRS."""
     from qgis.core import QgsProcessingException
 
-    from homestead_cadastre.processing import adapters
+    from homestead_cadastre.processing.library import adapters
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "vienna", "memory")
     feature = QgsFeature()

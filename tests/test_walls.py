@@ -8,7 +8,7 @@ import shapely
 from conftest import SAMPLE
 from osgeo import ogr
 
-from homestead_cadastre.cadastre.walls import legend_rows, side_of, wall_edges, wall_strokes
+from homestead_cadastre.cadastre.maps.walls import legend_rows, side_of, wall_edges, wall_strokes
 
 VILLAGE = SAMPLE / "clean_village.gpkg"
 RECT = shapely.box(0, 0, 10, 6)  # x east, y north

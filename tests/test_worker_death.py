@@ -92,7 +92,7 @@ def test_python_probe_runs_once_per_session(monkeypatch):
     the same session asks no more."""
     import subprocess
 
-    from homestead_cadastre.mapping import parallel
+    from homestead_cadastre.processing.library import parallel
 
     parallel._imports_qgis.cache_clear()
     calls = []

@@ -5,7 +5,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Border, Font
 from openpyxl.utils import indexed_list
 
-from homestead_cadastre.cadastre.documents import Cell, Sheet, write_xlsx
+from homestead_cadastre.cadastre.documents.ruled_tables import Cell, Sheet, write_xlsx
 
 
 def form_sheet(rows: int) -> Sheet:

@@ -4,7 +4,7 @@
 The QPT files are the shipped artefacts: a county opens them in the Layout Designer (Project ▸ New Print Layout
 ▸ Add Items from Template), edits, and saves them over these or elsewhere (the algorithms take a TEMPLATE
 parameter). This script documents how the originals were made; the item ids are the contract with the code
-(processing/help lists them). Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/make_layouts.py
+(processing/algorithms/help lists them). Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/make_layouts.py
 """
 from pathlib import Path
 

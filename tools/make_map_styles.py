@@ -31,7 +31,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "build" / "plugins"))
-from homestead_cadastre.cadastre import walls  # noqa: E402
+from homestead_cadastre.cadastre.maps import walls  # noqa: E402
 from homestead_cadastre.mapping import scene_layers  # noqa: E402
 
 FONT = "Noto Sans CJK SC"
@@ -105,7 +105,7 @@ STYLES = {
     "fct_floors.qml": ("LineString", lambda: QgsLineSymbol.createSimple({"color": "0,0,0", "width": "0.25",
                                                                           "width_unit": "MM", "line_style": "dash"}), None),
     "fct_neighbours.qml": ("Polygon", fill("0,0,0,0", "160,160,160", "0.15", style="no"), None),
-    # 房产分户图: 墙体归属 (cadastre/walls.py offsets the lines: own inside, shared on, borrowed outside)
+    # 房产分户图: 墙体归属 (cadastre/maps/walls.py offsets the lines: own inside, shared on, borrowed outside)
     "fct_walls.qml": ("LineString", None, None),
     # shared by both: placed labels and their leader lines / fraction bars
     "map_labels.qml": ("Point", None, point_labels),

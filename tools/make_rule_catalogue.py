@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rewrite the rule tables in processing/help/*/qualitycheck.html from the rule registry.
+"""Rewrite the rule tables in processing/algorithms/help/*/qualitycheck.html from the rule registry.
 
 Run: /usr/bin/python3 tools/make_rule_catalogue.py   (tests/test_quality_help.py fails when they differ)
 """
@@ -13,7 +13,7 @@ from homestead_cadastre.rules.quality import catalogue  # noqa: E402
 
 def main():
     for language in ("en", "zh_CN"):
-        path = REPO / "processing" / "help" / language / "qualitycheck.html"
+        path = REPO / "processing" / "algorithms" / "help" / language / "qualitycheck.html"
         page = path.read_text(encoding="utf-8")
         updated = catalogue.replace_table(page, language)
         if updated != page:

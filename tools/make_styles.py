@@ -26,7 +26,8 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "build" / "plugins"))
-from homestead_cadastre.cadastre import maptext, schema  # noqa: E402
+from homestead_cadastre.cadastre import schema  # noqa: E402
+from homestead_cadastre.cadastre.maps import maptext  # noqa: E402
 
 FONT = "Noto Sans CJK SC"
 # label of a house: storeys + structure abbreviation, e.g. 2混 (domain.md §6; cadastre.maptext)

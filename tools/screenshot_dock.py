@@ -50,7 +50,7 @@ def build_project() -> str:
     if DEMO.exists():
         from qgis.core import QgsCoordinateReferenceSystem
 
-        from homestead_cadastre.processing.create_project import write_project
+        from homestead_cadastre.processing.algorithms.create_project import write_project
 
         gpkg = WORK / "demo_village.gpkg"
         shutil.copyfile(DEMO, gpkg)
@@ -70,7 +70,7 @@ def build_project() -> str:
 def style_layers() -> None:
     """The schema's Chinese names, value maps and styles on every survey layer of the project."""
     from homestead_cadastre.cadastre import schema
-    from homestead_cadastre.processing.layers import style_schema_layer
+    from homestead_cadastre.processing.library.layers import style_schema_layer
     from homestead_cadastre.ui.project_layers import gpkg_table
 
     for layer in QgsProject.instance().mapLayers().values():

@@ -14,11 +14,12 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 from qgis.core import Qgis, QgsFeature, QgsMessageLog, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, QObject
 
-from ..cadastre import pg_schema, review, schema
+from ..cadastre import review, schema
+from ..cadastre.database import pg_schema
 from ..cadastre.messages import CadastreError, fail, translatable
 from ..i18n import tr
-from ..processing import postgis
-from ..processing.layers import create_gpkg_layer
+from ..processing.library import postgis
+from ..processing.library.layers import create_gpkg_layer
 from .project_layers import gpkg_table
 
 AUDIT_TABLE = schema.SHJL.name
@@ -108,7 +109,7 @@ class AuditTrail:
 
 class DatabaseTrail:
     """The audit trail of a PostGIS survey schema made by homestead:createproject: the database itself appends
-    the SHJL row when a decision is saved, in the same transaction (cadastre/pg_schema.py), so the panel adds
+    the SHJL row when a decision is saved, in the same transaction (cadastre/database/pg_schema.py), so the panel adds
     none (a decision undone before saving never reached the database and leaves no row)."""
 
     def append(self, records) -> int:
@@ -120,7 +121,7 @@ class DatabaseTrail:
 
 def with_row_version(layer: QgsVectorLayer, feature, new: Dict[int, object]) -> Dict[int, object]:
     """``new`` plus the row version BBH as read, for a PostGIS layer: sent back unchanged, it makes the
-    database refuse the save when someone else changed the parcel meanwhile (cadastre/pg_schema.py)."""
+    database refuse the save when someone else changed the parcel meanwhile (cadastre/database/pg_schema.py)."""
     index = layer.fields().indexOf(pg_schema.ROW_VERSION)
     if index < 0 or layer.providerType() != "postgres" or index in new:
         return new

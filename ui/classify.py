@@ -15,7 +15,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..cadastre import pg_schema, progress, review
+from ..cadastre import progress, review
+from ..cadastre.database import pg_schema
 from ..cadastre.messages import CadastreError, fail, translatable
 from ..i18n import tr
 from . import suggest

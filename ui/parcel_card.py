@@ -28,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..cadastre import review, schema
 from ..cadastre.codes import county_of, in_counties
-from ..cadastre.maptext import area_text
+from ..cadastre.maps.maptext import area_text
 from ..cadastre.messages import CadastreError
 from ..i18n import tr
 from .audit import from_qgis

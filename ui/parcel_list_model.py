@@ -15,7 +15,7 @@ from qgis.core import QgsFeatureRequest, QgsTask, QgsVectorLayerFeatureSource
 from qgis.PyQt.QtCore import QAbstractTableModel, Qt, pyqtSignal
 
 from ..cadastre import review, schema
-from ..cadastre.maptext import area_text
+from ..cadastre.maps.maptext import area_text
 from ..cadastre.progress import group_villages, village_array
 from ..i18n import tr
 from .palette import SEVERITY_COLORS, STATE_COLORS, class_color

@@ -43,8 +43,8 @@ from qgis.PyQt.QtWidgets import (
 from ..cadastre import review, schema
 from ..cadastre.messages import CadastreError
 from ..i18n import tr
-from ..processing import postgis
-from ..processing.layers import apply_style
+from ..processing.library import postgis
+from ..processing.library.layers import apply_style
 from . import classify, suggest
 from .audit import DecisionWriter, LazyTrail
 from .house_index import HouseIndex
@@ -66,7 +66,7 @@ CLASS_STYLE = "zd_class.qml"
 # Layers larger than this are read in a background task, so QGIS never freezes while the list loads.
 BACKGROUND_LIMIT = 20000
 SETTINGS_REVIEWER = "homestead_cadastre/reviewer"
-CHECKER_VARIABLE = "homestead_checker"  # the 审核者 of the maps (processing/map_inputs.py)
+CHECKER_VARIABLE = "homestead_checker"  # the 审核者 of the maps (processing/library/map_inputs.py)
 PROGRESS_FIELDS = {"ZDMJ", "DCMJ", "LB", "SHZT", "SFGG", "SFDJ"}
 
 

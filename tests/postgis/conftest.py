@@ -107,7 +107,7 @@ def survey(pg_database, team, pg_sql, provider):
     import processing
     from qgis.core import QgsDataSourceUri, QgsVectorLayer
 
-    from homestead_cadastre.cadastre import pg_schema
+    from homestead_cadastre.cadastre.database import pg_schema
 
     name = f"s_{uuid.uuid4().hex[:8]}"
     prefix = f"t{uuid.uuid4().hex[:6]}"

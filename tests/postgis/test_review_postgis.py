@@ -3,7 +3,7 @@ database's audit trail (append-only), transactional commits, and what each team 
 import pytest
 from qgis.core import QgsGeometry
 
-from homestead_cadastre.processing import postgis
+from homestead_cadastre.processing.library import postgis
 
 SQUARE = "MULTIPOLYGON(((37500000 3000000, 37500020 3000000, 37500020 3000020, 37500000 3000020, 37500000 3000000)))"
 

@@ -1,0 +1,1 @@
+"""Reading what surveyors hand over: tables, shapefile encodings, CAD drawings, coordinate files."""

@@ -1,0 +1,1 @@
+"""Processing algorithms: one module per algorithm, with the shared bases."""
