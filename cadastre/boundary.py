@@ -70,10 +70,6 @@ class BoundaryLines:
         return len(self.parcel)
 
     @property
-    def midpoints(self) -> np.ndarray:
-        return (self.start_xy + self.end_xy) / 2.0
-
-    @property
     def outward(self) -> np.ndarray:
         """(n, 2) normal of each segment pointing away from the parcel (exterior rings run clockwise, so it
         is the left-hand normal; on holes it points into the hole)."""

@@ -20,6 +20,7 @@ import numpy as np
 
 from .codes import village_of
 from .messages import translatable
+from .review import REVIEWED
 from .sums import sum_by
 
 METRICS = ("surveyed", "classified", "reviewed", "noticed", "registered")
@@ -81,7 +82,7 @@ def count_progress(villages: np.ndarray, zdmj: np.ndarray, lb: np.ndarray, shzt:
     flags = {
         "surveyed": np.nan_to_num(np.asarray(zdmj, dtype=float), nan=0.0) > 0,
         "classified": np.isin(lb, (1, 2, 3)),
-        "reviewed": np.isin(shzt, (2, 3)),
+        "reviewed": np.isin(shzt, REVIEWED),
         "noticed": np.asarray(sfgg) == 1,
         "registered": np.asarray(sfdj) == 1,
     }

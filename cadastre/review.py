@@ -18,10 +18,26 @@ from .schema import CODELISTS
 
 # Review states (schema code list SHZT).
 NOT_REVIEWED, SUGGESTED, CONFIRMED, OVERRIDDEN = 0, 1, 2, 3
-REVIEWED = (CONFIRMED, OVERRIDDEN)
+REVIEWED = (CONFIRMED, OVERRIDDEN)  # a person's decision: kept when the policy is run again
+# Who reviewed, when, and why the class was changed: cleared when a new suggestion replaces a decision.
+REVIEWER_FIELDS = ("SHR", "SHSJ", "GPYY")
 # Classes a person may choose (schema code list LB); 0 means a fact the policy needs is missing.
 CLASSES = (1, 2, 3)
 FACTS_MISSING = 0
+
+
+def is_reviewed(state: Optional[int]) -> bool:
+    """Whether review state ``state`` (SHZT code) is a person's decision."""
+    return state in REVIEWED
+
+
+def take_suggestion(state: Optional[int], suggestion: Mapping[str, object],
+                    overwrite: bool = False) -> Optional[Dict[str, object]]:
+    """The ZD values a new suggestion writes over a parcel in review state ``state``: the suggestion, state 建议
+    and the reviewer fields cleared; None when a person's decision stands (reviewed, and not ``overwrite``)."""
+    if is_reviewed(state) and not overwrite:
+        return None
+    return {**suggestion, "SHZT": SUGGESTED, **dict.fromkeys(REVIEWER_FIELDS)}
 
 
 def class_name(lb: Optional[int]) -> str:

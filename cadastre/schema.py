@@ -545,11 +545,6 @@ YSDM = {"ZD": "6001000000", "JZD": "6001030000", "JZX": "6001040000", "ZRZ": "60
         "LJZ": "6001060000", "C": "6001070000", "H": "6001080000"}
 
 
-def extension_fields() -> List[Tuple[str, Field]]:
-    """(layer name, field) for every extension field: the documentation of what we add to the standard."""
-    return [(layer.name, f) for layer in ALL_LAYERS + WORK_LAYERS + OUTPUT_LAYERS for f in layer.fields if f.ext]
-
-
 def codelist_label(codelist: str, value) -> str:
     """Chinese label of a coded value, or '' when the value is not in the list."""
     return CODELISTS.get(codelist, {}).get(value, "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import List, Tuple
 
 from osgeo import gdal
 from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter, QgsProcessingException, QgsRenderContext
@@ -259,10 +259,3 @@ def report_to_feedback(results: List[PageResult], feedback, what: str) -> Tuple[
                 feedback.pushWarning(f"{r.key}: {message}") if hasattr(feedback, "pushWarning") else feedback.pushInfo(
                     f"{r.key}: {message}")
     return drawn, failed
-
-
-def first_error(results: List[PageResult]) -> Optional[str]:
-    for r in results:
-        if r.status == FAILED:
-            return f"{r.key}: {'; '.join(r.messages)}"
-    return None

@@ -7,7 +7,7 @@ reported once and its content left out; only the map item is indispensable.
 from __future__ import annotations
 
 import os
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, List, Optional
 
 from qgis.core import (
     QgsExpressionContextUtils,
@@ -94,10 +94,6 @@ class Template:
         for name, value in values.items():
             QgsExpressionContextUtils.setLayoutVariable(self.layout, name, value)
 
-    def page_size_mm(self):
-        page = self.layout.pageCollection().page(0)
-        size = page.pageSize()
-        return size.width(), size.height()
 
 
 def map_frame_mm(map_item: QgsLayoutItemMap):
@@ -126,12 +122,6 @@ def items_over_map_mm(template: Template, map_item: QgsLayoutItemMap):
     return boxes
 
 
-def link_scale_bars(template: Template, map_item: QgsLayoutItemMap) -> None:
-    for item in template.layout.items():
-        if isinstance(item, QgsLayoutItemScaleBar) and item.linkedMap() is None:
-            item.setLinkedMap(map_item)
-
-
 def _prepare_fonts(layout) -> None:
     """Text items draw without shaping (extractable digits in PDFs; see fonts.py)."""
     for item in layout.items():
@@ -146,9 +136,3 @@ def _prepare_fonts(layout) -> None:
             fmt = item.textFormat()
             fmt.setFont(fonts.prepared(fmt.font()))
             item.setTextFormat(fmt)
-
-
-def missing_text(template: Template, wanted: Iterable[str]) -> Optional[str]:
-    """Ids of ``wanted`` that the template lacks, comma-separated ('' → None)."""
-    absent = [i for i in wanted if not template.has(i)]
-    return ", ".join(absent) if absent else None

@@ -27,7 +27,9 @@ def test_zip_layout(package):
     assert {n.split("/")[0] for n in names} == {"homestead_cadastre"}
     for needed in ("metadata.txt", "__init__.py", "plugin.py", "processing/provider.py", "cadastre/schema.py",
                    "i18n/homestead_cadastre_zh_CN.qm", "symbology/zd.qml", "rules/policies/louxing_2020.toml",
-                   "rules/policies/national_generic.toml", "rules/policies/tibet_2010.toml"):
+                   "rules/policies/national_generic.toml", "rules/policies/tibet_2010.toml",
+                   "import_presets/zd_table_zh.json", "processing/algorithms/help/en/boundarypoints.html",
+                   "processing/library/worker.py"):
         assert f"homestead_cadastre/{needed}" in names
     for excluded in ("tests/", "tools/", "benchmarks/", ".ci/", "Makefile", "requirements-dev.txt"):
         assert not any(n.startswith(f"homestead_cadastre/{excluded}") for n in names), excluded

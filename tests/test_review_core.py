@@ -148,3 +148,18 @@ def test_targets_from_milestones_and_evaluation():
     assert late.overdue and not late.met
     both = progress.targets_from_milestones([Milestone(date(2021, 1, 1), survey=100.0, registered=50.0)])
     assert {(t.metric, t.share) for t in both} == {("surveyed", 1.0), ("registered", 0.5)}
+
+
+@pytest.mark.parametrize("state, overwrite, taken", [
+    (None, False, True), (review.NOT_REVIEWED, False, True), (review.SUGGESTED, False, True),
+    (review.CONFIRMED, False, False), (review.OVERRIDDEN, False, False),
+    (review.CONFIRMED, True, True), (review.OVERRIDDEN, True, True),
+])
+def test_take_suggestion_keeps_a_persons_decision(state, overwrite, taken):
+    suggestion = {"LB": 2, "LBYY": "四(四)2"}
+    values = review.take_suggestion(state, suggestion, overwrite)
+    if not taken:
+        assert values is None
+    else:
+        assert values == {"LB": 2, "LBYY": "四(四)2", "SHZT": 1, "SHR": None, "SHSJ": None, "GPYY": None}
+    assert suggestion == {"LB": 2, "LBYY": "四(四)2"}  # the caller's mapping is not changed

@@ -140,8 +140,6 @@ def take_suggestions(layer: QgsVectorLayer, output: QgsVectorLayer) -> int:
         raise fail("REVIEW_READ_ONLY", translatable(
             "Layer {layer} cannot be edited (read-only file or provider), so the decision was not written."),
             layer=layer.name())
-    indices = [fields.indexOf(n) for n in wanted]
-    state_index = fields.indexOf("SHZT")
     changed = 0
     layer.beginEditCommand(tr("Take the classification's suggestions"))
     own = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(
@@ -151,10 +149,10 @@ def take_suggestions(layer: QgsVectorLayer, output: QgsVectorLayer) -> int:
     for feature in parcels:
         code = from_qgis(feature["ZDDM"])
         values = suggestions.get(code) if codes[code] == 1 else None
-        if values is None or feature["SHZT"] in review.REVIEWED:
+        changes = None if values is None else review.take_suggestion(feature["SHZT"], dict(zip(wanted, values)))
+        if changes is None:
             continue
-        new = dict(zip(indices, values))
-        new[state_index] = review.SUGGESTED
+        new = {fields.indexOf(name): value for name, value in changes.items() if fields.indexOf(name) >= 0}
         old = {i: feature.attribute(i) for i in new}
         if new != old:
             # a person's decision saved meanwhile by someone else is not replaced: PostGIS refuses the save

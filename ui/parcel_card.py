@@ -38,10 +38,9 @@ from .palette import SEVERITY_COLORS, STATE_COLORS, class_color
 AREA_FIELDS = ("ZDMJ", "DCMJ", "JZZDMJ", "JZMJ")
 FARMLAND_FIELDS = ("ZYJBNTMJ", "ZYJBNTBL", "JBNTBH", "FWZJBNT")
 DECISION_FIELDS = ("DJMJ", "CZMJ", "FJ", "XYBZ")
-REVIEW_FIELDS = ("SHR", "SHSJ", "GPYY")
 # Every field the card reads from the feature.
 CARD_FIELDS = (("ZDDM", "QLRMC", "ZL", "LB", "LBMC", "LBYY", "SHZT", "SJQD") + AREA_FIELDS + FARMLAND_FIELDS
-               + DECISION_FIELDS + REVIEW_FIELDS + tuple(f.name for f in schema.ZD_FACTS))
+               + DECISION_FIELDS + review.REVIEWER_FIELDS + tuple(f.name for f in schema.ZD_FACTS))
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -286,7 +285,7 @@ class ParcelCard(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.decision_labels = {}
-        for name in DECISION_FIELDS + REVIEW_FIELDS:
+        for name in DECISION_FIELDS + review.REVIEWER_FIELDS:
             label = QLabel()
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextSelectableByMouse)

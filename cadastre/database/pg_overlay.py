@@ -69,20 +69,3 @@ def overlaps_sql(left: Source, right: Optional[Source] = None, min_area: float =
     extra = f", b.{quote_ident(label)}::text" if label else ""
     select = f"a.{quote_ident(left.key)}, b.{quote_ident(right.key)}, x.area, {wkb}{extra}"
     return PREAMBLE + _pairs(left, right, min_area, same, select) + "\nORDER BY 1, 2"
-
-
-def houses_on_pieces_sql(parcels: Source, farmland: Source, houses: Source, min_area: float,
-                         house_min_area: float) -> str:
-    """Ids of the parcels with a house standing on the farmland they occupy: a house overlapping by more than
-    ``house_min_area`` (m²) a parcel × farmland overlap larger than ``min_area`` — FWZJBNT of
-    cadastre/farmland.py, computed by the database (the houses' GiST index finds the candidates of each piece)."""
-    pieces = _pairs(parcels, farmland, min_area, False, f"a.{quote_ident(parcels.key)} AS parcel, x.piece")
-    hk, hg = quote_ident(houses.key), quote_ident(houses.geometry)
-    return (
-        f"{PREAMBLE}WITH pieces AS MATERIALIZED ({pieces})\n"
-        f"SELECT DISTINCT p.parcel FROM pieces p\n"
-        f"JOIN {houses.table} h ON h.{hg} && p.piece\n"
-        f"LEFT JOIN ({houses.repaired()}) fh ON fh.id = h.{hk}\n"
-        f"WHERE {houses.usable('h')} AND ST_Area(ST_Intersection(coalesce(fh.g, h.{hg}), p.piece)) > {float(house_min_area)!r}\n"
-        f"ORDER BY 1"
-    )

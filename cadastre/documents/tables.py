@@ -11,6 +11,7 @@ stands between its two points on one page.
 from __future__ import annotations
 
 import csv
+import logging
 import math
 import os
 import re
@@ -28,6 +29,8 @@ COLUMNS = ("序号", "点号", "X(m)", "Y(m)", "边长(m)")
 POINTS_PER_PAGE = 18  # point rows per A4 portrait page at the row heights below
 DEFAULT_FONT = "宋体"
 COORDINATE_FORMAT, LENGTH_FORMAT, AREA_FORMAT = "0.000", "0.00", "0.00"
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -124,17 +127,6 @@ class TableSource:
                 ring_start = i + 1
         floor = None if self._floor_areas is None else _number(self._floor_areas[parcel])
         return ParcelTable(str(self._codes[parcel]), _text(self._owners[parcel]), float(self._areas[parcel]), floor, entries)
-
-
-def parcel_tables(
-    result: Boundaries,
-    codes: Sequence[str],
-    owners: Sequence,
-    areas: Sequence[float],
-    floor_areas: Optional[Sequence] = None,
-) -> List[ParcelTable]:
-    """One table per parcel that has boundary points, in input order (all at once: see TableSource)."""
-    return list(TableSource(result, codes, owners, areas, floor_areas))
 
 
 # --- names -------------------------------------------------------------------------------------------------------
@@ -397,8 +389,8 @@ def _remove_temporary_files(workbook) -> None:
             if rows is not None:
                 rows.close()
             writer.close()
-        except Exception:  # noqa: BLE001 (a half-written sheet: the file goes anyway)
-            pass
+        except Exception as error:  # noqa: BLE001 (a half-written sheet: the file goes anyway)
+            _log.warning("closing the temporary sheet file %s failed: %s", out, error)
         try:
             writer.cleanup()
         except (OSError, ValueError):

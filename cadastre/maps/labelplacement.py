@@ -8,6 +8,7 @@ come in millimetres on paper and are converted with the map scale; boxes are rot
 """
 from __future__ import annotations
 
+import logging
 import math
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ PT_MM = 25.4 / 72.0  # one typographic point in millimetres
 
 # (text, size in points) -> (width mm, height mm)
 Measure = Callable[[str, float], Tuple[float, float]]
+
+_log = logging.getLogger(__name__)
 
 
 def approximate_measure(text: str, size_pt: float) -> Tuple[float, float]:
@@ -269,8 +272,8 @@ def _pole(area):
             pole = polylabel(polygon, tolerance=tolerance)
             if polygon.contains(pole):
                 return pole
-    except Exception:  # noqa: BLE001 (GEOS can refuse degenerate input; the representative point still works)
-        pass
+    except Exception as error:  # noqa: BLE001 (GEOS can refuse degenerate input; the representative point still works)
+        _log.info("pole of inaccessibility failed (%s); the representative point is used", error)
     return area.representative_point()
 
 

@@ -23,6 +23,7 @@ from ...cadastre import schema
 from ...cadastre.codes import county_of
 from ...cadastre.messages import translatable
 from ...cadastre.overlay import polygon_overlaps
+from ...cadastre.review import take_suggestion
 from ...i18n import tr
 from ...rules.policy.engine import classify_all
 from ...rules.policy.facts import as_code
@@ -30,10 +31,6 @@ from ...rules.policy.profile import DEFAULT_PROFILE, load_profile
 from ..library import adapters, gpkg_io, postgis
 from ..library.adapters import KEEP
 from .base import HomesteadAlgorithm
-
-CONFIRMED = (2, 3)  # SHZT: 已确认, 已改判
-SUGGESTED = 1
-REVIEW_FIELDS = ("SHR", "SHSJ", "GPYY")  # cleared when a new suggestion replaces a decision
 
 
 class ClassifyAlgorithm(HomesteadAlgorithm):
@@ -121,16 +118,14 @@ class ClassifyAlgorithm(HomesteadAlgorithm):
             values["ZYJBNTMJ"] = [None if a is None else round(float(a), 2) for a in farmland_areas]
         recorded = data.attributes.get("LB") or [None] * len(data)
         for i, decision in enumerate(decisions):
-            confirmed = as_code(review[i], "SHZT") in CONFIRMED
-            if confirmed and not overwrite:
+            changes = take_suggestion(as_code(review[i], "SHZT"), decision.attributes(), overwrite)
+            if changes is None:
                 kept += 1
                 final = as_code(recorded[i], "LB")
                 if final != decision.lb:
                     disagreements.append(tr("{parcel}: confirmed class {confirmed}, the policy now gives {suggested}").format(
                         parcel=labels[i], confirmed=recorded[i], suggested=decision.lb))
             else:
-                changes = dict(decision.attributes(), SHZT=SUGGESTED)
-                changes.update(dict.fromkeys(REVIEW_FIELDS))
                 for name, value in changes.items():
                     values[name][i] = value
                 final = decision.lb

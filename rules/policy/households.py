@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from ...cadastre.households import household_groups
+from ...cadastre.review import is_reviewed
 from .facts import INVALID, as_code, as_date, as_flag, is_blank
 
 UNKNOWN = "unknown"  # no HH and no QLRZJH: 一户一宅 cannot be checked
@@ -90,7 +91,7 @@ def _choose(counted: List[int], columns: Dict[str, Sequence], n: int) -> Tuple[O
     registered, documents, approved = _column(columns, "SFDJ", n), _column(columns, "YQSLY", n), _column(columns, "PZRQ", n)
 
     def confirmed(i):
-        return as_code(review[i], "SHZT") in (2, 3) and as_code(klass[i], "LB") in (1, 2)
+        return is_reviewed(as_code(review[i], "SHZT")) and as_code(klass[i], "LB") in (1, 2)
 
     for rule_id, test in (
         ("household_kept_confirmed", confirmed),
