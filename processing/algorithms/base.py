@@ -14,13 +14,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
-from ...cadastre.files import output_over_input, remove_stale_output_temporaries, unwritable_output
 from ...cadastre.messages import CadastreError, translatable
 from ...i18n import tr, user_locale
 from ..library.atomic_sinks import AtomicSinks
 from ..library.encodings import read_shapefiles_right
 from ..library.enums import accepted_enums
 from ..library.gc_threshold import fewer_collections
+from ..library.output_guard import output_over_input, remove_stale_output_temporaries, unwritable_output
 
 HELP_DIR = os.path.join(os.path.dirname(__file__), "help")
 ICON = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "icon.svg")

@@ -16,7 +16,8 @@ from typing import Dict, List
 
 from qgis.core import QgsDataSourceUri, QgsProcessingOutputLayerDefinition, QgsProperty
 
-from ...cadastre.files import destination_file, remove_stale_temporaries, temporary_path
+from ...cadastre.files import remove_stale_temporaries, temporary_path
+from .output_guard import destination_file
 
 # formats that hold several named layers: the temporary is given the output's layer name explicitly
 MULTI_LAYER = {".gpkg", ".sqlite"}

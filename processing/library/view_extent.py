@@ -15,7 +15,8 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...cadastre import schema
-from ...cadastre.files import atomic_output, destination_file
+from ...cadastre.files import atomic_output
+from .output_guard import destination_file
 from .styling import SchemaStyler
 
 # QGIS keeps raw pointers to post-processors: the pending ones are kept here (see styling.py)
