@@ -44,35 +44,57 @@ class ParcelCode:
         return f"{self.county}{self.district}{self.subdistrict}"
 
 
-def zddm_problems(code: Optional[str]) -> List[Problem]:
-    """Why ``code`` is not a well-formed 宗地代码 (empty list when it is)."""
+@dataclass(frozen=True)
+class _CodeForm:
+    """How one kind of code is written: problem id prefix, length, pattern and the messages of each fault."""
+
+    prefix: str
+    length: int
+    pattern: re.Pattern
+    empty: str
+    not_ascii: str
+    wrong_length: str
+    wrong_pattern: str
+
+
+_ZDDM_FORM = _CodeForm(
+    "CODE", 19, ZDDM_RE, translatable("The parcel code (ZDDM) is empty."),
+    translatable("The parcel code {code} contains full-width or other non-ASCII characters; write it in ASCII "
+                 "(half-width) digits and capital letters."),
+    translatable("The parcel code {code} has {n} characters; a ZDDM has 19."),
+    translatable("The parcel code {code} does not follow 12 digits + 2 feature letters + 5 digits."))
+_BDCDYH_FORM = _CodeForm(
+    "BDCDYH", 28, BDCDYH_RE, translatable("The real-estate unit code (BDCDYH) is empty."),
+    translatable("The unit code {code} contains full-width or other non-ASCII characters; write it in ASCII "
+                 "(half-width) digits and capital letters."),
+    translatable("The unit code {code} has {n} characters; a BDCDYH has 28."),
+    translatable("The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits."))
+
+
+def _form_problems(code: Optional[str], form: _CodeForm) -> List[Problem]:
+    """Why ``code`` is not written as ``form`` says: empty, not ASCII, its length or its pattern (first fault)."""
     if code is None or str(code).strip() == "":
-        return [Problem("CODE_MISSING", translatable("The parcel code (ZDDM) is empty."))]
+        return [Problem(f"{form.prefix}_MISSING", form.empty)]
     code = str(code)
     if not code.isascii():
-        return [Problem("CODE_ASCII", translatable(
-            "The parcel code {code} contains full-width or other non-ASCII characters; write it in ASCII (half-width) "
-            "digits and capital letters."), {"code": code})]
-    if len(code) != 19:
-        return [Problem("CODE_LENGTH", translatable("The parcel code {code} has {n} characters; a ZDDM has 19."), {"code": code, "n": len(code)})]
-    if not ZDDM_RE.fullmatch(code):
-        return [Problem("CODE_PATTERN", translatable("The parcel code {code} does not follow 12 digits + 2 feature letters + 5 digits."), {"code": code})]
-    return _feature_problems(code)
+        return [Problem(f"{form.prefix}_ASCII", form.not_ascii, {"code": code})]
+    if len(code) != form.length:
+        return [Problem(f"{form.prefix}_LENGTH", form.wrong_length, {"code": code, "n": len(code)})]
+    if not form.pattern.fullmatch(code):
+        return [Problem(f"{form.prefix}_PATTERN", form.wrong_pattern, {"code": code})]
+    return []
+
+
+def zddm_problems(code: Optional[str]) -> List[Problem]:
+    """Why ``code`` is not a well-formed 宗地代码 (empty list when it is)."""
+    return _form_problems(code, _ZDDM_FORM) or _feature_problems(str(code))
 
 
 def bdcdyh_problems(code: Optional[str]) -> List[Problem]:
     """Why ``code`` is not a well-formed 不动产单元代码 (empty list when it is)."""
-    if code is None or str(code).strip() == "":
-        return [Problem("BDCDYH_MISSING", translatable("The real-estate unit code (BDCDYH) is empty."))]
-    code = str(code)
-    if not code.isascii():
-        return [Problem("BDCDYH_ASCII", translatable(
-            "The unit code {code} contains full-width or other non-ASCII characters; write it in ASCII (half-width) "
-            "digits and capital letters."), {"code": code})]
-    if len(code) != 28:
-        return [Problem("BDCDYH_LENGTH", translatable("The unit code {code} has {n} characters; a BDCDYH has 28."), {"code": code, "n": len(code)})]
-    if not BDCDYH_RE.fullmatch(code):
-        return [Problem("BDCDYH_PATTERN", translatable("The unit code {code} does not follow ZDDM (19) + fixture letter F/L/Q/W + 8 digits."), {"code": code})]
+    problems = _form_problems(code, _BDCDYH_FORM)
+    if problems:
+        return problems
     problems = _feature_problems(code)
     if code[19] == "W" and code[20:] != "00000000":
         problems.append(Problem("BDCDYH_W", translatable("The unit code {code} has fixture letter W (none), so it must end in 00000000."), {"code": code}))

@@ -271,3 +271,18 @@ def test_gaps_of_blocks_checked_together_are_those_of_each_block_alone():
     assert gaps(west) == [("1,2", 2.0)]
     assert gaps(east) == [("3,4,5,6", 4.0)]
     assert gaps(west + east) == sorted(gaps(west) + gaps(east))
+
+
+def test_rule_texts_are_data_for_exactly_the_registered_rules():
+    """texts.toml holds a title and messages (English, Chinese) for each rule, and nothing for a rule that is gone."""
+    import tomllib
+
+    from homestead_cadastre.rules.quality.base import TEXTS
+    from homestead_cadastre.rules.quality.registry import RULES
+
+    with open(TEXTS, "rb") as handle:
+        texts = tomllib.load(handle)
+    assert set(texts) == {rule.id for rule in RULES}
+    for rule in RULES:
+        assert rule.title_en and rule.title_zh and rule.messages, rule.id
+        assert all(len(pair) == 2 and all(pair) for pair in rule.messages.values()), rule.id

@@ -1,14 +1,15 @@
 """What a quality rule is, what it is given and what it returns (QGIS-free).
 
-A rule is data (stable id, severity, subject layer, title and message templates in English and Chinese,
-parameters with defaults) plus one check function over plain data: shapely arrays and attribute columns on one
+A rule is data (stable id, severity, subject layer, parameters with defaults; its title and message templates in
+English and Chinese in texts.toml) plus one check function over plain data: shapely arrays and attribute columns on one
 metric plane. Findings name features by their feature ids (fids) in the input layers.
 """
 from __future__ import annotations
 
+import os
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -18,8 +19,15 @@ from ...cadastre import overlay
 from ...cadastre.codes import village_of
 from ...cadastre.messages import Problem
 
+try:
+    import tomllib
+except ImportError:  # Python < 3.11 (QGIS 3.28-3.34 on Windows)
+    import tomli as tomllib
+
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
+
+TEXTS = os.path.join(os.path.dirname(__file__), "texts.toml")
 
 # Inputs a rule may need beyond the parcels.
 BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS = "buildings", "farmland", "basemap", "households"
@@ -43,17 +51,36 @@ class Param:
     integer: bool = False  # a count, a class or a 0/1 switch
 
 
+@lru_cache(maxsize=1)
+def _texts() -> Dict[str, Dict[str, Any]]:
+    with open(TEXTS, "rb") as handle:
+        return tomllib.load(handle)
+
+
 @dataclass(frozen=True)
 class Rule:
+    """A rule: its stable id, severity, subject layer, check, parameters and inputs; its title and message
+    templates are data, in texts.toml under the id."""
+
     id: str
     severity: str
     subject: str  # schema layer whose fids go into FIDS: ZD, ZRZ, C or H
-    title_en: str
-    title_zh: str
-    messages: Dict[str, Tuple[str, str]]  # kind -> (English, Chinese) template with {placeholders}
     check: Callable[[CheckInput, Dict[str, float]], Outcome]
     params: Tuple[Param, ...] = ()
     needs: Tuple[str, ...] = ()  # BUILDINGS, FARMLAND, BASEMAP, HOUSEHOLDS, FLOORS, UNITS, PARTS
+
+    @property
+    def title_en(self) -> str:
+        return _texts()[self.id]["title"][0]
+
+    @property
+    def title_zh(self) -> str:
+        return _texts()[self.id]["title"][1]
+
+    @property
+    def messages(self) -> Dict[str, Tuple[str, str]]:
+        """Message kind -> (English, Chinese) template with {placeholders}."""
+        return {kind: tuple(pair) for kind, pair in _texts()[self.id]["messages"].items()}
 
     def title(self, language: str) -> str:
         return self.title_zh if language.startswith("zh") else self.title_en

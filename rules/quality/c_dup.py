@@ -23,12 +23,6 @@ RULE = Rule(
     id="C_DUP",
     severity=ERROR,
     subject="C",
-    title_en="Floor recorded twice",
-    title_zh="层重复",
-    messages={
-        "duplicate": ("Floor {ch} of building {number} is recorded {n} times (features {fids}).",
-                      "自然幢 {number} 的第 {ch} 层重复记录 {n} 次（要素 {fids}）。"),
-    },
     check=check,
     needs=(FLOORS,),
 )

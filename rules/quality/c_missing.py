@@ -41,15 +41,6 @@ RULE = Rule(
     id="C_MISSING",
     severity=ERROR,
     subject="ZRZ",
-    title_en="Floors missing or too many for the storeys",
-    title_zh="层与层数不符（缺层、跳层或多层）",
-    messages={
-        "storeys": ("Building {house} has {above} storeys above ground and {below} below, but its floors are not "
-                    "those: missing SJC {missing}; not a storey {extra}.",
-                    "自然幢 {house} 地上 {above} 层、地下 {below} 层，但层记录不符：缺少实际层 {missing}；多出 {extra}。"),
-        "unchecked": ("{n} buildings have no floors (C) or no storey count and were not checked.",
-                      "{n} 幢房屋没有层记录（C）或层数，未检查。"),
-    },
     check=check,
     needs=(BUILDINGS, FLOORS),
 )

@@ -35,13 +35,6 @@ RULE = Rule(
     id="C_OUTLINE",
     severity=ERROR,
     subject="C",
-    title_en="Floor outline outside the footprint with no area part",
-    title_zh="层轮廓超出房屋基底且无面积部位",
-    messages={
-        "outside": ("Floor {ch} of building {number} reaches {area:.2f} m² beyond the building's footprint with no "
-                    "area part (MJBF: balcony, corridor…) covering it.",
-                    "自然幢 {number} 第 {ch} 层超出房屋基底 {area:.2f} 平方米，且无面积部位（阳台、挑廊等）覆盖。"),
-    },
     check=check,
     params=(Param("min_area", 0.1, "m²", "Excess reported above", "超出面积报告下限", 0.0),),
     needs=(BUILDINGS, FLOORS, PARTS),

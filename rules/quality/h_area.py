@@ -62,20 +62,6 @@ RULE = Rule(
     id="H_AREA",
     severity=ERROR,
     subject="C",
-    title_en="Household areas do not add up to the floor area",
-    title_zh="户面积之和与层面积不符",
-    messages={
-        "floor": ("Floor {ch} of building {number}: its {n} household units add up to {units:.2f} m², the floor to "
-                  "{floor:.2f} m² (difference {difference:+.2f} m², tolerance {tolerance:.2f} m²).",
-                  "自然幢 {number} 第 {ch} 层：{n} 户面积之和 {units:.2f} 平方米，层建筑面积 {floor:.2f} 平方米"
-                  "（相差 {difference:+.2f} 平方米，限差 {tolerance:.2f} 平方米）。"),
-        "building": ("Building {number}: its {n} household units add up to {units:.2f} m², its floors to {floor:.2f} m² "
-                     "(difference {difference:+.2f} m², tolerance {tolerance:.2f} m²).",
-                     "自然幢 {number}：{n} 户面积之和 {units:.2f} 平方米，各层建筑面积之和 {floor:.2f} 平方米"
-                     "（相差 {difference:+.2f} 平方米，限差 {tolerance:.2f} 平方米）。"),
-        "skipped": ("{n} floors or buildings have a blank recorded area and were not compared.",
-                    "{n} 个层或自然幢的面积为空，未比较。"),
-    },
     check=check,
     params=(Param("method", 0, "", "Tolerance: 0 = PER_UNIT × units, 1 = ±(0.04√S + 0.002S)",
                   "限差：0 = 每户限差 × 户数，1 = ±(0.04√S + 0.002S)", 0, 1, integer=True),

@@ -37,13 +37,6 @@ RULE = Rule(
     id="H_BDCDYH",
     severity=ERROR,
     subject="H",
-    title_en="Household unit code malformed or repeated",
-    title_zh="户不动产单元号错误或重复",
-    messages={
-        "malformed": ("Household unit {unit}: {problem}", "户 {unit}：{problem}"),
-        "duplicate": ("The unit code {code} is given to {n} household units (features {fids}).",
-                      "不动产单元号 {code} 重复用于 {n} 户（要素 {fids}）。"),
-    },
     check=check,
     needs=(UNITS,),
 )

@@ -72,14 +72,5 @@ RULE = Rule(
     id="HH_MULTI",
     severity=WARNING,
     subject="ZD",
-    title_en="One household, several homesteads",
-    title_zh="一户多宅",
-    messages={
-        "several": ("Household {household} holds {n} homesteads in {villages} village(s): {parcels}.",
-                    "户 {household} 在 {villages} 个地籍子区共有 {n} 处宅基地：{parcels}。"),
-        "ambiguous": ("{n} right-holder rows name a parcel code that several parcels carry; they were left out of the "
-                      "household check (fix the duplicate codes first).",
-                      "{n} 条权利人记录所指的宗地代码被多宗地重复使用，未参与一户多宅检查（请先纠正重复代码）。"),
-    },
     check=check,
 )

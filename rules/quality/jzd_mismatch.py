@@ -85,13 +85,6 @@ RULE = Rule(
     id="JZD_MISMATCH",
     severity=ERROR,
     subject="ZD",
-    title_en="Neighbouring boundary points apart",
-    title_zh="相邻宗地界址点不重合",
-    messages={
-        "apart": ("Parcels {a} and {b}: {n} shared boundary point(s) lie apart by up to {distance:.3f} m; accuracy class "
-                  "{accuracy} allows {allowed:.2f} m.",
-                  "宗地 {a} 与 {b}：{n} 个共用界址点不重合，最大相距 {distance:.3f} 米，超过{accuracy_zh}界址点允许的 {allowed:.2f} 米。"),
-    },
     check=check,
     params=(
         Param("accuracy_class", 2, "", "Boundary point accuracy class (1, 2 or 3)", "界址点精度等级（1、2、3）", 1, 3, integer=True),

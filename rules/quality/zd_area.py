@@ -54,14 +54,6 @@ RULE = Rule(
     id="ZD_AREA",
     severity=ERROR,
     subject="ZD",
-    title_en="Recorded area differs from the geometry",
-    title_zh="登记面积与图形面积不符",
-    messages={
-        "differs": ("Parcel {code}: {field} is {recorded:.2f} m² but the geometry measures {computed:.2f} m² "
-                    "(difference computed − recorded {difference:+.2f} m², ΔP at 1:{scale} is {tolerance:.2f} m²).",
-                    "宗地 {code}：{field} 为 {recorded:.2f} 平方米，图形面积为 {computed:.2f} 平方米"
-                    "（图形面积减登记面积相差 {difference:+.2f} 平方米，1:{scale} 限差 ΔP 为 {tolerance:.2f} 平方米）。"),
-    },
     check=check,
     params=(Param("factor", GRAPHIC_FACTOR, "", "ΔP factor k in k·M·√P", "ΔP 系数 k（k·M·√P）", 0.0),),
 )

@@ -89,18 +89,6 @@ RULE = Rule(
     id="ZD_CODE",
     severity=ERROR,
     subject="ZD",
-    title_en="Parcel codes malformed or inconsistent",
-    title_zh="宗地代码错误",
-    messages={
-        "zddm": ("Parcel {code}: {problem}", "宗地 {code}：{problem}"),
-        "bdcdyh": ("Parcel {code}: {problem}", "宗地 {code}：{problem}"),
-        "unit_parcel": ("Parcel {code}: its unit code {unit} belongs to another parcel (the first 19 characters must be the ZDDM).",
-                        "宗地 {code}：不动产单元号 {unit} 的前 19 位与宗地代码不一致。"),
-        "feature": ("Parcel {code}: ZDTZM is {feature} but the code says {expected}.",
-                    "宗地 {code}：宗地特征码 ZDTZM 为 {feature}，而宗地代码中为 {expected}。"),
-        "village": ("Parcel {code} is coded in village {village}, but {n} of its {total} neighbours are in {neighbours}.",
-                    "宗地 {code} 的代码属于地籍子区 {village}，但其周边 {total} 宗地中有 {n} 宗属于 {neighbours}。"),
-    },
     check=check,
     params=(
         Param("require_bdcdyh", 1, "", "Require a BDCDYH on every parcel (1 yes, 0 no)", "每宗地须有不动产单元号（1 是，0 否）", 0, 1, integer=True),

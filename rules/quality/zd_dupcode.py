@@ -33,11 +33,5 @@ RULE = Rule(
     id="ZD_DUPCODE",
     severity=ERROR,
     subject="ZD",
-    title_en="Duplicate parcel codes",
-    title_zh="宗地代码重复",
-    messages={
-        "zddm": ("The parcel code {code} is given to {n} parcels (features {fids}).", "宗地代码 {code} 重复用于 {n} 宗地（要素 {fids}）。"),
-        "bdcdyh": ("The unit code {code} is given to {n} parcels (features {fids}).", "不动产单元号 {code} 重复用于 {n} 宗地（要素 {fids}）。"),
-    },
     check=check,
 )

@@ -99,14 +99,6 @@ RULE = Rule(
     id="ZD_GAP",
     severity=WARNING,
     subject="ZD",
-    title_en="Gaps between parcels",
-    title_zh="宗地间缝隙",
-    messages={
-        "hole": ("A gap of {area:.2f} m² is enclosed by parcels {parcels} and belongs to none of them.",
-                 "宗地 {parcels} 之间围合一处 {area:.2f} 平方米的空隙，不属于任何宗地。"),
-        "sliver": ("A sliver gap of {area:.2f} m², narrower than {width} m, lies between parcels {parcels}.",
-                   "宗地 {parcels} 之间有一条窄于 {width} 米、面积 {area:.2f} 平方米的缝隙。"),
-    },
     check=check,
     params=(
         Param("width", 0.5, "m", "Sliver gaps narrower than", "缝隙宽度小于", 0.0),

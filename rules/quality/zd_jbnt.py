@@ -45,12 +45,6 @@ RULE = Rule(
     id="ZD_JBNT",
     severity=WARNING,
     subject="ZD",
-    title_en="Parcel on permanent basic farmland",
-    title_zh="宗地占用永久基本农田",
-    messages={
-        "occupies": ("Parcel {code} occupies {area:.2f} m² ({share:.1f} %) of permanent basic farmland (patches {patches}).",
-                     "宗地 {code} 占用永久基本农田 {area:.2f} 平方米（{share:.1f}%），图斑 {patches}。"),
-    },
     check=check,
     params=(Param("min_area", FARMLAND_MIN_AREA, "m²", "Overlaps up to this area are slivers, not occupation", "不超过此面积的重叠视为碎片，不算占用", 0.0),),
     needs=(FARMLAND,),

@@ -22,9 +22,6 @@ RULE = Rule(
     id="ZD_OVERLAP",
     severity=ERROR,
     subject="ZD",
-    title_en="Overlapping parcels",
-    title_zh="宗地重叠",
-    messages={"overlap": ("Parcels {a} and {b} overlap by {area:.2f} m².", "宗地 {a} 与 {b} 重叠 {area:.2f} 平方米。")},
     check=check,
     params=(Param("min_area", 0.01, "m²", "Report overlaps larger than", "报告大于此面积的重叠", 0.0),),
 )

@@ -49,14 +49,6 @@ RULE = Rule(
     id="ZD_OVERLIMIT",
     severity=WARNING,
     subject="ZD",
-    title_en="Homestead above the household area limit",
-    title_zh="宅基地面积超标",
-    messages={
-        "over": ("Homestead {code} measures {area:.2f} m², {excess:.2f} m² above the limit of {limit:g} m² for land type {land_type}.",
-                 "宅基地 {code} 面积 {area:.2f} 平方米，超出地类 {land_type} 的标准 {limit:g} 平方米 {excess:.2f} 平方米。"),
-        "untyped": ("{n} homesteads have no valid land type (DLLB 1/2/3) and were not checked against the area limit.",
-                    "{n} 宗宅基地没有有效的用地地类（DLLB 1/2/3），未核对面积标准。"),
-    },
     check=check,
     params=(
         Param("limit_cropland", LIMITS[1], "m²", "Limit on cropland (DLLB 1)", "占用耕地的面积标准（DLLB 1）", 0.0),

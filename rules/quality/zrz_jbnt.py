@@ -36,12 +36,6 @@ RULE = Rule(
     id="ZRZ_JBNT",
     severity=WARNING,
     subject="ZRZ",
-    title_en="House on permanent basic farmland",
-    title_zh="房屋占用永久基本农田",
-    messages={
-        "on_farmland": ("House {house} stands on {area:.2f} m² of permanent basic farmland (patches {patches}).",
-                        "房屋 {house} 占用永久基本农田 {area:.2f} 平方米，图斑 {patches}。"),
-    },
     check=check,
     params=(Param("min_area", FARMLAND_MIN_AREA, "m²", "Overlaps up to this area are slivers", "不超过此面积的重叠视为碎片", 0.0),),
     needs=(BUILDINGS, FARMLAND),

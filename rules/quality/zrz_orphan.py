@@ -26,12 +26,6 @@ RULE = Rule(
     id="ZRZ_ORPHAN",
     severity=ERROR,
     subject="ZRZ",
-    title_en="House on no parcel",
-    title_zh="房屋不在任何宗地内",
-    messages={
-        "orphan": ("House {house} stands on no parcel.", "房屋 {house} 不在任何宗地内。"),
-        "no_geometry": ("{n} houses have no geometry and were not placed on parcels.", "{n} 幢房屋没有图形，未参与落宗检查。"),
-    },
     check=check,
     needs=(BUILDINGS,),
 )

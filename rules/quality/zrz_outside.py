@@ -85,15 +85,6 @@ RULE = Rule(
     id="ZRZ_OUTSIDE",
     severity=ERROR,
     subject="ZRZ",
-    title_en="House not within a single parcel",
-    title_zh="房屋不在一宗地内",
-    messages={
-        "straddles": ("House {house} straddles parcel {parcel} and {others}: {area:.2f} m² of it lies outside {parcel} "
-                      "(tolerance {tolerance} m).",
-                      "房屋 {house} 跨越宗地 {parcel} 与 {others}：有 {area:.2f} 平方米在宗地 {parcel} 之外（容差 {tolerance} 米）。"),
-        "sticks_out": ("House {house} sticks out of parcel {parcel} by {area:.2f} m² (tolerance {tolerance} m).",
-                       "房屋 {house} 超出宗地 {parcel} 范围 {area:.2f} 平方米（容差 {tolerance} 米）。"),
-    },
     check=check,
     needs=(BUILDINGS,),
 )

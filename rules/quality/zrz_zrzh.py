@@ -43,16 +43,6 @@ RULE = Rule(
     id="ZRZ_ZRZH",
     severity=ERROR,
     subject="ZRZ",
-    title_en="Building number malformed or repeated",
-    title_zh="自然幢号错误或重复",
-    messages={
-        "malformed": ("Building {number}: {problem}", "自然幢 {number}：{problem}"),
-        "parcel": ("Building {number} stands on parcel {parcel} (ZDDM) but its number names another parcel.",
-                   "自然幢 {number} 所在宗地为 {parcel}（ZDDM），自然幢号却属于另一宗地。"),
-        "duplicate": ("The building number {number} is given to {n} buildings (features {fids}).",
-                      "自然幢号 {number} 重复用于 {n} 幢房屋（要素 {fids}）。"),
-        "blank": ("{n} buildings have no building number (ZRZH) and were not checked.", "{n} 幢房屋没有自然幢号（ZRZH），未检查。"),
-    },
     check=check,
     needs=(BUILDINGS,),
 )
