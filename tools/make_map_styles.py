@@ -6,9 +6,8 @@ edit them in QGIS (Layer Properties ▸ Style ▸ Save) and the exports follow. 
 (cadastre.labelplacement), so the label style only says how they look, with every label shown.
 Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/make_map_styles.py
 """
-import sys
-from pathlib import Path
 
+from make_styles import REPO, text_format  # the schema styles' script: fonts, paths, text formats
 from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
@@ -22,39 +21,18 @@ from qgis.core import (
     QgsPropertyCollection,
     QgsRendererCategory,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "build" / "plugins"))
-from homestead_cadastre.cadastre.maps import walls  # noqa: E402
-from homestead_cadastre.mapping import scene_layers  # noqa: E402
-
-FONT = "Noto Sans CJK SC"
+from homestead_cadastre.cadastre.maps import walls
+from homestead_cadastre.mapping import scene_layers
 
 
 def fill(color, outline, width, style="solid", outline_style="solid"):
     return lambda: QgsFillSymbol.createSimple({"color": color, "outline_color": outline, "outline_width": width,
                                                "outline_width_unit": "MM", "style": style,
                                                "outline_style": outline_style, "joinstyle": "miter"})
-
-
-def text_format(size, color="#000000", buffer=0.5):
-    fmt = QgsTextFormat()
-    fmt.setFont(QFont(FONT))
-    fmt.setSize(size)
-    fmt.setColor(QColor(color))
-    if buffer:
-        buf = QgsTextBufferSettings()
-        buf.setEnabled(True)
-        buf.setSize(buffer)
-        buf.setColor(QColor("white"))
-        fmt.setBuffer(buf)
-    return fmt
 
 
 def point_labels():

@@ -139,20 +139,26 @@ def class_renderer():
     return QgsCategorizedSymbolRenderer("LB", categories)
 
 
+def text_format(size, color="#000000", buffer=0.5):
+    """A text format in the CJK font with a white buffer of ``buffer`` mm (none when 0)."""
+    fmt = QgsTextFormat()
+    fmt.setFont(QFont(FONT))
+    fmt.setSize(size)
+    fmt.setColor(QColor(color))
+    if buffer:
+        buf = QgsTextBufferSettings()
+        buf.setEnabled(True)
+        buf.setSize(buffer)
+        buf.setColor(QColor("white"))
+        fmt.setBuffer(buf)
+    return fmt
+
+
 def labeling(expression, size, color, max_scale_denominator):
     settings = QgsPalLayerSettings()
     settings.fieldName = expression
     settings.isExpression = True
-    text = QgsTextFormat()
-    text.setFont(QFont(FONT))
-    text.setSize(size)
-    text.setColor(QColor(color))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.6)
-    buffer.setColor(QColor("white"))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
+    settings.setFormat(text_format(size, color, 0.6))
     settings.scaleVisibility = True
     settings.maximumScale = 1  # most zoomed in
     settings.minimumScale = max_scale_denominator  # labels only at 1:N or larger
