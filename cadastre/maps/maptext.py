@@ -1,4 +1,5 @@
-"""The texts printed on maps and forms: house labels, lengths, areas, survey notes, safe file names."""
+"""The texts printed on maps and forms: house labels and structure names, lengths, areas, parcel numbers, land
+use, survey method and note, code-list labels. (Safe file names are cadastre/documents/tables.safe_file_name.)"""
 from __future__ import annotations
 
 import re
