@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-CONFLICT_MARKER = "HC-ROW-VERSION"  # cadastre.pg_schema.CONFLICT_MARKER (kept import-free for the threads)
+CONFLICT_MARKER = "HC-ROW-VERSION"  # cadastre.database.pg_schema.CONFLICT_MARKER (kept import-free for the threads)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Areas are planar, on the survey plane (m²), from the coordinates (解析法): GEOS computes the shoelace sum per
 ring, holes (孤岛) subtracted and parts summed. A layer in a geographic CRS must be projected to its 3° zone
-before it gets here (processing.adapters does that).
+before it gets here (processing.library.adapters does that).
 
 Rounding: 四舍五入 on the decimal value (``half_up``); stored with 4 decimals, shown with 2 from the stored value.
 A difference (相差, MJJC) is always computed − recorded: positive when the geometry is larger than the record.

@@ -1,4 +1,4 @@
-"""Forms and lists (cadastre.documents) printed to PDF through Qt's rich text, with an embedded CJK font."""
+"""Forms and lists (cadastre.documents.ruled_tables) printed to PDF through Qt's rich text, with an embedded CJK font."""
 from __future__ import annotations
 
 import dataclasses

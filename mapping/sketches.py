@@ -10,7 +10,7 @@ TEXT_ITEMS = ("header_zddm", "header_zl", "header_zdmj", "header_qlr")
 
 
 class SketchSource(ParcelMapSource):
-    """Pages of 宗地草图; ``data`` is a cadastre.sketch.SketchData."""
+    """Pages of 宗地草图; ``data`` is a cadastre.maps.sketch.SketchData."""
 
     TEMPLATE = TEMPLATE
     TEXT_ITEMS = TEXT_ITEMS

@@ -104,3 +104,15 @@ def test_ui_uses_the_library_not_the_algorithm_modules():
 def test_every_package_says_what_it_holds(folder):
     init = REPO / folder / "__init__.py"
     assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+
+
+_PATH = re.compile(r"\b(?:cadastre|processing|mapping|rules|ui|tools|layouts|symbology|benchmarks)/[\w/]*\.(?:py|qpt|qml|toml)\b")
+
+
+def test_every_source_path_the_code_and_readme_name_exists():
+    """A docstring, comment or README line that names a file of the plugin names one that is there."""
+    named = set()
+    for path in list(_sources("cadastre", "rules", "mapping", "processing", "ui", "tools")) + [REPO / "README.md"]:
+        named.update(_PATH.findall(path.read_text(encoding="utf-8")))
+    assert named, "the pattern finds the paths"
+    assert sorted(p for p in named if not (REPO / p).exists()) == []

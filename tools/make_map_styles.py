@@ -3,7 +3,7 @@
 
 The map layers of 宗地图 (zdt_*), 房产图 (fct_*) and 套合图 (thm_*) are styled from these files; a county can
 edit them in QGIS (Layer Properties ▸ Style ▸ Save) and the exports follow. Point labels are placed by the plugin
-(cadastre.labelplacement), so the label style only says how they look, with every label shown.
+(cadastre.maps.labelplacement), so the label style only says how they look, with every label shown.
 Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/make_map_styles.py
 """
 

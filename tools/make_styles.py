@@ -30,7 +30,7 @@ from homestead_cadastre.cadastre import schema  # noqa: E402
 from homestead_cadastre.cadastre.maps import maptext  # noqa: E402
 
 FONT = "Noto Sans CJK SC"
-# label of a house: storeys + structure abbreviation, e.g. 2混 (domain.md §6; cadastre.maptext)
+# label of a house: storeys + structure abbreviation, e.g. 2混 (domain.md §6; cadastre.maps.maptext)
 STRUCTURE_CASE = "CASE " + " ".join(
     f"WHEN \"FWJG\" = {code} THEN '{abbreviation}'" for code, abbreviation in maptext.STRUCTURE_ABBREVIATIONS.items()
 ) + " ELSE '' END"

@@ -1,8 +1,8 @@
-"""权籍调查表 (cadastral survey form) of one parcel, as document sheets (cadastre.documents).
+"""权籍调查表 (cadastral survey form) of one parcel, as document sheets (cadastre.documents.ruled_tables).
 
 Six parts, as the technical unit delivers them: 宗地基本信息表, 界址标示表, 界址签章表 (the neighbours who sign
 for each stretch of boundary), 界址点坐标表 (X = northing, Y = easting; coordinates 3 decimals, lengths 2),
-宗地分类面积 and 调查记事及审核意见 (权属调查记事, 测量记事, 调查审核意见 with the signature lines). Inputs are plain tables (geometries in the survey plane + attribute columns, cadastre.mapdata.Table).
+宗地分类面积 and 调查记事及审核意见 (权属调查记事, 测量记事, 调查审核意见 with the signature lines). Inputs are plain tables (geometries in the survey plane + attribute columns, cadastre.maps.mapdata.Table).
 """
 from __future__ import annotations
 

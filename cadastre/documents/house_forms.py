@@ -82,7 +82,7 @@ def _group(table, name: str) -> Dict[str, List[int]]:
 
 
 class HouseFormData:
-    """The survey layers (cadastre.mapdata.Table) indexed for ``forms()``.
+    """The survey layers (cadastre.maps.mapdata.Table) indexed for ``forms()``.
 
     ``buildings``: ZRZ; ``households``: H or None; ``parcels``: ZD (坐落, 权利人) or None; ``holders``: QLR or None;
     ``errors``: per building row the rule ids of its error findings (``building_errors``) or None; ``fids``,

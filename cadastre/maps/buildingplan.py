@@ -3,7 +3,7 @@
 The page shows the building's footprint with its edge lengths, 层数结构 and 幢号; the outline of every floor (C)
 that differs from the footprint, dashed and labelled with its floors ("3层"); the parcel boundary around it and the
 neighbouring buildings faintly; the header gives 幢号, 层数, 结构 and the total 建筑面积 (the floors' areas when
-floors are given, else as cadastre.housemap works it out). Text on the page is Chinese whatever the locale.
+floors are given, else as cadastre.maps.housemap works it out). Text on the page is Chinese whatever the locale.
 """
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ Floors of a building with the same outline (C), to 1 cm, share a page titled by 
 "第1、3层平面图"). A page shows the floor outline with its edge lengths, the area parts (MJBF) of those floors
 hatched and labelled with their kind and coefficient (and their floors when not on all of them), the households
 (H) on those floors with their 户号 and 建筑面积 (one over several floors: its part of these floors, then its whole
-area) and their 墙体归属 (cadastre.walls), and the 层建筑面积 in its title. The coefficients are the policy
-profile's. A building without floors is drawn from its storeys as cadastre.housemap does.
+area) and their 墙体归属 (cadastre.maps.walls), and the 层建筑面积 in its title. The coefficients are the policy
+profile's. A building without floors is drawn from its storeys as cadastre.maps.housemap does.
 """
 from __future__ import annotations
 

@@ -104,11 +104,11 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
                 floors: Sequence[Tuple[Polygon, str]] = (), fit: Sequence[Polygon] = (),
                 walls: Sequence[wall_drawing.Edge] = ()) -> Tuple[Optional[HouseScene], List[Problem]]:
     """Lay out one floor plan: scale, extent, edge lengths outside the outlines, labels inside; ``blocked_mm`` as
-    for cadastre.parcelmap.parcel_scene. ``parts`` (area parts, hatched) and ``notes`` (household outlines) are
+    for cadastre.maps.parcelmap.parcel_scene. ``parts`` (area parts, hatched) and ``notes`` (household outlines) are
     (polygon, label) pairs; the parts widen the extent and get their label inside or beside them. ``floors`` are
     (outline, '3层') of floors differing from the footprint (房产平面图): drawn dashed, labelled where they stand
     out of or back from it, with the lengths of their edges off the footprint's boundary; ``fit`` widens the extent;
-    ``walls`` (cadastre.walls edges) are drawn as their kind of wall, with a legend in the lower-left corner."""
+    ``walls`` (cadastre.maps.walls edges) are drawn as their kind of wall, with a legend in the lower-left corner."""
     outlines = [b.geometry for b in buildings]
     extent_of = outlines + [g for g, _t in parts] + [g for g, _t in floors] + [g for g in fit if g is not None]
     if not outlines:

@@ -1,7 +1,7 @@
 """The survey layers as the map products need them: per parcel its points, edges, buildings and surroundings.
 
 Inputs are plain tables (``geometries``: shapely object array in the survey plane, ``attributes``: column
-name → list), such as processing.adapters.LayerData. Field names come from cadastre.schema.
+name → list), such as processing.library.adapters.LayerData. Field names come from cadastre.schema.
 """
 from __future__ import annotations
 
@@ -241,7 +241,7 @@ class ParcelMapData:
         return neighbours, roads
 
     def across(self, i: int) -> List[Tuple[Edge, str]]:
-        """Texts written across the parcel's edges (none on a 宗地图; see cadastre.sketch)."""
+        """Texts written across the parcel's edges (none on a 宗地图; see cadastre.maps.sketch)."""
         return []
 
     def sheet_of(self, i: int, polygon: Polygon) -> str:

@@ -255,7 +255,7 @@ class ImportSurveyAlgorithm(HomesteadAlgorithm):
 
     @staticmethod
     def _cad_polygons(read, path, sublayer, layer_schema, feedback):
-        """Closed polylines of the CAD layer as polygons with the texts inside them as columns (cadastre.cad_read)."""
+        """Closed polylines of the CAD layer as polygons with the texts inside them as columns (cadastre.input.cad_read)."""
         ids, records, geometries, columns, fields, crs, notes = read
         if "Layer" not in columns:
             return read

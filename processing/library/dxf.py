@@ -1,4 +1,4 @@
-"""Write a cadastre.cad.Drawing as DXF with GDAL's DXF driver (bundled with every QGIS, no new dependency).
+"""Write a cadastre.maps.cad.Drawing as DXF with GDAL's DXF driver (bundled with every QGIS, no new dependency).
 
 GDAL writes an AutoCAD R2004 (AC1018) DXF from its header template. Two things are set afterwards, in the text of
 the file, because the driver has no option for them:

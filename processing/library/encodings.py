@@ -1,6 +1,6 @@
 """The text encoding of a shapefile that declares none (no .cpg, no language driver id), the same for every
 algorithm: QGIS reads such a .dbf as UTF-8, so the GBK names of a Chinese CAD/GIS export come out garbled.
-cadastre.sources.detect_dbf_encoding tells UTF-8, GBK and GB18030 apart from the .dbf's bytes.
+cadastre.input.sources.detect_dbf_encoding tells UTF-8, GBK and GB18030 apart from the .dbf's bytes.
 """
 from __future__ import annotations
 
