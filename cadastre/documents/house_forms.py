@@ -1,4 +1,4 @@
-"""房屋基本信息调查表 (house basic-information survey form) and the 房屋 sheet of the 权籍调查表 (cadastre.documents).
+"""房屋基本信息调查表 (house basic-information survey form) and the 房屋 sheet of the 权籍调查表 (cadastre.documents.ruled_tables).
 
 One form per 户 (household unit, H) or, for a building without household rows (or when no H layer is given), per
 自然幢 (ZRZ): 不动产单元号, 坐落, 权利人, 幢号, 户号, 总层数/所在层, 结构, 用途, 性质, 竣工时间, 实测建筑面积 (套内
