@@ -12,13 +12,23 @@ from dataclasses import dataclass, field
 from typing import List, Tuple
 
 from osgeo import gdal
-from qgis.core import QgsAbstractLayoutIterator, QgsLayoutExporter, QgsProcessingException, QgsRenderContext
+from qgis.core import (
+    QgsAbstractLayoutIterator,
+    QgsCoordinateReferenceSystem,
+    QgsLayoutExporter,
+    QgsProcessingException,
+    QgsProject,
+    QgsRenderContext,
+)
 
 from ..cadastre.documents.tables import safe_file_name, unique_names
 from ..cadastre.files import atomic_output
 from ..cadastre.messages import Problem, translatable
 from ..i18n import tr, zh
+from .fonts import measurer
 from .pdf_text import fix_cjk_text
+from .scene_layers import SceneLayers
+from .templates import Template, default_template, items_over_map_mm, map_frame_mm
 
 OK, FAILED, NOTED, SKIPPED = "ok", "failed", "noted", "skipped"
 RENEW_EVERY = 100
@@ -48,22 +58,52 @@ class PageResult:
 
 
 class PageSource:
-    """What export_pages needs from a product; subclasses implement build() and prepare().
+    """What export_pages needs from a product: its template (TEMPLATE, from layouts/, unless a path is given), the
+    text items it fills (TEXT_ITEMS) and its own map layers (LAYERS: key, geometry kind, QML, bottom first);
+    subclasses say what the pages are (count, key) and fill one (prepare).
 
     build() loads the template and makes the page's map layers. A QGIS 3.22 print layout gets slower with every
     page rendered in it (the export time per page doubles over some hundred pages; a fresh layout is fast
     again), so export_pages has the source build a fresh one every RENEW_EVERY pages.
     """
 
-    def __init__(self):
+    TEMPLATE = ""
+    TEXT_ITEMS: Tuple[str, ...] = ()
+    LAYERS: Tuple[Tuple[str, str, str], ...] = ()
+
+    def __init__(self, crs: QgsCoordinateReferenceSystem, project: QgsProject, template_path: str = "",
+                 variables=None):
+        self.crs, self.project, self.template_path, self.variables = crs, project, template_path, variables or {}
         self.template = None
         self.build()
 
     def build(self) -> None:
-        raise NotImplementedError
+        """The template with the page layers in its map item, the frame size and the items over the map."""
+        self.template = Template(self.template_path or default_template(self.TEMPLATE), self.project)
+        self.scene = SceneLayers(self.crs, self.LAYERS)
+        self.measure = measurer(self.scene.label_font())
+        self.map = self.template.map_item()
+        self.map.setCrs(self.crs)
+        self.map.setLayers(self.map_layers())
+        self.map.setKeepLayerSet(True)
+        self.frame_mm = map_frame_mm(self.map)
+        self.blocked_mm = items_over_map_mm(self.template, self.map)
+        self.template.set_variables(self.variables)
+        for item_id in self.TEXT_ITEMS:
+            self.template.item(item_id)  # note the ones a county removed
+
+    def map_layers(self) -> list:
+        """The layers the map item shows, top first."""
+        return self.scene.map_layers()
 
     def release(self) -> None:
         """Let go of the map layers (QGIS 3.22 must not outlive them)."""
+        self.map.setLayers([])
+        self.scene.release()
+
+    def close(self) -> None:
+        """At the end of the batch: let go of everything the pages used."""
+        self.release()
 
     def renew(self) -> None:
         self.release()

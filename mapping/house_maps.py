@@ -9,10 +9,7 @@ from ..cadastre.maps.housemap import DEFAULT_MIN_SCALE, HousePage, house_scene
 from ..cadastre.maps.scales import scale_text
 from ..cadastre.messages import Problem
 from .export import PageSource
-from .fonts import measurer
 from .parcel_maps import set_map_view
-from .scene_layers import SceneLayers
-from .templates import Template, default_template, items_over_map_mm, map_frame_mm
 
 TEMPLATE = "fangchantu.qpt"
 TEXT_ITEMS = ("title", "header_zl", "header_qlr", "header_zddm", "header_zrzh", "header_jg", "header_cs", "header_jzmj",
@@ -30,26 +27,13 @@ LAYERS = (
 
 
 class HouseMapSource(PageSource):
+    TEMPLATE, TEXT_ITEMS, LAYERS = TEMPLATE, TEXT_ITEMS, LAYERS
+
     def __init__(self, pages: List[HousePage], crs: QgsCoordinateReferenceSystem, project: QgsProject,
                  template_path: str = "", variables=None, min_scale: int = DEFAULT_MIN_SCALE):
         self.pages = pages
         self.min_scale = min_scale
-        self.crs, self.project, self.template_path, self.variables = crs, project, template_path, variables or {}
-        super().__init__()
-
-    def build(self) -> None:
-        self.template = Template(self.template_path or default_template(TEMPLATE), self.project)
-        self.map = self.template.map_item()
-        self.layers = SceneLayers(self.crs, LAYERS)
-        self.map.setCrs(self.crs)
-        self.map.setLayers(self.layers.map_layers())
-        self.map.setKeepLayerSet(True)
-        self.frame_mm = map_frame_mm(self.map)
-        self.blocked_mm = items_over_map_mm(self.template, self.map)
-        self.measure = measurer(self.layers.label_font())
-        self.template.set_variables(self.variables)
-        for item_id in TEXT_ITEMS:
-            self.template.item(item_id)
+        super().__init__(crs, project, template_path, variables)
 
     def count(self) -> int:
         return len(self.pages)
@@ -70,14 +54,14 @@ class HouseMapSource(PageSource):
                                       floors=page.floors, fit=[page.parcel] if page.fit_parcel else [], walls=page.walls)
         if scene is None:
             return False, notes + list(problems)
-        self.layers.fill("parcel", [page.parcel] if page.parcel is not None else [])
-        self.layers.fill("buildings", scene.buildings)
-        self.layers.fill("parts", scene.parts)
-        self.layers.fill("floors", scene.floors)
-        self.layers.fill("walls", [line for line, _role in scene.walls], roles=[role for _line, role in scene.walls])
-        self.layers.fill("neighbours", page.neighbours)
-        self.layers.fill("strokes", scene.strokes)
-        self.layers.fill_labels("labels", scene.labels)
+        self.scene.fill("parcel", [page.parcel] if page.parcel is not None else [])
+        self.scene.fill("buildings", scene.buildings)
+        self.scene.fill("parts", scene.parts)
+        self.scene.fill("floors", scene.floors)
+        self.scene.fill("walls", [line for line, _role in scene.walls], roles=[role for _line, role in scene.walls])
+        self.scene.fill("neighbours", page.neighbours)
+        self.scene.fill("strokes", scene.strokes)
+        self.scene.fill_labels("labels", scene.labels)
         set_map_view(self.map, scene.extent, scene.scale)
         texts = dict(page.header, scale_text=scale_text(scene.scale))
         self.template.set_texts({k: v for k, v in texts.items() if self.template.has(k)})
@@ -85,7 +69,3 @@ class HouseMapSource(PageSource):
                                      "homestead_qlrmc": page.header.get("header_qlr", ""),
                                      "homestead_scale": scene.scale})
         return True, notes + list(problems)
-
-    def release(self) -> None:
-        self.map.setLayers([])
-        self.layers.release()

@@ -11,9 +11,6 @@ from ..cadastre.maps.scales import scale_text
 from ..cadastre.messages import Problem
 from ..i18n import zh
 from .export import PageSource
-from .fonts import measurer
-from .scene_layers import SceneLayers
-from .templates import Template, default_template, items_over_map_mm, map_frame_mm
 
 TEMPLATE = "zongditu.qpt"
 # Items the code fills (besides the map); a county may remove any of them.
@@ -34,28 +31,14 @@ class ParcelMapSource(PageSource):
 
     TEMPLATE = TEMPLATE
     TEXT_ITEMS = TEXT_ITEMS
+    LAYERS = LAYERS
 
     def __init__(self, data: ParcelMapData, targets: Sequence[int], crs: QgsCoordinateReferenceSystem,
                  project: QgsProject, template_path: str = "", variables=None, survey_date: str = ""):
         self.data = data
         self.targets = list(targets)
         self.survey_date = survey_date
-        self.crs, self.project, self.template_path, self.variables = crs, project, template_path, variables or {}
-        super().__init__()
-
-    def build(self) -> None:
-        self.template = Template(self.template_path or default_template(self.TEMPLATE), self.project)
-        self.map = self.template.map_item()
-        self.layers = SceneLayers(self.crs, LAYERS)
-        self.map.setCrs(self.crs)
-        self.map.setLayers(self.layers.map_layers())
-        self.map.setKeepLayerSet(True)
-        self.frame_mm = map_frame_mm(self.map)
-        self.blocked_mm = items_over_map_mm(self.template, self.map)
-        self.measure = measurer(self.layers.label_font())
-        self.template.set_variables(self.variables)
-        for item_id in self.TEXT_ITEMS:
-            self.template.item(item_id)  # note the ones a county removed
+        super().__init__(crs, project, template_path, variables)
 
     def count(self) -> int:
         return len(self.targets)
@@ -72,7 +55,7 @@ class ParcelMapSource(PageSource):
         if page.scene is None:
             return False, list(page.problems)
         scene = page.scene
-        layers = self.layers
+        layers = self.scene
         layers.fill("roads", [f.geometry for f in scene.roads])
         layers.fill("neighbours", [f.geometry for f in scene.neighbours])
         layers.fill("houses", [f.geometry for f in scene.houses])
@@ -101,9 +84,6 @@ class ParcelMapSource(PageSource):
             "survey_note": maptext.survey_note(self.survey_date, page.survey_method),
         }
 
-    def release(self) -> None:
-        self.map.setLayers([])
-        self.layers.release()
 
 
 def set_map_view(map_item, extent, scale: int) -> None:

@@ -23,9 +23,8 @@ from ..cadastre.maps.scales import scale_text
 from ..cadastre.maps.sheetlabels import sheet_labels
 from ..cadastre.messages import Problem, translatable
 from .export import PageSource
-from .fonts import measurer
-from .scene_layers import SYMBOLOGY_DIR, SceneLayers, prepare_label_fonts
-from .templates import Template, default_template, items_over_map_mm, map_frame_mm
+from .scene_layers import SYMBOLOGY_DIR, prepare_label_fonts
+from .templates import map_frame_mm
 
 TEMPLATE = "taohetu.qpt"
 TEXT_ITEMS = ("sheet_number", "scale_text", "crs_note", "village") + tuple(
@@ -48,6 +47,8 @@ def styled_clone(layer, qml: str, name: str):
 class SheetMapSource(PageSource):
     """``layers``: the map layers under the labels, top first; ``polygons`` and ``texts``: the parcels to label."""
 
+    TEMPLATE, TEXT_ITEMS, LAYERS = TEMPLATE, TEXT_ITEMS, LABEL_LAYERS
+
     def __init__(self, sheet_list: Sequence[sheets.Sheet], layers: List, polygons, texts: Sequence[str], crs,
                  project: QgsProject, zone, template_path: str = "", variables=None, title: str = "",
                  crs_note: str = ""):
@@ -57,22 +58,13 @@ class SheetMapSource(PageSource):
         self.base_layers = list(layers)
         self.title = title
         self.crs_note = crs_note
-        self.crs, self.project, self.template_path, self.variables = crs, project, template_path, variables or {}
-        super().__init__()
+        super().__init__(crs, project, template_path, variables)
+
+    def map_layers(self) -> list:
+        return self.scene.map_layers() + self.base_layers  # the labels over the base map
 
     def build(self) -> None:
-        self.template = Template(self.template_path or default_template(TEMPLATE), self.project)
-        self.scene = SceneLayers(self.crs, LABEL_LAYERS)
-        self.measure = measurer(self.scene.label_font())
-        self.layers = self.scene.map_layers() + self.base_layers  # top first
-        self.map = self.template.map_item()
-        self.map.setCrs(self.crs)
-        self.map.setLayers(self.layers)
-        self.map.setKeepLayerSet(True)
-        self.blocked_mm = items_over_map_mm(self.template, self.map)
-        self.template.set_variables(self.variables)
-        for item_id in TEXT_ITEMS:
-            self.template.item(item_id)
+        super().build()
         legend = self.template.item("legend")
         if isinstance(legend, QgsLayoutItemLegend):
             legend.setAutoUpdateModel(False)
@@ -112,11 +104,6 @@ class SheetMapSource(PageSource):
         self.scene.fill("strokes", strokes)
         return True, [Problem("SHEET_LABEL_UNPLACED", translatable("Label {text} found no free place; it was left out."),
                               {"text": t.replace("\n", " ")}) for t in unplaced]
-
-    def release(self) -> None:
-        self.map.setLayers([])
-        self.layers = []
-        self.scene.release()
 
     def close(self) -> None:
         """Drop the base layers too, at the end."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -19,7 +18,6 @@ from ...cadastre.maps.housemap import HouseMapData
 from ...cadastre.maps.walls import WALL_FIELDS
 from ...cadastre.messages import translatable
 from ...i18n import tr
-from ...mapping.export import export_pages
 from ...mapping.house_maps import HouseMapSource
 from ...rules.policy.profile import DEFAULT_PROFILE, load_profile
 from ..library import map_inputs
@@ -40,6 +38,9 @@ class HouseMapsAlgorithm(MapsAlgorithm):
     NAME = "housemaps"
     DISPLAY_NAME = translatable("House maps (房产分户图)")
     SINGLE_FILE = "fangchantu.pdf"
+    REPORT = "housemaps_report.csv"
+    PAGE = translatable("House map")
+    KEY_TITLE = translatable("Household / building")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -68,38 +69,24 @@ class HouseMapsAlgorithm(MapsAlgorithm):
         self.add_output_folder(tr("Maps drawn"), tr("Maps not drawn"))
 
     def process(self, parameters, context, feedback):
-        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
-        targets = set(map_inputs.target_ids(self, parameters, context, "HOUSES", "ZDDM", prefix))
-        if not targets:
-            raise QgsProcessingException(tr("No buildings to draw: the layer is empty, nothing is selected, or no "
-                                            "parcel code starts with '{prefix}'.").format(prefix=prefix))
-        houses_source = self.parameterAsSource(parameters, "HOUSES", context)
-        houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZRZH", "BDCDYH", "ZCS", "FWJG", "SCJZMJ"])
+        folder, houses, table, _fids = self.read_buildings(
+            parameters, context, feedback, ["ZDDM", "ZRZH", "BDCDYH", "ZCS", "FWJG", "SCJZMJ"],
+            nothing=tr("No buildings to draw: the layer is empty, nothing is selected, or no parcel code starts with "
+                       "'{prefix}'."))
         crs = houses.crs
-        keep = [k for k, fid in enumerate(houses.ids) if int(fid) in targets]
-        table = map_inputs.to_table(houses)
-        table.geometries = table.geometries[keep]
-        table.attributes = {name: [values[k] for k in keep] for name, values in table.attributes.items()}
-        parcels_source = self.parameterAsSource(parameters, "PARCELS", context)
-        parcels = map_inputs.read(parcels_source, context, feedback, ["ZDDM", "ZL", "QLRMC"], crs) if parcels_source else None
-        holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
-        holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "QLRMC"], geometry=False) \
-            if holders_source else None
-        parcels_table = map_inputs.to_table(parcels) if parcels else None
-        holders_table = map_inputs.to_table(holders) if holders else None
-        floors_source = self.parameterAsSource(parameters, "FLOORS", context)
+        parcels_table = self.read_optional(parameters, context, feedback, "PARCELS", ["ZDDM", "ZL", "QLRMC"], crs)
+        holders_table = self.read_optional(parameters, context, feedback, "HOLDERS", ["ZDDM", "QLRMC"], geometry=False)
+        floors = self.read_optional(parameters, context, feedback, "FLOORS", FLOOR_FIELDS[0], crs, FLOOR_FIELDS[1])
+        parts = self.read_optional(parameters, context, feedback, "PARTS", PART_FIELDS[0], crs, PART_FIELDS[1])
         # the coefficients homestead:buildingareas counts with, for the part labels and the areas not recorded
         rules = load_profile(self.parameterAsString(parameters, "POLICY", context) or DEFAULT_PROFILE).building_areas
         if self.parameterAsEnum(parameters, "KIND", context) == 1:
-            data = BuildingPlanData(table, self._optional(parameters, context, feedback, "FLOORS", FLOOR_FIELDS, crs),
-                                    self._optional(parameters, context, feedback, "PARTS", PART_FIELDS, crs), None,
-                                    parcels_table, holders_table, rules, neighbours=map_inputs.to_table(houses))
-        elif floors_source:
-            floors = self._optional(parameters, context, feedback, "FLOORS", FLOOR_FIELDS, crs)
-            data = FloorMapData(table, floors, self._optional(parameters, context, feedback, "PARTS", PART_FIELDS, crs),
-                                self._optional(parameters, context, feedback, "HOUSEHOLDS", HOUSEHOLD_FIELDS, crs),
-                                parcels_table, holders_table, rules)
+            data = BuildingPlanData(table, floors, parts, None, parcels_table, holders_table, rules,
+                                    neighbours=map_inputs.to_table(houses))
+        elif floors is not None:
+            households = self.read_optional(parameters, context, feedback, "HOUSEHOLDS", HOUSEHOLD_FIELDS[0], crs,
+                                            HOUSEHOLD_FIELDS[1])
+            data = FloorMapData(table, floors, parts, households, parcels_table, holders_table, rules)
         else:
             data = HouseMapData(table, parcels_table, holders_table,
                                 per_building=self.parameterAsEnum(parameters, "UNIT", context) == 1)
@@ -108,18 +95,4 @@ class HouseMapsAlgorithm(MapsAlgorithm):
         variables = map_inputs.variable_values(self, parameters, context)
         source = HouseMapSource(data.pages(), crs, context.project(), self.parameterAsString(parameters, "TEMPLATE", context),
                                 variables, MIN_SCALES[self.parameterAsEnum(parameters, "MIN_SCALE", context)])
-        if source.template.missing:
-            feedback.pushWarning(tr("The template lacks the item(s) {items}; their content is left out.").format(
-                items=", ".join(source.template.missing)))
-        try:
-            results = export_pages(source, options, feedback)
-        finally:
-            source.release()
-        return map_inputs.finish(self, parameters, context, results, folder, feedback, "housemaps_report.csv",
-                                 tr("House map"), translatable("Household / building"))
-
-    def _optional(self, parameters, context, feedback, name, fields, crs):
-        source = self.parameterAsSource(parameters, name, context)
-        if not source:
-            return None
-        return map_inputs.to_table(map_inputs.read(source, context, feedback, fields[0], crs, required=fields[1]))
+        return self.export(source, options, parameters, context, feedback, folder)

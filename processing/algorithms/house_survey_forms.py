@@ -29,6 +29,9 @@ H_FIELDS = ["ZRZH", "BDCDYH", "HH", "CH", "ZL", "FWYT1", "FWJG", "FWXZ", "JGSJ",
 class HouseSurveyFormsAlgorithm(MapsAlgorithm):
     NAME = "housesurveyforms"
     DISPLAY_NAME = translatable("House survey forms (房屋基本信息调查表)")
+    REPORT = "housesurveyforms_report.csv"
+    PAGE = translatable("House")
+    KEY_TITLE = translatable("Unit code / building")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -49,33 +52,26 @@ class HouseSurveyFormsAlgorithm(MapsAlgorithm):
         self.add_output_folder(tr("Forms written"), tr("Houses without a form"))
 
     def process(self, parameters, context, feedback):
-        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        prefix = self.parameterAsString(parameters, "VILLAGE", context).strip()
-        targets = set(map_inputs.target_ids(self, parameters, context, "HOUSES", "ZDDM", prefix))
-        if not targets:
-            raise QgsProcessingException(tr("No buildings to write forms for: the layer is empty, nothing is selected, "
-                                            "or no parcel code starts with '{prefix}'.").format(prefix=prefix))
-        houses = map_inputs.read(self.parameterAsSource(parameters, "HOUSES", context), context, feedback, ZRZ_FIELDS,
-                                 required=["ZDDM", "ZRZH"])
+        folder, houses, buildings, fids = self.read_buildings(
+            parameters, context, feedback, ZRZ_FIELDS, ["ZDDM", "ZRZH"],
+            tr("No buildings to write forms for: the layer is empty, nothing is selected, or no parcel code starts with "
+               "'{prefix}'."))
         crs = houses.crs
-        keep = [k for k, fid in enumerate(houses.ids) if int(fid) in targets]
-        buildings = map_inputs.to_table(houses)
-        buildings.geometries = buildings.geometries[keep]
-        buildings.attributes = {name: [values[k] for k in keep] for name, values in buildings.attributes.items()}
-        fids = [int(houses.ids[k]) for k in keep]
         households, household_fids = None, None
         source = self.parameterAsSource(parameters, "HOUSEHOLDS", context)
         if source is not None:
             read = map_inputs.read(source, context, feedback, H_FIELDS, crs, required=["ZRZH", "BDCDYH"], geometry=False)
             households, household_fids = map_inputs.to_table(read), [int(f) for f in read.ids]
-            if len(keep) < len(houses):  # the households of the buildings asked for
+            if len(fids) < len(houses):  # the households of the buildings asked for
                 wanted = set(buildings.column("ZRZH")) - {None, ""}
                 rows = [r for r, z in enumerate(households.column("ZRZH")) if z in wanted]
                 households.attributes = {name: [values[r] for r in rows] for name, values in households.attributes.items()}
                 households.geometries = households.geometries[rows]
                 household_fids = [household_fids[r] for r in rows]
-        parcels = self._table(parameters, context, feedback, "PARCELS", ["ZDDM", "ZL", "QLRMC"], ["ZDDM"], crs, geometry=False)
-        holders = self._table(parameters, context, feedback, "HOLDERS", ["ZDDM", "SXH", "QLRMC"], [], crs, geometry=False)
+        parcels = self.read_optional(parameters, context, feedback, "PARCELS", ["ZDDM", "ZL", "QLRMC"], crs, ["ZDDM"],
+                                     geometry=False)
+        holders = self.read_optional(parameters, context, feedback, "HOLDERS", ["ZDDM", "SXH", "QLRMC"], crs,
+                                     geometry=False)
         found = map_inputs.findings(self, parameters, context, feedback)
         errors = building_errors(found, buildings.column("ZRZH"), buildings.column("BDCDYH"), fids) \
             if found is not None else None
@@ -103,8 +99,7 @@ class HouseSurveyFormsAlgorithm(MapsAlgorithm):
                 result.status = NOTED
             write_form(os.path.join(folder, f"{stem}_房屋调查表"), form.sheets, f"{form.key} 房屋基本信息调查表", xlsx, pdf,
                        result)
-        outputs = map_inputs.finish(self, parameters, context, results, folder, feedback, "housesurveyforms_report.csv",
-                                    tr("House"), translatable("Unit code / building"))
+        outputs = self.finish(parameters, context, results, folder, feedback)
         if outputs["REPORT"] and results and not outputs["PAGES"]:
             raise QgsProcessingException(tr(
                 "No house survey form was written: none of the {n} houses could have one ({reasons}). The report "
@@ -112,10 +107,3 @@ class HouseSurveyFormsAlgorithm(MapsAlgorithm):
                 n=len(results), reasons="; ".join(f"{r.key}: {' '.join(r.messages)}" for r in results[:3]),
                 report=outputs["REPORT"]))
         return outputs
-
-    def _table(self, parameters, context, feedback, name, fields, required, crs, geometry=True):
-        source = self.parameterAsSource(parameters, name, context)
-        if source is None:
-            return None
-        return map_inputs.to_table(map_inputs.read(source, context, feedback, fields, crs, required=required,
-                                                   geometry=geometry))

@@ -11,7 +11,7 @@ from qgis.core import (
 from ...cadastre.maps.mapdata import ParcelMapData
 from ...cadastre.messages import translatable
 from ...i18n import tr
-from ...mapping.export import ExportOptions, export_pages
+from ...mapping.export import ExportOptions
 from ...mapping.parcel_maps import ParcelMapSource
 from ..library import map_inputs, parallel
 from .map_base import MapsAlgorithm
@@ -23,7 +23,6 @@ FORMATS = (
     (translatable("PDF and PNG, one file each per parcel"), dict(pdf=True, png=True, single=False)),
 )
 SHEET_SCALES = (500, 1000, 2000)
-ZD_FIELDS = ["ZDDM", "QLRMC", "ZDMJ", "YT", "TFH", "ZL"]
 
 
 def export_options(folder: str, fmt: int, dpi: int, single_name: str) -> ExportOptions:
@@ -36,6 +35,7 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
     NAME = "parcelmaps"
     DISPLAY_NAME = translatable("Parcel maps (宗地图)")
     SINGLE_FILE = "zongditu.pdf"
+    REPORT = "parcelmaps_report.csv"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_parcels()
@@ -69,45 +69,15 @@ class ParcelMapsAlgorithm(MapsAlgorithm):
             results = parallel.run_in_workers(self, parameters, context, feedback, targets, workers,
                                               {"POINTS": "LINES"}, "PARCELS")
             if results is not None:
-                return self._finish(parameters, context, results, folder, feedback)
+                return self.finish(parameters, context, results, folder, feedback)
 
-        parcels_layer = map_inputs.whole_layer(self, parameters, context, "PARCELS")
-        parcels = map_inputs.read(parcels_layer, context, feedback, ZD_FIELDS, required=["ZDDM"])
+        parcels, tables = self.read_parcel_scene(parameters, context, feedback, ["ZDZHDM", "JZXCD"])
         crs = parcels.crs
-        points_source, lines_source = map_inputs.boundary_layers(self, parameters, context, feedback, "PARCELS", "POINTS", "LINES")
-        points = map_inputs.read(points_source, context, feedback, ["ZDZHDM", "JZDH", "SXH", "JZDLX"], crs,
-                                 required=["ZDZHDM", "JZDH"], dimension=0)
-        lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", "JZXCD"], crs, required=["ZDZHDM"],
-                                dimension=1) \
-            if lines_source is not None else None
-        houses_source = self.parameterAsSource(parameters, "HOUSES", context)
-        houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZCS", "FWJG"], crs) if houses_source else None
-        roads_source = self.parameterAsSource(parameters, "ROADS", context)
-        roads = map_inputs.read(roads_source, context, feedback, ["MC"], crs) if roads_source else None
-        holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
-        holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "SXH", "QLRMC"], geometry=False) \
-            if holders_source else None
-
-        data = ParcelMapData(
-            map_inputs.to_table(parcels), map_inputs.to_table(points), map_inputs.to_table(lines) if lines else None,
-            map_inputs.to_table(houses) if houses else None, map_inputs.to_table(roads) if roads else None,
-            map_inputs.to_table(holders) if holders else None,
-            sheet_scale=SHEET_SCALES[self.parameterAsEnum(parameters, "SHEET_SCALE", context)],
-            zone=map_inputs.zone_of(crs))
+        data = ParcelMapData(*tables, sheet_scale=SHEET_SCALES[self.parameterAsEnum(parameters, "SHEET_SCALE", context)],
+                             zone=map_inputs.zone_of(crs))
         index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
         variables = map_inputs.variable_values(self, parameters, context)
         source = ParcelMapSource(data, [index_of[f] for f in targets if f in index_of], crs, context.project(),
                                  self.parameterAsString(parameters, "TEMPLATE", context), variables,
                                  variables.get("homestead_survey_date", ""))
-        if source.template.missing:
-            feedback.pushWarning(tr("The template lacks the item(s) {items}; their content is left out.").format(
-                items=", ".join(source.template.missing)))
-        try:
-            results = export_pages(source, options, feedback)
-        finally:
-            source.release()
-        return self._finish(parameters, context, results, folder, feedback)
-
-    def _finish(self, parameters, context, results, folder, feedback):
-        return map_inputs.finish(self, parameters, context, results, folder, feedback, "parcelmaps_report.csv",
-                                 tr("Parcel"), translatable("Parcel code"))
+        return self.export(source, options, parameters, context, feedback, folder)

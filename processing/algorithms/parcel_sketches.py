@@ -11,11 +11,10 @@ from qgis.core import (
 from ...cadastre.maps.sketch import SketchData
 from ...cadastre.messages import translatable
 from ...i18n import tr
-from ...mapping.export import export_pages
 from ...mapping.sketches import SketchSource
 from ..library import map_inputs
 from .map_base import MapsAlgorithm
-from .parcel_maps import FORMATS, ZD_FIELDS, export_options
+from .parcel_maps import FORMATS, export_options
 
 DEFAULT_LENGTH_FIELD = "JZXCD"
 
@@ -24,6 +23,7 @@ class ParcelSketchesAlgorithm(MapsAlgorithm):
     NAME = "parcelsketches"
     DISPLAY_NAME = translatable("Parcel sketches (宗地草图)")
     SINGLE_FILE = "caotu.pdf"
+    REPORT = "parcelsketches_report.csv"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_parcels()
@@ -48,40 +48,16 @@ class ParcelSketchesAlgorithm(MapsAlgorithm):
         options = export_options(folder, self.parameterAsEnum(parameters, "FORMAT", context), 200, self.SINGLE_FILE)
         length_field = self.parameterAsString(parameters, "LENGTH", context) or DEFAULT_LENGTH_FIELD
 
-        parcels_layer = map_inputs.whole_layer(self, parameters, context, "PARCELS")
-        parcels = map_inputs.read(parcels_layer, context, feedback, ZD_FIELDS, required=["ZDDM"])
-        crs = parcels.crs
-        points_source, lines_source = map_inputs.boundary_layers(self, parameters, context, feedback, "PARCELS", "POINTS", "LINES")
-        points = map_inputs.read(points_source, context, feedback, ["ZDZHDM", "JZDH", "SXH", "JZDLX"], crs,
-                                 required=["ZDZHDM", "JZDH"], dimension=0)
         # a length field the user chose must exist; the default JZXCD may be absent (lengths are then computed)
         required = ["ZDZHDM"] + ([length_field] if length_field != DEFAULT_LENGTH_FIELD else [])
-        lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", length_field, "LZDDM"], crs,
-                                required=required, dimension=1) if lines_source is not None else None
-        houses_source = self.parameterAsSource(parameters, "HOUSES", context)
-        houses = map_inputs.read(houses_source, context, feedback, ["ZDDM", "ZCS", "FWJG"], crs) if houses_source else None
-        roads_source = self.parameterAsSource(parameters, "ROADS", context)
-        roads = map_inputs.read(roads_source, context, feedback, ["MC"], crs) if roads_source else None
-        holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
-        holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "SXH", "QLRMC"], geometry=False) \
-            if holders_source else None
-
-        data = SketchData(
-            map_inputs.to_table(parcels), map_inputs.to_table(points), map_inputs.to_table(lines) if lines else None,
-            map_inputs.to_table(houses) if houses else None, map_inputs.to_table(roads) if roads else None,
-            map_inputs.to_table(holders) if holders else None, zone=map_inputs.zone_of(crs), length_field=length_field)
+        parcels, tables = self.read_parcel_scene(parameters, context, feedback, ["ZDZHDM", length_field, "LZDDM"],
+                                                 required)
+        crs = parcels.crs
+        data = SketchData(*tables, zone=map_inputs.zone_of(crs), length_field=length_field)
         index_of = {int(fid): i for i, fid in enumerate(parcels.ids)}
         variables = map_inputs.variable_values(self, parameters, context)
         variables["homestead_surveyor"] = map_inputs.surveyor(self, parameters, context)
         variables.setdefault("homestead_survey_date", "")
         source = SketchSource(data, [index_of[f] for f in targets if f in index_of], crs, context.project(),
                               self.parameterAsString(parameters, "TEMPLATE", context), variables)
-        if source.template.missing:
-            feedback.pushWarning(tr("The template lacks the item(s) {items}; their content is left out.").format(
-                items=", ".join(source.template.missing)))
-        try:
-            results = export_pages(source, options, feedback)
-        finally:
-            source.release()
-        return map_inputs.finish(self, parameters, context, results, folder, feedback, "parcelsketches_report.csv",
-                                 tr("Parcel"), translatable("Parcel code"))
+        return self.export(source, options, parameters, context, feedback, folder)

@@ -26,7 +26,7 @@ from ...cadastre.maps.mapdata import repaired
 from ...cadastre.maps.sheetlabels import parcel_text
 from ...cadastre.messages import translatable
 from ...i18n import tr
-from ...mapping.export import ExportOptions, export_pages
+from ...mapping.export import ExportOptions
 from ...mapping.sheet_maps import SheetMapSource, frame_is_standard, styled_clone
 from ..library import map_inputs
 from ..library.layers import apply_style
@@ -63,6 +63,9 @@ def basemap_clone(layer, context):
 class SheetMapsAlgorithm(MapsAlgorithm):
     NAME = "sheetmaps"
     DISPLAY_NAME = translatable("Overlay maps by sheet (套合图)")
+    REPORT = "sheetmaps_report.csv"
+    PAGE = translatable("Sheet")
+    KEY_TITLE = translatable("Sheet number")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -130,19 +133,10 @@ class SheetMapsAlgorithm(MapsAlgorithm):
         source_pages = SheetMapSource(sheet_list, layers, repaired(data.geometries), texts, data.crs, context.project(), zone,
                                       self.parameterAsString(parameters, "TEMPLATE", context),
                                       map_inputs.variable_values(self, parameters, context), title, crs_note)
-        if source_pages.template.missing:
-            feedback.pushWarning(tr("The template lacks the item(s) {items}; their content is left out.").format(
-                items=", ".join(source_pages.template.missing)))
         if not frame_is_standard(source_pages.map):
             feedback.pushWarning(tr("The template's map item is not 500 mm × 500 mm; each sheet is drawn at 1:{scale} "
                                     "around its centre.").format(scale=scale))
         choice = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
         options = ExportOptions(folder, pdf=choice["pdf"], png=choice["png"],
                                 dpi=self.parameterAsInt(parameters, "DPI", context))
-        try:
-            results = export_pages(source_pages, options, feedback)
-        finally:
-            source_pages.close()
-            del layers
-        return map_inputs.finish(self, parameters, context, results, folder, feedback, "sheetmaps_report.csv",
-                                 tr("Sheet"), translatable("Sheet number"))
+        return self.export(source_pages, options, parameters, context, feedback, folder)

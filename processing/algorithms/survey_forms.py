@@ -36,6 +36,7 @@ HOUSE_FIELDS = ["ZDDM", "ZRZH", "BDCDYH", "ZCS", "FWJG", "GHYT", "SCJZMJ"]
 class SurveyFormsAlgorithm(MapsAlgorithm):
     NAME = "surveyforms"
     DISPLAY_NAME = translatable("Cadastral survey forms (权籍调查表)")
+    REPORT = "surveyforms_report.csv"
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.add_parcels()
@@ -59,28 +60,21 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                                               self.parameterAsInt(parameters, "WORKERS", context), {"POINTS": "LINES"},
                                               "PARCELS")
             if results is not None:
-                return self._finish(parameters, context, results, folder, feedback)
+                return self.finish(parameters, context, results, folder, feedback)
         parcels = map_inputs.read(map_inputs.whole_layer(self, parameters, context, "PARCELS"), context, feedback,
                                   ZD_FIELDS, required=["ZDDM"])
         crs = parcels.crs
-        points_source, lines_source = map_inputs.boundary_layers(self, parameters, context, feedback, "PARCELS", "POINTS", "LINES")
-        points = map_inputs.read(points_source, context, feedback, ["ZDZHDM", "JZDH", "SXH", "JBLX"], crs,
-                                 required=["ZDZHDM", "JZDH"], dimension=0)
-        lines = map_inputs.read(lines_source, context, feedback, ["ZDZHDM", "QDH", "ZDH", "JZXCD", "JZXLB", "JZXWZ", "LZDDM"],
-                                crs, dimension=1) if lines_source is not None else None
+        points, lines = self.read_boundaries(parameters, context, feedback, crs, ["ZDZHDM", "JZDH", "SXH", "JBLX"],
+                                             ["ZDZHDM", "QDH", "ZDH", "JZXCD", "JZXLB", "JZXWZ", "LZDDM"], ())
         houses_source = self.parameterAsSource(parameters, "HOUSES", context)
         houses = map_inputs.read(houses_source, context, feedback, HOUSE_FIELDS, crs) if houses_source else None
         found = map_inputs.findings(self, parameters, context, feedback)
         house_table = map_inputs.to_table(houses) if houses else None
         house_errors = building_errors(found, house_table.column("ZRZH"), house_table.column("BDCDYH"), houses.ids) \
             if house_table is not None and found is not None else None
-        holders_source = self.parameterAsSource(parameters, "HOLDERS", context)
-        holders = map_inputs.read(holders_source, context, feedback, ["ZDDM", "SXH", "QLRMC", "ZJZL", "ZJH", "DH", "DZ"],
-                                  geometry=False) if holders_source else None
-        data = SurveyFormData(map_inputs.to_table(parcels), map_inputs.to_table(points),
-                              map_inputs.to_table(lines) if lines else None,
-                              house_table,
-                              map_inputs.to_table(holders) if holders else None,
+        holders = self.read_optional(parameters, context, feedback, "HOLDERS",
+                                     ["ZDDM", "SXH", "QLRMC", "ZJZL", "ZJH", "DH", "DZ"], geometry=False)
+        data = SurveyFormData(map_inputs.to_table(parcels), points, lines, house_table, holders,
                               SHEET_SCALES[self.parameterAsEnum(parameters, "SHEET_SCALE", context)], map_inputs.zone_of(crs),
                               house_errors)
         xlsx, pdf = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)][1]
@@ -111,11 +105,10 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
             if result.messages:
                 result.status = NOTED
             write_form(os.path.join(folder, name), form.sheets, f"{form.zddm} 权籍调查表", xlsx, pdf, result)
-        return self._finish(parameters, context, results, folder, feedback)
+        return self.finish(parameters, context, results, folder, feedback)
 
-    def _finish(self, parameters, context, results, folder, feedback):
-        outputs = map_inputs.finish(self, parameters, context, results, folder, feedback, "surveyforms_report.csv",
-                                    tr("Parcel"), translatable("Parcel code"))
+    def finish(self, parameters, context, results, folder, feedback):
+        outputs = super().finish(parameters, context, results, folder, feedback)
         if outputs["REPORT"] and results and not outputs["PAGES"] and not outputs["SKIPPED"]:
             raise QgsProcessingException(nothing_written(results, outputs["REPORT"]))
         return outputs
