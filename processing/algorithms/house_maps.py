@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -43,11 +41,7 @@ class HouseMapsAlgorithm(MapsAlgorithm):
     KEY_TITLE = translatable("Household / building")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "HOUSES", tr("Buildings (ZRZ); only the selected ones when 'Selected features only' is ticked"),
-            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            "VILLAGE", tr("Only buildings whose parcel code starts with (e.g. the 12-digit village code)"), optional=True))
+        self.add_buildings()
         map_inputs.optional_source(self, "PARCELS", tr("Parcels (ZD), for 坐落, owner and outline"))
         self.add_holders()
         map_inputs.optional_source(self, "FLOORS", tr("Floors (C): a map per building and distinct floor outline"))

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
 
@@ -34,11 +33,7 @@ class HouseSurveyFormsAlgorithm(MapsAlgorithm):
     KEY_TITLE = translatable("Unit code / building")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "HOUSES", tr("Buildings (ZRZ); only the selected ones when 'Selected features only' is ticked"),
-            [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            "VILLAGE", tr("Only buildings whose parcel code starts with (e.g. the 12-digit village code)"), optional=True))
+        self.add_buildings()
         map_inputs.optional_source(self, "HOUSEHOLDS", tr("Households (H): a form per household"), QgsProcessing.TypeVector)
         map_inputs.optional_source(self, "PARCELS", tr("Parcels (ZD), for 坐落 and owner"))
         self.add_holders()

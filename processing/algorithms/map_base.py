@@ -51,6 +51,14 @@ class MapsAlgorithm(HomesteadAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "VILLAGE", tr("Only parcels whose code starts with (e.g. the 12-digit village code)"), optional=True))
 
+    def add_buildings(self):
+        """HOUSES (selected ones only when asked) and VILLAGE (a prefix of their parcel code)."""
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "HOUSES", tr("Buildings (ZRZ); only the selected ones when 'Selected features only' is ticked"),
+            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(
+            "VILLAGE", tr("Only buildings whose parcel code starts with (e.g. the 12-digit village code)"), optional=True))
+
     def add_boundaries(self):
         """POINTS and LINES, optional: computed from the parcels when not given."""
         map_inputs.optional_source(self, "POINTS", tr("Boundary points (JZD); computed when not given"),
