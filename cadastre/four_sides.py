@@ -155,20 +155,32 @@ def _sectors(geoms: np.ndarray, usable: np.ndarray, parcel: np.ndarray, mid: np.
 
 def _across(parcel, mid, normal, distance, candidate_geoms, candidate_label) -> np.ndarray:
     """Per piece, the label of the nearest candidate (other parcel or named feature) its outward ray meets
-    within ``distance``, or -1."""
+    within ``distance``, or -1.
+
+    All rays at once: one STRtree query of their boxes, the piece's own parcel dropped before any geometry
+    test, the rest tested with the candidates prepared; distances only where a ray meets more than one."""
     across = np.full(len(parcel), -1, dtype=np.int64)
     if not candidate_geoms or len(parcel) == 0:
         return across
     candidates = np.asarray(candidate_geoms, dtype=object)
     rays = shapely.linestrings(np.stack([mid, mid + normal * distance], axis=1))
-    ray, cand = shapely.STRtree(candidates).query(rays, predicate="intersects")
+    ray, cand = shapely.STRtree(candidates).query(rays)
     label = candidate_label[cand]
     keep = label != parcel[ray]  # not the parcel itself
     ray, cand, label = ray[keep], cand[keep], label[keep]
-    if len(ray) == 0:
-        return across
-    gap = shapely.distance(shapely.points(mid[ray]), candidates[cand])
-    order = np.lexsort((label, np.round(gap, 3), ray))
-    first = order[np.concatenate(([True], ray[order][1:] != ray[order][:-1]))]
-    across[ray[first]] = label[first]
+    fresh = np.unique(cand[~shapely.is_prepared(candidates[cand])])
+    shapely.prepare(candidates[fresh])
+    try:
+        meets = shapely.intersects(candidates[cand], rays[ray])
+    finally:
+        shapely.destroy_prepared(candidates[fresh])  # the caller's geometries are left as they came
+    ray, cand, label = ray[meets], cand[meets], label[meets]
+    several = np.bincount(ray, minlength=len(parcel))[ray] > 1
+    across[ray[~several]] = label[~several]
+    ray, cand, label = ray[several], cand[several], label[several]
+    if len(ray):
+        gap = shapely.distance(shapely.points(mid[ray]), candidates[cand])
+        order = np.lexsort((label, np.round(gap, 3), ray))
+        first = order[np.concatenate(([True], ray[order][1:] != ray[order][:-1]))]
+        across[ray[first]] = label[first]
     return across
