@@ -369,3 +369,14 @@ def test_a_parcel_of_another_county_says_so_first(louxing):
     # a province prefix covers its counties: 西藏 54
     assert "other_county" not in [r.rule_id for r in decide(
         load_profile("tibet_2010"), 150.0, PZMJ=150.0, JFNF=2000, ZDDM="540102104201JC00023").reasons]
+
+
+def test_flags_read_from_every_kind_of_stored_value():
+    """1/0 from ints, bools, floats and text; empty is missing; anything else invalid, never 0."""
+    from homestead_cadastre.rules.policy.facts import INVALID, as_flag
+
+    given = [1, 0, True, False, 1.0, 0.0, " 1 ", "0", None, "", "  ", 2, -1, 0.5, "x", "10"]
+    expected = [1, 0, 1, 0, 1, 0, 1, 0, None, None, None, INVALID, INVALID, INVALID, INVALID, INVALID]
+    read = [as_flag(v) for v in given]
+    assert read == expected
+    assert all(type(v) is int for v in read[:8])
