@@ -29,6 +29,7 @@ from .sums import sum_by
 DEFAULT_DISTANCE = 10.0  # m: lanes lie 6-7 m from the houses' parcels in Hunan villages (configurable)
 DEFAULT_STEP = 1.0  # m: the longest boundary piece judged on its own
 OPEN_LAND = "空地"  # deliverable text: nothing lies on that side within the distance
+RAYS_AT_ONCE = 500_000  # bounds the memory of rays, pairs and prepared candidates (5M rays for 100k parcels)
 
 
 def four_sides(
@@ -153,18 +154,27 @@ def _sectors(geoms: np.ndarray, usable: np.ndarray, parcel: np.ndarray, mid: np.
     return sector
 
 
-def _across(parcel, mid, normal, distance, candidate_geoms, candidate_label) -> np.ndarray:
+def _across(parcel, mid, normal, distance, candidate_geoms, candidate_label, chunk: int = RAYS_AT_ONCE) -> np.ndarray:
     """Per piece, the label of the nearest candidate (other parcel or named feature) its outward ray meets
-    within ``distance``, or -1.
-
-    All rays at once: one STRtree query of their boxes, the piece's own parcel dropped before any geometry
-    test, the rest tested with the candidates prepared; distances only where a ray meets more than one."""
+    within ``distance``, or -1. The rays go ``chunk`` at a time through one STRtree of the candidates."""
     across = np.full(len(parcel), -1, dtype=np.int64)
     if not candidate_geoms or len(parcel) == 0:
         return across
     candidates = np.asarray(candidate_geoms, dtype=object)
+    tree = shapely.STRtree(candidates)
+    for start in range(0, len(parcel), chunk):
+        part = slice(start, start + chunk)
+        across[part] = _across_chunk(tree, candidates, candidate_label, parcel[part], mid[part], normal[part], distance)
+    return across
+
+
+def _across_chunk(tree, candidates, candidate_label, parcel, mid, normal, distance) -> np.ndarray:
+    """``_across`` for some rays: one query of their boxes, the piece's own parcel dropped before any geometry
+    test, the rest tested against the candidates prepared (for these rays only); distances only where a ray
+    meets more than one."""
+    across = np.full(len(parcel), -1, dtype=np.int64)
     rays = shapely.linestrings(np.stack([mid, mid + normal * distance], axis=1))
-    ray, cand = shapely.STRtree(candidates).query(rays)
+    ray, cand = tree.query(rays)
     label = candidate_label[cand]
     keep = label != parcel[ray]  # not the parcel itself
     ray, cand, label = ray[keep], cand[keep], label[keep]

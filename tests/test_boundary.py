@@ -245,7 +245,8 @@ def brute_force_across(parcel, mid, normal, distance, candidates, labels):
 
 def test_four_sides_rays_match_a_brute_force_search_on_the_demo_village():
     """Every boundary piece of the demo village (a few hundred parcels with roads and ditches): what its ray
-    meets first equals a per-ray loop over all candidates; the parcels' geometries come back unprepared."""
+    meets first equals a per-ray loop over all candidates, all rays at once or in chunks; the parcels'
+    geometries come back unprepared."""
     village, _manifest = demo_village()
     parcels = [shapely.from_wkb(bytes(r["geometry"].asWkb())) if not r["geometry"].isNull() else None
                for r in rows(str(village), "ZD")]
@@ -262,6 +263,8 @@ def test_four_sides_rays_match_a_brute_force_search_on_the_demo_village():
     across = four_sides._across(parcel, mid, normal, 10.0, list(candidates), labels)
     expected = brute_force_across(parcel, mid, normal, 10.0, candidates, labels)
     assert across.tolist() == [label for label, _ in expected]
+    # the rays a few at a time (as for a county) give the same
+    assert four_sides._across(parcel, mid, normal, 10.0, list(candidates), labels, chunk=997).tolist() == across.tolist()
     # every case is there: rays meeting nothing, a parcel, a named feature, and several candidates
     assert len(parcel) > 10_000 and (across == -1).sum() > 100 and (across >= len(geoms)).sum() > 100
     assert (across[across >= 0] < len(geoms)).sum() > 5_000 and sum(met > 1 for _, met in expected) > 500
