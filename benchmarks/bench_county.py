@@ -329,6 +329,7 @@ def report(sizes_done, figures, answers, loads, runs, plugin_commit, started, no
     ]
     if note:
         lines += [note, ""]
+    lines += targets(figures, loads)
     for n in sizes_done:
         rows = figures[n]
         lines += [f"## {n:,} parcels", "", f"Runs: {rows['_runs']} in-process per job, qgis_process once. "
@@ -391,7 +392,40 @@ def report(sizes_done, figures, answers, loads, runs, plugin_commit, started, no
     return "\n".join(lines)
 
 
+def targets(figures, loads) -> list:
+    """The county-scale targets (issue #17) against this run's figures: the 300k pipeline through qgis_process,
+    and each step's growth from 100k to 300k parcels (in-process seconds of the algorithm alone; its CPU growth
+    beside it, which includes QGIS start-up in both)."""
+    small, large = figures.get(GROWTH_FROM), figures.get(TARGET_SIZE)
+    lines = [f"## Targets (issue #17, {', '.join(TARGET_PIPELINE)})", "",
+             "| target | measured | met |", "|---|---|---|"]
+    steps = [large.get(j, {}).get("qp") for j in TARGET_PIPELINE] if large else []
+    if steps and all(steps):
+        wall, cpu = sum(q["wall"] for q in steps), sum(q["cpu"] for q in steps)
+        peak = max(q["rss"] for q in steps)
+        lines += [f"| {TARGET_SIZE:,} parcels through qgis_process < {TARGET_WALL:.0f} s | {wall:,.1f} s wall "
+                  f"({cpu:,.1f} s CPU, load {loads[TARGET_SIZE]:.1f}) | {'yes' if wall < TARGET_WALL else '**no**'} |",
+                  f"| … and peak memory < {TARGET_PEAK_MIB / 1024:.0f} GB | {peak:,.0f} MiB "
+                  f"| {'yes' if peak < TARGET_PEAK_MIB else '**no**'} |"]
+    else:
+        lines.append(f"| {TARGET_SIZE:,} parcels through qgis_process | not measured in this run | — |")
+    for job in TARGET_PIPELINE:
+        a, b = (small or {}).get(job, {}).get("ours"), (large or {}).get(job, {}).get("ours")
+        if not (a and b):
+            lines.append(f"| {job}: {GROWTH_FROM // 1000}k → {TARGET_SIZE // 1000}k growth ≤ {TARGET_GROWTH}× "
+                         "| not measured in this run | — |")
+            continue
+        growth = b["alg"] / a["alg"]
+        lines.append(f"| {job}: {GROWTH_FROM // 1000}k → {TARGET_SIZE // 1000}k growth ≤ {TARGET_GROWTH}× "
+                     f"| {a['alg']:,.1f} → {b['alg']:,.1f} s: **{growth:.2f}×** (CPU {a['cpu']:,.1f} → {b['cpu']:,.1f} s: "
+                     f"{b['cpu'] / a['cpu']:.2f}×) | {'yes' if growth <= TARGET_GROWTH else '**no**'} |")
+    return lines + [""]
+
+
 JOBS = ("parcelareas", "boundarypoints", "boundarytable", "farmlandoverlay", "qualitycheck", "classify")
+TARGET_PIPELINE = ("parcelareas", "boundarypoints", "farmlandoverlay", "qualitycheck", "classify")
+TARGET_SIZE, GROWTH_FROM = 300_000, 100_000
+TARGET_WALL, TARGET_PEAK_MIB, TARGET_GROWTH = 180.0, 3 * 1024, 3.3
 PIPELINE = ("parcelareas", "boundarypoints", "boundarytable", "farmlandoverlay", "qualitycheck", "classify")
 
 

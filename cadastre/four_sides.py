@@ -29,6 +29,7 @@ from .sums import sum_by
 DEFAULT_DISTANCE = 10.0  # m: lanes lie 6-7 m from the houses' parcels in Hunan villages (configurable)
 DEFAULT_STEP = 1.0  # m: the longest boundary piece judged on its own
 OPEN_LAND = "空地"  # deliverable text: nothing lies on that side within the distance
+PARCELS_AT_ONCE = 10_000  # bounds the memory of pieces, rays, pairs and prepared candidates (~50 pieces a parcel)
 
 
 def four_sides(
@@ -38,12 +39,14 @@ def four_sides(
     feature_names: Sequence[str] = (),
     distance: float = DEFAULT_DISTANCE,
     step: float = DEFAULT_STEP,
+    block: int = PARCELS_AT_ONCE,
 ) -> List[List[str]]:
     """[east, south, west, north] per parcel; '' for a parcel without a usable polygon.
 
     ``geometries``: parcel polygons; ``parcel_names``: what a neighbour is called (its code; a parcel without a
     name is passed over as a neighbour). ``features``: shapely geometries of roads, lanes, ditches and other
-    named base-map features, ``feature_names`` aligned (features without a name are passed over).
+    named base-map features, ``feature_names`` aligned (features without a name are passed over). ``block``
+    parcels are judged at a time (against all candidates).
     """
     if not distance > 0 or not step > 0:
         raise ValueError("distance and step must be > 0")
@@ -67,26 +70,34 @@ def four_sides(
         if nm and _present(g):
             candidate_geoms.append(g)
             candidate_label.append(label_of[nm])
-    text = names + labels
+    text = names + labels + [OPEN_LAND]  # the last label: pieces across which nothing lies within the distance
+    candidates = np.asarray(candidate_geoms, dtype=object)
+    tree = shapely.STRtree(candidates)
+    labels_array = np.array(candidate_label, dtype=np.int64)
+    used = np.flatnonzero(usable)
+    for start in range(0, len(used), block):  # a block of parcels at a time: its pieces, rays and pairs only
+        some = np.zeros(n, dtype=bool)
+        some[used[start:start + block]] = True
+        for p, side, name in _sides(geoms, some, step, distance, candidates, labels_array, tree, len(text)):
+            result[p][side] = text[name]
+    return result
 
+
+def _sides(geoms, usable, step, distance, candidates, candidate_label, tree, n_labels):
+    """(parcel, side, label) of every side of the ``usable`` parcels; label ``n_labels - 1`` is 空地."""
     parcel, mid, normal, weight = _pieces(geoms, usable, step)
     sector = _sectors(geoms, usable, parcel, mid, normal)
-    across = _across(parcel, mid, normal, distance, candidate_geoms, np.array(candidate_label, dtype=np.int64))
-    text.append(OPEN_LAND)  # the label of pieces across which nothing lies within the distance
-    across[across < 0] = len(text) - 1
-    n_labels = len(text)
+    across = _across(parcel, mid, normal, distance, candidates, candidate_label, tree)
+    across[across < 0] = n_labels - 1
     group = (parcel * 4 + sector) * n_labels + across
     keys, inverse = np.unique(group, return_inverse=True)
     totals = sum_by(inverse, weight, len(keys))
     cell, label = keys // n_labels, keys % n_labels
     order = np.lexsort((label, -np.round(totals, 6), cell))
     best = order[np.concatenate(([True], cell[order][1:] != cell[order][:-1]))]
-    for i in np.flatnonzero(usable):
-        result[i] = [OPEN_LAND] * 4
-    for c, lab in zip(cell[best].tolist(), label[best].tolist()):
-        p, side = divmod(c, 4)
-        result[p][side] = text[lab]
-    return result
+    sides = [(p, side, n_labels - 1) for p in np.flatnonzero(usable).tolist() for side in range(4)]
+    sides += [(*divmod(c, 4), lab) for c, lab in zip(cell[best].tolist(), label[best].tolist())]
+    return sides
 
 
 def _present(geometry) -> bool:
@@ -153,22 +164,32 @@ def _sectors(geoms: np.ndarray, usable: np.ndarray, parcel: np.ndarray, mid: np.
     return sector
 
 
-def _across(parcel, mid, normal, distance, candidate_geoms, candidate_label) -> np.ndarray:
+def _across(parcel, mid, normal, distance, candidates, candidate_label, tree) -> np.ndarray:
     """Per piece, the label of the nearest candidate (other parcel or named feature) its outward ray meets
-    within ``distance``, or -1."""
+    within ``distance``, or -1: one ``tree`` query of the rays' boxes, the piece's own parcel dropped before
+    any geometry test, the rest tested against the candidates prepared (for these rays only); distances only
+    where a ray meets more than one."""
     across = np.full(len(parcel), -1, dtype=np.int64)
-    if not candidate_geoms or len(parcel) == 0:
+    if len(candidates) == 0 or len(parcel) == 0:
         return across
-    candidates = np.asarray(candidate_geoms, dtype=object)
     rays = shapely.linestrings(np.stack([mid, mid + normal * distance], axis=1))
-    ray, cand = shapely.STRtree(candidates).query(rays, predicate="intersects")
+    ray, cand = tree.query(rays)
     label = candidate_label[cand]
     keep = label != parcel[ray]  # not the parcel itself
     ray, cand, label = ray[keep], cand[keep], label[keep]
-    if len(ray) == 0:
-        return across
-    gap = shapely.distance(shapely.points(mid[ray]), candidates[cand])
-    order = np.lexsort((label, np.round(gap, 3), ray))
-    first = order[np.concatenate(([True], ray[order][1:] != ray[order][:-1]))]
-    across[ray[first]] = label[first]
+    fresh = np.unique(cand[~shapely.is_prepared(candidates[cand])])
+    shapely.prepare(candidates[fresh])
+    try:
+        meets = shapely.intersects(candidates[cand], rays[ray])
+    finally:
+        shapely.destroy_prepared(candidates[fresh])  # the caller's geometries are left as they came
+    ray, cand, label = ray[meets], cand[meets], label[meets]
+    several = np.bincount(ray, minlength=len(parcel))[ray] > 1
+    across[ray[~several]] = label[~several]
+    ray, cand, label = ray[several], cand[several], label[several]
+    if len(ray):
+        gap = shapely.distance(shapely.points(mid[ray]), candidates[cand])
+        order = np.lexsort((label, np.round(gap, 3), ray))
+        first = order[np.concatenate(([True], ray[order][1:] != ray[order][:-1]))]
+        across[ray[first]] = label[first]
     return across

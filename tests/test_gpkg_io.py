@@ -326,3 +326,21 @@ def test_classify_in_bulk_keeps_confirmed_decisions_as_stored(run_alg, village, 
     assert values["SHSJ"].startswith("2026/11/30 09:15:00")
     with sqlite3.connect(bulk) as db:
         assert db.execute("SELECT SHSJ FROM bulk WHERE fid = ?", (fid,)).fetchone() == ("2026-11-30T09:15:00.000Z",)
+
+
+def test_values_for_sqlite_and_from_arrow_keep_their_types():
+    """The plain-value shortcuts change nothing: numpy scalars become Python values, NaN NULL, dates ISO text,
+    text columns decode whole (Chinese, empty, masked, a stray NUL inside a value)."""
+    import datetime
+
+    from homestead_cadastre.processing import gpkg_io
+
+    given = ["张三", "", 7, None, b"\x01", True, np.str_("李四"), np.int64(3), np.float64("nan"), 2.5,
+             datetime.date(2020, 1, 2)]
+    stored = [gpkg_io._sql_value(v) for v in given]
+    assert stored == ["张三", "", 7, None, b"\x01", True, "李四", 3, None, 2.5, "2020-01-02"]
+    assert [type(v) for v in stored[6:8]] == [str, int] and stored[5] is True
+    text = np.ma.masked_array(np.array(["张三".encode(), b"", b"x", "巷".encode()], dtype="S"), [False, False, True, False])
+    assert gpkg_io._python_values(text) == ["张三", "", None, "巷"]
+    assert gpkg_io._python_values(np.ma.masked_array(np.array([b"a\0b", b"c"], dtype="S"))) == ["a\0b", "c"]
+    assert gpkg_io._python_values(np.ma.masked_array(np.array([], dtype="S1"))) == []

@@ -369,3 +369,39 @@ def test_a_parcel_of_another_county_says_so_first(louxing):
     # a province prefix covers its counties: 西藏 54
     assert "other_county" not in [r.rule_id for r in decide(
         load_profile("tibet_2010"), 150.0, PZMJ=150.0, JFNF=2000, ZDDM="540102104201JC00023").reasons]
+
+
+def test_flags_read_from_every_kind_of_stored_value():
+    """1/0 from ints, bools, floats and text; empty is missing; anything else invalid, never 0."""
+    from homestead_cadastre.rules.policy.facts import INVALID, as_flag
+
+    given = [1, 0, True, False, 1.0, 0.0, " 1 ", "0", None, "", "  ", 2, -1, 0.5, "x", "10"]
+    expected = [1, 0, 1, 0, 1, 0, 1, 0, None, None, None, INVALID, INVALID, INVALID, INVALID, INVALID]
+    read = [as_flag(v) for v in given]
+    assert read == expected
+    assert all(type(v) is int for v in read[:8])
+
+
+class _CountedColumn(list):
+    """A column that counts how often it is read whole."""
+
+    reads = 0
+
+    def __iter__(self):
+        _CountedColumn.reads += 1
+        return super().__iter__()
+
+
+def test_household_standings_read_each_column_once_however_many_households():
+    """一户一宅 on 2,000 two-parcel households: each column read whole once (it was once per household: the
+    county's cost grew with households × parcels), and the answers known: the later approval is kept."""
+    n = 4_000
+    columns = {name: _CountedColumn(values) for name, values in dict(
+        HH=[f"H{i // 2}" for i in range(n)], SFJTCY=[1] * n, SFJC=[0] * n, FHWP=[0] * n, YQSLY=[1] * n,
+        PZRQ=[datetime.date(1990 + i % 2, 1, 1) for i in range(n)], SHZT=[0] * n, LB=[None] * n, SFDJ=[0] * n,
+        QLRZJH=[None] * n).items()}
+    _CountedColumn.reads = 0
+    standings = household_standings(columns, [f"P{i}" for i in range(n)])
+    assert _CountedColumn.reads <= 2 * len(columns)  # household_groups walks HH and QLRZJH once more
+    assert [s.role for s in standings[:4]] == [EXTRA, KEPT, EXTRA, KEPT]
+    assert standings[0].kept == "P1" and standings[0].basis == "household_kept_latest"

@@ -205,14 +205,16 @@ def _insert_rows(path: str, layer_name: str, names: Sequence[str], geometries: n
     bounds = shapely.bounds(geometries)
     points = bool(len(geometries)) and bool(np.all(shapely.get_type_id(geometries) == 0))
     head = struct.Struct("<2sBBi")
-    envelope = struct.Struct("<4d")
     with _filling(path, layer_name) as connection:
         (srs_id,) = connection.execute("SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,)).fetchone()
         if points:
-            blobs = [None if w is None else head.pack(b"GP", 0, 1, srs_id) + w for w in wkbs]
+            header = head.pack(b"GP", 0, 1, srs_id)
+            blobs = [None if w is None else header + w for w in wkbs]
         else:
-            blobs = [None if w is None else head.pack(b"GP", 0, 3, srs_id) + envelope.pack(b[0], b[2], b[1], b[3]) + w
-                     for w, b in zip(wkbs, bounds.tolist())]
+            header = head.pack(b"GP", 0, 3, srs_id)
+            # min x, max x, min y, max y of each geometry as 32 little-endian bytes, all packed at once
+            envelopes = np.ascontiguousarray(bounds[:, [0, 2, 1, 3]], dtype="<f8").view("V32").ravel().tolist()
+            blobs = [None if w is None else header + e + w for w, e in zip(wkbs, envelopes)]
         columns = ", ".join(_quote(n) for n in ["fid", "geom"] + list(names))
         marks = ", ".join("?" * (len(names) + 2))
         connection.executemany(f"INSERT INTO {_quote(layer_name)} ({columns}) VALUES ({marks})",
@@ -466,7 +468,12 @@ def _python_values(array) -> list:
     mask = np.ma.getmaskarray(array)
     data = np.ma.getdata(array)
     if data.dtype.kind == "S":
-        out = [v.decode("utf-8") for v in data.tolist()]
+        values = data.tolist()
+        joined = b"\0".join(values)  # decoded at once: the column's values with NUL between them
+        if joined.count(b"\0") == len(values) - 1:
+            out = joined.decode("utf-8").split("\0")
+        else:
+            out = [v.decode("utf-8") for v in values]
     elif data.dtype.kind == "M":
         unit = np.datetime_data(data.dtype)[0]
         out = data.astype("datetime64[D]" if unit == "D" else "datetime64[us]").tolist()
@@ -480,6 +487,8 @@ def _python_values(array) -> list:
 
 def _sql_value(value):
     """A value SQLite can store: numpy → Python, NaN → NULL, dates as ISO text."""
+    if value.__class__ in _STORED_AS_IS:  # the common case first: no conversion
+        return value
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
@@ -487,6 +496,9 @@ def _sql_value(value):
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return value
+
+
+_STORED_AS_IS = frozenset({str, int, type(None), bytes})
 
 
 def _quote(name: str) -> str:

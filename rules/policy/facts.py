@@ -25,6 +25,8 @@ def is_blank(value) -> bool:
 
 def as_flag(value):
     """1 or 0; None when empty; INVALID for anything else (2, 'x', 0.5)."""
+    if value.__class__ is int and (value == 0 or value == 1):  # the common case first
+        return value
     if is_blank(value):
         return None
     if isinstance(value, bool):

@@ -31,6 +31,9 @@ EXTRA = "extra"  # several homesteads; another one is the household's
 UNDECIDED = "undecided"  # several homesteads; the data does not tell which is the one
 
 
+CHOICE_FIELDS = ("SHZT", "LB", "SFDJ", "YQSLY", "PZRQ")  # what chooses the household's one (_choose)
+
+
 @dataclass(frozen=True)
 class HouseholdStanding:
     """A parcel's place in its household. ``others``: labels of the household's other parcels."""
@@ -58,6 +61,7 @@ def household_standings(columns: Dict[str, Sequence], labels: Sequence[str]) -> 
         HouseholdStanding(UNKNOWN if is_blank(hh[i]) and is_blank(id_numbers[i]) else SINGLE) for i in range(n)
     ]
     member, heir, split = (_column(columns, f, n) for f in ("SFJTCY", "SFJC", "FHWP"))
+    choice = {name: _column(columns, name, n) for name in CHOICE_FIELDS}  # read once, not once per household
     for group in household_groups(hh, id_numbers):
         counted, unknown = [], []
         for i in group:
@@ -68,7 +72,7 @@ def household_standings(columns: Dict[str, Sequence], labels: Sequence[str]) -> 
                 unknown.append(i)
             else:
                 counted.append(i)
-        kept, basis = (None, "") if unknown else _choose(counted, columns, n)
+        kept, basis = (None, "") if unknown else _choose(counted, choice)
         for i in group:
             others = tuple(labels[j] for j in group if j != i)
             role = standings[i].role
@@ -83,12 +87,12 @@ def household_standings(columns: Dict[str, Sequence], labels: Sequence[str]) -> 
     return standings
 
 
-def _choose(counted: List[int], columns: Dict[str, Sequence], n: int) -> Tuple[Optional[int], str]:
-    """The household's one among ``counted`` rows (two or more), and the rule id of the criterion."""
+def _choose(counted: List[int], columns: Dict[str, list]) -> Tuple[Optional[int], str]:
+    """The household's one among ``counted`` rows (two or more), and the rule id of the criterion
+    (``columns``: the CHOICE_FIELDS, every row)."""
     if len(counted) < 2:
         return None, ""
-    review, klass = _column(columns, "SHZT", n), _column(columns, "LB", n)
-    registered, documents, approved = _column(columns, "SFDJ", n), _column(columns, "YQSLY", n), _column(columns, "PZRQ", n)
+    review, klass, registered, documents, approved = (columns[name] for name in CHOICE_FIELDS)
 
     def confirmed(i):
         return is_reviewed(as_code(review[i], "SHZT")) and as_code(klass[i], "LB") in (1, 2)
