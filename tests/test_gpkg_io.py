@@ -333,7 +333,7 @@ def test_values_for_sqlite_and_from_arrow_keep_their_types():
     text columns decode whole (Chinese, empty, masked, a stray NUL inside a value)."""
     import datetime
 
-    from homestead_cadastre.processing import gpkg_io
+    from homestead_cadastre.processing.library import gpkg_io
 
     given = ["张三", "", 7, None, b"\x01", True, np.str_("李四"), np.int64(3), np.float64("nan"), 2.5,
              datetime.date(2020, 1, 2)]
