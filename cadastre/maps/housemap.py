@@ -20,7 +20,7 @@ from ..documents import completeness
 from ..messages import Problem, translatable
 from . import maptext
 from . import walls as wall_drawing
-from .labelplacement import Candidate, Measure, PlacedLabel, Placer, approximate_measure
+from .labelplacement import Candidate, Measure, PlacedLabel, Placer, approximate_measure, rotated_box
 from .mapdata import clean_text, column_of, polygon_parts
 from .parcelmap import SIZES, frame_extent, lazy, place_in_passes
 from .scales import ROUND_SCALES, choose_scale
@@ -129,7 +129,7 @@ def house_scene(buildings: Sequence[Building], parcel: Optional[Polygon], frame_
         placer.add_obstacle(outline.boundary.buffer(0.2 * mm))
     strokes: List[LineString] = []
     wall_strokes = wall_drawing.wall_strokes(walls, mm)
-    for samples, text, (x, y) in wall_drawing.legend_rows(extent, mm, {role for _l, role in wall_strokes}):
+    for samples, text, (x, y) in _wall_legend(placer, extent, mm, {role for _l, role in wall_strokes}):
         placer.place(text, "house", SIZES["edge"], [Candidate(x + placer.size(text, SIZES["edge"])[0] / 2, y)])
         for line, role in samples:
             placer.add_obstacle(line.buffer(mm))
@@ -205,6 +205,17 @@ def _place_note(placer: Placer, geometry, text: str, strokes: List[LineString]) 
                 return
             placer.unplaced.pop()
     placer.unplaced.append(("house", text))
+
+
+def _wall_legend(placer: Placer, extent, mm: float, roles):
+    """The wall legend's rows in the first map corner where all its labels are free of the layout's items (the
+    lower left where none is: its labels are then reported unplaced)."""
+    for corner in wall_drawing.CORNERS:
+        rows = wall_drawing.legend_rows(extent, mm, roles, corner)
+        sizes = [placer.size(text, SIZES["edge"]) for _samples, text, _at in rows]
+        if all(placer.free(rotated_box(x + w / 2, y, w, h, 0.0)) for (_s, _t, (x, y)), (w, h) in zip(rows, sizes)):
+            return rows
+    return wall_drawing.legend_rows(extent, mm, roles)
 
 
 def _largest(geometry) -> Optional[Polygon]:

@@ -76,20 +76,26 @@ def wall_strokes(edges: Sequence[Edge], mm: float) -> List[Tuple[LineString, str
     return strokes
 
 
-def legend_rows(extent: Tuple[float, float, float, float], mm: float, roles: Sequence[str]
+# the map corners a legend may take, in order of preference (a layout item may cover the first)
+CORNERS = ("lower left", "upper left", "lower right", "upper right")
+LEGEND_WIDTH_MM = 32.0
+
+
+def legend_rows(extent: Tuple[float, float, float, float], mm: float, roles: Sequence[str], corner: str = CORNERS[0]
                 ) -> List[Tuple[List[Tuple[LineString, str]], str, Tuple[float, float]]]:
-    """For each wall kind drawn, in the map's lower-left corner: its sample strokes (a thin outline with the wall
-    drawn against it as on the plan, the inside below), its label and the label's left end."""
-    minx, miny, _maxx, _maxy = extent
+    """For each wall kind drawn, in ``corner`` of the map: its sample strokes (a thin outline with the wall drawn
+    against it as on the plan, the inside below), its label and the label's left end."""
+    minx, miny, maxx, maxy = extent
+    left = minx if corner.endswith("left") else maxx - LEGEND_WIDTH_MM * mm
     rows = [(role, text) for role, text in LEGEND if role in roles]
     code = {role: c for c, role in ROLES.items()}
     result = []
     for k, (role, text) in enumerate(reversed(rows)):
-        y = miny + (5.0 + 5.0 * k) * mm
-        a, b = (minx + 6 * mm, y), (minx + 14 * mm, y)
-        outline = LineString([(minx + 3 * mm, y), (minx + 17 * mm, y)])  # longer: the wall is seen against it
+        y = miny + (5.0 + 5.0 * k) * mm if corner.startswith("lower") else maxy - (5.0 + 5.0 * (len(rows) - 1 - k)) * mm
+        a, b = (left + 6 * mm, y), (left + 14 * mm, y)
+        outline = LineString([(left + 3 * mm, y), (left + 17 * mm, y)])  # longer: the wall is seen against it
         strokes = [(outline, "outline")] + wall_strokes([(a, b, (0.0, 1.0), code[role])], mm)
-        result.append((strokes, text, (minx + 19 * mm, y)))
+        result.append((strokes, text, (left + 19 * mm, y)))
     return list(reversed(result))
 
 
