@@ -15,7 +15,6 @@ from ...cadastre.documents.house_forms import HouseFormData, building_errors
 from ...cadastre.documents.tables import safe_file_name, unique_names
 from ...cadastre.messages import translatable
 from ...i18n import tr
-from ...mapping.export import FAILED, NOTED, PageResult
 from ..library import map_inputs
 from .map_base import MapsAlgorithm
 from .survey_forms import FORMATS, write_form
@@ -83,17 +82,8 @@ class HouseSurveyFormsAlgorithm(MapsAlgorithm):
             if feedback.isCanceled():
                 raise QgsProcessingException(tr("Canceled."))
             feedback.setProgress(100.0 * n / len(forms))
-            result = PageResult(form.key)
-            for problem in form.problems:
-                result.add(problem)
-            results.append(result)
-            if not form.sheets:
-                result.status = FAILED
-                continue
-            if result.messages:
-                result.status = NOTED
-            write_form(os.path.join(folder, f"{stem}_房屋调查表"), form.sheets, f"{form.key} 房屋基本信息调查表", xlsx, pdf,
-                       result)
+            results.append(write_form(form.key, form.problems, form.sheets, os.path.join(folder, f"{stem}_房屋调查表"),
+                                      f"{form.key} 房屋基本信息调查表", xlsx, pdf))
         outputs = self.finish(parameters, context, results, folder, feedback)
         if outputs["REPORT"] and results and not outputs["PAGES"]:
             raise QgsProcessingException(tr(

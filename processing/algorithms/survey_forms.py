@@ -95,16 +95,8 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
                 results.append(PageResult(data.codes[i] or stem, SKIPPED, paths))
                 continue
             form = data.form(i)
-            result = PageResult(form.zddm or stem)
-            for problem in form.problems:
-                result.add(problem)
-            results.append(result)
-            if not form.sheets:
-                result.status = FAILED
-                continue
-            if result.messages:
-                result.status = NOTED
-            write_form(os.path.join(folder, name), form.sheets, f"{form.zddm} 权籍调查表", xlsx, pdf, result)
+            results.append(write_form(form.zddm or stem, form.problems, form.sheets, os.path.join(folder, name),
+                                      f"{form.zddm} 权籍调查表", xlsx, pdf))
         return self.finish(parameters, context, results, folder, feedback)
 
     def finish(self, parameters, context, results, folder, feedback):
@@ -114,8 +106,17 @@ class SurveyFormsAlgorithm(MapsAlgorithm):
         return outputs
 
 
-def write_form(stem: str, sheets, title: str, xlsx: bool, pdf: bool, result: PageResult) -> None:
-    """``stem``.xlsx and/or ``stem``.pdf of ``sheets``, each through a temporary file; the paths go to ``result``."""
+def write_form(key: str, problems, sheets, stem: str, title: str, xlsx: bool, pdf: bool) -> PageResult:
+    """The report line of one form with its ``problems``: none written without ``sheets`` (FAILED), else
+    ``stem``.xlsx and/or ``stem``.pdf, each through a temporary file (NOTED when there are problems)."""
+    result = PageResult(key)
+    for problem in problems:
+        result.add(problem)
+    if not sheets:
+        result.status = FAILED
+        return result
+    if result.messages:
+        result.status = NOTED
     if xlsx:
         with atomic_output(stem + ".xlsx") as tmp:
             documents.write_xlsx(tmp, sheets)
@@ -124,6 +125,7 @@ def write_form(stem: str, sheets, title: str, xlsx: bool, pdf: bool, result: Pag
         with atomic_output(stem + ".pdf") as tmp:
             write_pdf(tmp, sheets, title)
         result.files.append(stem + ".pdf")
+    return result
 
 
 def nothing_written(results, report: str, shown: int = 3) -> str:
