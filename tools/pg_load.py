@@ -20,7 +20,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def _schema_module():
     sys.path.insert(0, str(REPO))
-    from cadastre import pg_schema, schema  # noqa: E402 (the plugin's core, QGIS-free)
+    from cadastre import schema  # noqa: E402 (the plugin's core, QGIS-free)
+    from cadastre.database import pg_schema  # noqa: E402
 
     return pg_schema, schema
 
