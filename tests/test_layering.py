@@ -116,3 +116,33 @@ def test_every_source_path_the_code_and_readme_name_exists():
         named.update(_PATH.findall(path.read_text(encoding="utf-8")))
     assert named, "the pattern finds the paths"
     assert sorted(p for p in named if not (REPO / p).exists()) == []
+
+
+_CORE = ("cadastre", "rules", "import_presets")
+
+
+def _core_imports(folders):
+    """(file, module, name) of each ``from <core package>… import name`` in ``folders`` (tools and benchmarks load
+    the plugin's core by its top-level names, outside the plugin package)."""
+    for path in _sources(*folders):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").split(".")[0] in _CORE:
+                for alias in node.names:
+                    yield path.relative_to(REPO), node.module, alias.name
+
+
+def test_tools_and_benchmarks_import_what_the_core_holds():
+    """A module moved inside the core is followed by the scripts that use it (the PostGIS loader once was not)."""
+    import importlib
+
+    found = list(_core_imports(("tools", "benchmarks")))
+    assert found, "the scripts import the core"
+    missing = []
+    for path, module, name in found:
+        package = importlib.import_module(f"{PACKAGE}.{module}")
+        if not hasattr(package, name):
+            try:
+                importlib.import_module(f"{PACKAGE}.{module}.{name}")
+            except ModuleNotFoundError:
+                missing.append(f"{path}: from {module} import {name}")
+    assert missing == []
