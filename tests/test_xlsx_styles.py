@@ -1,5 +1,5 @@
-"""A ruled sheet written as XLSX (cadastre.documents.ruled_tables.write_xlsx): every table cell framed by thin rules on the outline
-of its (merged) range, fonts and merges as the sheet asks; and each distinct style goes through openpyxl's style
+"""A ruled sheet written as XLSX (cadastre.documents.ruled_tables.write_xlsx): every table cell framed by thin
+rules on the outline of its (merged) range, fonts and merges as the sheet asks; and each distinct style goes through openpyxl's style
 lists a few times per workbook, not once per cell (that lookup hashes the style object: most of a form's time)."""
 from openpyxl import load_workbook
 from openpyxl.styles import Alignment, Border, Font
