@@ -18,7 +18,7 @@ parcels: one STRtree query, no loop per parcel.
 """
 from __future__ import annotations
 
-from typing import List, Sequence
+from typing import Callable, List, Sequence
 
 import numpy as np
 import shapely
@@ -40,13 +40,15 @@ def four_sides(
     distance: float = DEFAULT_DISTANCE,
     step: float = DEFAULT_STEP,
     block: int = PARCELS_AT_ONCE,
+    canceled: Callable[[], bool] = lambda: False,
 ) -> List[List[str]]:
     """[east, south, west, north] per parcel; '' for a parcel without a usable polygon.
 
     ``geometries``: parcel polygons; ``parcel_names``: what a neighbour is called (its code; a parcel without a
     name is passed over as a neighbour). ``features``: shapely geometries of roads, lanes, ditches and other
     named base-map features, ``feature_names`` aligned (features without a name are passed over). ``block``
-    parcels are judged at a time (against all candidates).
+    parcels are judged at a time (against all candidates); ``canceled()`` is asked before each block, and when
+    it answers True the parcels not yet judged stay ''.
     """
     if not distance > 0 or not step > 0:
         raise ValueError("distance and step must be > 0")
@@ -76,6 +78,8 @@ def four_sides(
     labels_array = np.array(candidate_label, dtype=np.int64)
     used = np.flatnonzero(usable)
     for start in range(0, len(used), block):  # a block of parcels at a time: its pieces, rays and pairs only
+        if canceled():
+            break
         some = np.zeros(n, dtype=bool)
         some[used[start:start + block]] = True
         for p, side, name in _sides(geoms, some, step, distance, candidates, labels_array, tree, len(text)):

@@ -269,7 +269,14 @@ def test_four_sides_rays_match_a_brute_force_search_on_the_demo_village():
     assert not shapely.is_prepared(candidates).any()
     # a few parcels at a time (as for a county) gives the same 四至
     features = [g for g, _ in features], [name for _, name in features]
-    assert four_sides.four_sides(parcels, codes, *features, block=37) == four_sides.four_sides(parcels, codes, *features)
+    whole = four_sides.four_sides(parcels, codes, *features)
+    assert four_sides.four_sides(parcels, codes, *features, block=37) == whole
+    # canceled after two blocks: those parcels judged as before, the others left blank
+    asked = []
+    part = four_sides.four_sides(parcels, codes, *features, block=37, canceled=lambda: asked.append(1) or len(asked) > 2)
+    judged = [i for i, row in enumerate(part) if any(row)]
+    assert 0 < len(judged) <= 74 and all(part[i] == whole[i] for i in judged)
+    assert sum(any(row) for row in whole) > len(judged)
 
 
 def test_sector_boundaries():

@@ -1,12 +1,15 @@
 """homestead:boundarypoints — 界址点 JZD and 界址线 JZX of every parcel, and the parcels' 四至."""
 from __future__ import annotations
 
+import concurrent.futures
 import functools
+import threading
 
 import numpy as np
 import shapely
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -16,15 +19,13 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ...cadastre import boundary, four_sides, schema
 from ...cadastre.messages import translatable
 from ...i18n import tr
 from ..library import gpkg_io
-from ..library.adapters import read_layer, report_plane, report_problems, write_rows
-from ..library.layers import qgs_fields
+from ..library.adapters import read_layer, report_plane, report_problems
 from .base import HomesteadAlgorithm
 
 # coded attributes the survey fills in the field: (parameter, schema layer, field, default option index)
@@ -111,17 +112,26 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                  for name, layer, field_name, _default in CODED}
 
         steps.setCurrentStep(1)
-        four_sides = self.asked_for(parameters, self.OUTPUT)  # the secondary outputs are optional
-        sides = self._four_sides(parameters, context, steps, data, codes) if four_sides else None
-
-        steps.setCurrentStep(2)
         code_of = np.array(codes + [""], dtype=object)  # index -1 (no neighbour) → ""
-        results = {self.OUTPUT_POINTS: self._write_points(parameters, context, steps, data.crs, result.points, code_of, coded)}
-        steps.setCurrentStep(3)
-        if self.asked_for(parameters, self.OUTPUT_LINES):
-            results[self.OUTPUT_LINES] = self._write_lines(parameters, context, steps, data.crs, result.lines, code_of, coded)
-        steps.setCurrentStep(4)
-        if four_sides:
+        stop = threading.Event()  # set when the writing fails: the 四至 are then left unfinished, not waited for
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            try:
+                # the 四至 (GEOS and numpy, mostly free of the GIL) computed beside the writing of the points and lines
+                sides = (self._four_sides(parameters, context, steps, data, codes, pool, stop)
+                         if self.asked_for(parameters, self.OUTPUT) else None)
+                steps.setCurrentStep(2)
+                results = {self.OUTPUT_POINTS: self._write_points(parameters, context, steps, data.crs, result.points,
+                                                                  code_of, coded)}
+                steps.setCurrentStep(3)
+                if self.asked_for(parameters, self.OUTPUT_LINES):
+                    results[self.OUTPUT_LINES] = self._write_lines(parameters, context, steps, data.crs, result.lines,
+                                                                   code_of, coded)
+                steps.setCurrentStep(4)
+                if sides is not None:
+                    sides = sides()
+            finally:
+                stop.set()
+        if sides is not None:
             names = ("ZDSZD", "ZDSZN", "ZDSZX", "ZDSZB")
             values = {name: [row[k] or None for row in sides] for k, name in enumerate(names)}
             results[self.OUTPUT] = gpkg_io.copy_out(self, parameters, self.INPUT, self.OUTPUT, context, source,
@@ -145,8 +155,8 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                 range(1, len(points) + 1), code_of[points.parcel].tolist(), points.sequence.tolist(),
                 points.point_id.tolist(), np.round(points.xy[:, 1], 3).tolist(), np.round(points.xy[:, 0], 3).tolist())
         ]  # XZBZ = X = northing, YZBZ = Y = easting
-        return self._write(parameters, self.OUTPUT_POINTS, context, feedback, schema.JZD, "Point", crs, rows,
-                           shapely.points(points.xy))
+        return gpkg_io.write_out(self, parameters, self.OUTPUT_POINTS, context, schema.JZD, crs, rows,
+                                 shapely.points(points.xy), feedback)
 
     def _write_lines(self, parameters, context, feedback, crs, lines, code_of, coded):
         line_type, position, nature = coded["LINE_TYPE"], coded["LINE_POSITION"], coded["LINE_NATURE"]
@@ -156,23 +166,13 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                 range(1, len(lines) + 1), code_of[lines.parcel].tolist(), np.round(lines.length, 2).tolist(),
                 lines.start.tolist(), lines.end.tolist(), code_of[lines.neighbour].tolist())
         ]
-        return self._write(parameters, self.OUTPUT_LINES, context, feedback, schema.JZX, "LineString", crs, rows,
-                           shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)))
+        return gpkg_io.write_out(self, parameters, self.OUTPUT_LINES, context, schema.JZX, crs, rows,
+                                 shapely.linestrings(np.stack([lines.start_xy, lines.end_xy], axis=1)), feedback)
 
-    def _write(self, parameters, name, context, feedback, layer, geometry_type, crs, rows, geometries):
-        """A GeoPackage file output in bulk (gpkg_io.write_new), any other through a QGIS sink."""
-        dest = gpkg_io.write_new(self, parameters, name, context, layer.fields, geometry_type, crs, geometries, rows, feedback)
-        if dest is not None:
-            return dest
-        fields = qgs_fields(layer.fields)
-        wkb_type = QgsWkbTypes.Point if geometry_type == "Point" else QgsWkbTypes.LineString
-        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-        write_rows(sink, fields, rows, geometries, feedback, layer.name)
-        del sink
-        return dest
-
-    def _four_sides(self, parameters, context, feedback, data, codes):
-        """四至 of every parcel from its neighbours and the named features of the ROADS layers."""
+    def _four_sides(self, parameters, context, feedback, data, codes, pool, stop):
+        """四至 of every parcel from its neighbours and the named features of the ROADS layers, computed on
+        ``pool`` (the layers are read here) until done, canceled or ``stop`` is set: a function that waits for
+        them, reports and returns them."""
         name_field = self.parameterAsString(parameters, self.ROAD_NAME_FIELD, context) or "MC"
         features, names = [], []
         for layer in self.parameterAsLayerList(parameters, self.ROADS, context):
@@ -181,8 +181,15 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
             features.extend(layer_data.geometries)
             names.extend(layer_data.column(name_field))
         distance = self.parameterAsDouble(parameters, self.ROAD_DISTANCE, context)
-        sides = four_sides.four_sides(data.geometries, codes, features, names, distance)
-        open_sides = sum(row.count(four_sides.OPEN_LAND) for row in sides)
-        feedback.pushInfo(tr("四至: {n} sides have nothing within {distance} m and are recorded as 空地.").format(
-            n=open_sides, distance=distance))
+        future = pool.submit(four_sides.four_sides, data.geometries, codes, features, names, distance,
+                             canceled=lambda: stop.is_set() or feedback.isCanceled())
+
+        def sides():
+            found = future.result()
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Canceled."))
+            open_sides = sum(row.count(four_sides.OPEN_LAND) for row in found)
+            feedback.pushInfo(tr("四至: {n} sides have nothing within {distance} m and are recorded as 空地.").format(
+                n=open_sides, distance=distance))
+            return found
         return sides

@@ -18,7 +18,6 @@ from ...cadastre.messages import translatable
 from ...cadastre.overlay import to_multipolygons
 from ...i18n import tr
 from ..library import adapters, gpkg_io
-from ..library.layers import WKB_TYPES, qgs_fields
 from ..library.styling import style_on_load
 from .base import HomesteadAlgorithm
 
@@ -101,9 +100,6 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
 
         results = {self.OUTPUT: dest}
         if self.asked_for(parameters, self.OUTPUT_OVERLAPS):  # optional
-            overlap_fields = qgs_fields(schema.JBNTTH.fields)
-            overlap_sink, overlap_dest = self.parameterAsSink(
-                parameters, self.OUTPUT_OVERLAPS, context, overlap_fields, WKB_TYPES[schema.POLYGON], plane)
             codes = parcels.column("ZDDM") if "ZDDM" in parcels.attributes else [None] * len(parcels)
             ov = result.overlaps
             parcel_fids, patch_fids = parcels.ids[ov.left].tolist(), farmland.ids[ov.right].tolist()
@@ -113,7 +109,8 @@ class FarmlandOverlayAlgorithm(HomesteadAlgorithm):
                     parcel_fids, ov.left.tolist(), patch_fids, ov.right.tolist(), np.round(ov.areas, 4).tolist(),
                     result.sliver.astype(int).tolist())
             ]
-            adapters.write_rows(overlap_sink, overlap_fields, rows, to_multipolygons(ov.geometries))
+            overlap_dest = gpkg_io.write_out(self, parameters, self.OUTPUT_OVERLAPS, context, schema.JBNTTH, plane, rows,
+                                             to_multipolygons(ov.geometries), feedback)
             style_on_load(context, overlap_dest, schema.JBNTTH)
             results[self.OUTPUT_OVERLAPS] = overlap_dest
         feedback.setProgress(100)

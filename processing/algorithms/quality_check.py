@@ -33,7 +33,7 @@ from ...rules.quality.base import (
 )
 from ...rules.quality.registry import RULES
 from ..library import adapters, gpkg_io
-from ..library.layers import WKB_TYPES, qgs_fields
+from ..library.layers import qgs_fields
 from ..library.styling import style_on_load
 from .base import HomesteadAlgorithm
 
@@ -159,10 +159,9 @@ class QualityCheckAlgorithm(HomesteadAlgorithm):
         for note in report.notes:
             feedback.pushWarning(note)
 
-        fields = qgs_fields(schema.ZJCW.fields)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_TYPES[schema.POLYGON], plane)
         rows = [[r.rule_id, r.severity, r.message, r.layer, r.fids, r.rel_fids, r.codes, r.village, r.value] for r in report.rows]
-        adapters.write_rows(sink, fields, rows, [r.geometry for r in report.rows])
+        dest = gpkg_io.write_out(self, parameters, self.OUTPUT, context, schema.ZJCW, plane, rows,
+                                 [r.geometry for r in report.rows], feedback)
         style_on_load(context, dest, schema.ZJCW)
 
         results = {self.OUTPUT: dest}

@@ -46,7 +46,10 @@ from .adapters import (
     read_layer,
     require_fields,
     survey_plane_for,
+    write_rows,
 )
+from .gpkg_rtree import fill_rtree
+from .layers import WKB_TYPES, qgs_fields
 
 ARROW_OPTIONS = ["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=65536"]
 
@@ -135,10 +138,10 @@ def file_destination(algorithm, parameters, name: str, context: QgsProcessingCon
 
 def write_new(algorithm, parameters, name: str, context, fields: Sequence[schema.Field], geometry_type: str,
               crs, geometries, rows: Sequence[Sequence], feedback=None) -> Optional[str]:
-    """``rows`` (plain Python values in ``fields`` order, None for NULL) with 2-D shapely ``geometries`` of ``geometry_type`` ("Point",
-    "LineString") as a new layer of output ``name`` when that is a plain GeoPackage file: the table made by
-    GDAL, the rows inserted in one SQLite transaction, the R-tree built once at the end; written aside and
-    renamed. The destination, or None when the output is something else (then write through a QGIS sink)."""
+    """``rows`` (plain Python values in ``fields`` order, None for NULL) with 2-D shapely ``geometries`` of
+    ``geometry_type`` (schema.POINT, LINE or POLYGON: MultiPolygons, None where a row has no geometry) as a new
+    layer of output ``name`` when that is a plain GeoPackage file: the table made by GDAL, the rows inserted and
+    the R-tree packed (gpkg_rtree) in one SQLite transaction; written aside and renamed. The destination, or None when the output is something else (then write through a QGIS sink)."""
     destination = file_destination(algorithm, parameters, name, context)
     if destination is None:
         return None
@@ -151,7 +154,7 @@ def write_new(algorithm, parameters, name: str, context, fields: Sequence[schema
         srs.ImportFromEPSG(int(crs.authid().split(":")[1]))
     else:
         srs.ImportFromWkt(crs.toWkt())
-    kinds = {"Point": ogr.wkbPoint, "LineString": ogr.wkbLineString}
+    kinds = {schema.POINT: ogr.wkbPoint, schema.LINE: ogr.wkbLineString, schema.POLYGON: ogr.wkbMultiPolygon}
     with _output(algorithm, destination) as tmp:
         out = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
         layer = out.CreateLayer(layer_name, srs, kinds[geometry_type], options=["SPATIAL_INDEX=NO", "FID=fid", "GEOMETRY_NAME=geom"])
@@ -161,8 +164,9 @@ def write_new(algorithm, parameters, name: str, context, fields: Sequence[schema
         layer = out = None
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(tr("Canceled."))
-        _insert_rows(tmp, layer_name, [f.name for f in fields], np.asarray(geometries, dtype=object), rows)
+        # the R-tree and its triggers made by GDAL on the empty table (the triggers use GDAL's SQL functions)
         _execute(ogr.Open(tmp, 1), f"SELECT CreateSpatialIndex('{_sql_text(layer_name)}', 'geom')")
+        _insert_rows(tmp, layer_name, [f.name for f in fields], np.asarray(geometries, dtype=object), rows)
     if feedback is not None:
         feedback.pushDebugInfo(tr("{n} features written in bulk into {path}.").format(n=len(rows), path=destination))
     return destination
@@ -198,9 +202,9 @@ def _filling(path: str, layer_name: str, source: Optional[str] = None):
 
 
 def _insert_rows(path: str, layer_name: str, names: Sequence[str], geometries: np.ndarray, rows: Sequence[Sequence]) -> None:
-    """Fill the empty table ``layer_name`` of the new GeoPackage ``path``: GeoPackage geometry blobs (header
-    with the srs_id and, but for points, the envelope; then little-endian WKB), GDAL's count triggers set aside
-    meanwhile, the extent and feature count written."""
+    """Fill the empty table ``layer_name`` of the new GeoPackage ``path`` and its empty R-tree: GeoPackage
+    geometry blobs (header with the srs_id and, but for points, the envelope; then little-endian WKB), GDAL's
+    triggers set aside meanwhile, the extent and feature count written."""
     wkbs = shapely.to_wkb(geometries, output_dimension=2, byte_order=1)
     bounds = shapely.bounds(geometries)
     points = bool(len(geometries)) and bool(np.all(shapely.get_type_id(geometries) == 0))
@@ -219,7 +223,9 @@ def _insert_rows(path: str, layer_name: str, names: Sequence[str], geometries: n
         marks = ", ".join("?" * (len(names) + 2))
         connection.executemany(f"INSERT INTO {_quote(layer_name)} ({columns}) VALUES ({marks})",
                                ((n, blob, *row) for n, (blob, row) in enumerate(zip(blobs, rows), 1)))
-        if len(geometries):
+        boxed = np.flatnonzero(~np.isnan(bounds[:, 0])) if len(geometries) else np.array([], dtype=np.int64)
+        fill_rtree(connection, f"rtree_{layer_name}_geom", boxed + 1, bounds[boxed])
+        if len(geometries) and not np.isnan(bounds[:, 0]).all():
             extent = np.nanmin(bounds[:, 0]), np.nanmin(bounds[:, 1]), np.nanmax(bounds[:, 2]), np.nanmax(bounds[:, 3])
             connection.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (?, ?, ?, ?) WHERE table_name = ?",
                                (*map(float, extent), layer_name))
@@ -237,6 +243,22 @@ def copy_out(algorithm, parameters, input_name: str, output_name: str, context, 
     fields = output_fields(source.fields(), added)
     sink, dest = algorithm.parameterAsSink(parameters, output_name, context, fields, source.wkbType(), source.sourceCrs())
     copy_features(source, sink, fields, ids, values, feedback)
+    del sink  # closes the file before Processing loads it
+    return dest
+
+
+def write_out(algorithm, parameters, name: str, context, layer: schema.Layer, crs, rows: Sequence[Sequence],
+              geometries=None, feedback=None) -> str:
+    """``rows`` (values in ``layer``'s field order) with shapely ``geometries`` (of ``layer``'s kind; None for a
+    table) as output ``name``: in bulk into a GeoPackage file (write_new), else through a QGIS sink. The
+    destination."""
+    if layer.geometry != schema.NONE:
+        dest = write_new(algorithm, parameters, name, context, layer.fields, layer.geometry, crs, geometries, rows, feedback)
+        if dest is not None:
+            return dest
+    fields = qgs_fields(layer.fields)
+    sink, dest = algorithm.parameterAsSink(parameters, name, context, fields, WKB_TYPES[layer.geometry], crs)
+    write_rows(sink, fields, rows, geometries, feedback, layer.name)
     del sink  # closes the file before Processing loads it
     return dest
 
