@@ -11,7 +11,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 import shapely
 
-from .overlay import NOISE_AREA, Overlaps, polygon_overlaps
+from .overlay import NOISE_AREA, Overlaps, made_valid, polygon_overlaps
 from .sums import sum_by
 
 
@@ -48,10 +48,9 @@ def farmland_overlay(
     """
     if min_area < 0:
         raise ValueError("min_area must be >= 0")
-    parcels = np.asarray(parcels, dtype=object)
-    farmland = np.asarray(farmland, dtype=object)
+    parcels = made_valid(parcels)  # once, for the overlay and the areas
     n = len(parcels)
-    overlaps = polygon_overlaps(parcels, farmland, NOISE_AREA)
+    overlaps = polygon_overlaps(parcels, made_valid(farmland), NOISE_AREA, valid=True)
     sliver = overlaps.areas <= min_area
     occupied = ~sliver
     occupied_area = sum_by(overlaps.left[occupied], overlaps.areas[occupied], n)
@@ -75,13 +74,8 @@ def farmland_overlay(
 
 
 def _areas(geoms: np.ndarray) -> np.ndarray:
+    """The area of each (valid) geometry; 0 where missing."""
     present = ~shapely.is_missing(geoms)
     areas = np.zeros(len(geoms))
-    if present.any():
-        fixed = geoms[present]
-        bad = ~shapely.is_valid(fixed)
-        if bad.any():
-            fixed = fixed.copy()
-            fixed[bad] = shapely.make_valid(fixed[bad])
-        areas[present] = shapely.area(fixed)
+    areas[present] = shapely.area(geoms[present])
     return areas

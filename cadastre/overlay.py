@@ -42,26 +42,36 @@ def _valid_mask(geoms: np.ndarray) -> np.ndarray:
     return ok
 
 
+def made_valid(geometries) -> np.ndarray:
+    """``geometries`` with the invalid ones made valid (in a copy when there are any); missing and empty ones
+    are left as they are."""
+    geoms = np.asarray(geometries, dtype=object)
+    ok = _valid_mask(geoms)
+    bad = ok.copy()
+    bad[ok] = ~shapely.is_valid(geoms[ok])
+    if not bad.any():
+        return geoms
+    fixed = geoms.copy()
+    fixed[bad] = shapely.make_valid(geoms[bad])
+    return fixed
+
+
 def polygon_overlaps(left: np.ndarray, right: np.ndarray, min_area: float = 0.0, same: bool = False,
-                     skip_touching: Optional[bool] = None) -> Overlaps:
+                     skip_touching: Optional[bool] = None, valid: bool = False) -> Overlaps:
     """Every pair of a left and a right polygon whose intersection has area > ``min_area`` (m²).
 
     ``same=True`` overlays an array with itself: each unordered pair once (left < right), no self pairs.
     Missing or empty geometries take part in nothing. Inputs should be valid; invalid ones are made valid
-    for the intersection only (the caller reports invalidity separately). ``skip_touching`` (default: when
+    for the intersection only (the caller reports invalidity separately), unless ``valid`` says that the caller
+    has made them so already (made_valid, Features.polygons). ``skip_touching`` (default: when
     ``same``) first drops pairs whose interiors do not meet: in a tessellation almost every candidate pair only
     shares an edge, and testing that is cheaper than intersecting.
     """
     left = np.asarray(left, dtype=object)
     right = left if same else np.asarray(right, dtype=object)
     lok, rok = _valid_mask(left), _valid_mask(right)
-    left_fixed = left.copy()
-    right_fixed = left_fixed if same else right.copy()
-    for arr, ok in ((left_fixed, lok),) + (() if same else ((right_fixed, rok),)):
-        bad = ok.copy()
-        bad[ok] = ~shapely.is_valid(arr[ok])
-        if bad.any():
-            arr[bad] = shapely.make_valid(arr[bad])
+    left_fixed = left if valid else made_valid(left)
+    right_fixed = left_fixed if same else (right if valid else made_valid(right))
     tree = shapely.STRtree(np.where(rok, right_fixed, None))
     query = np.where(lok, left_fixed, None)
     li, ri = tree.query(query, predicate="intersects")

@@ -125,6 +125,7 @@ class Features:
     ids: np.ndarray
     geometries: np.ndarray
     attributes: Dict[str, list] = field(default_factory=dict)
+    _codes: Dict[str, List[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self.ids = np.asarray(self.ids, dtype=np.int64)
@@ -144,8 +145,11 @@ class Features:
         return self.attributes.get(name) or [None] * len(self)
 
     def codes(self, name: str) -> List[str]:
-        """Column ``name`` as cleaned code strings ('' where empty)."""
-        return [clean_code(v) for v in self.column(name)]
+        """Column ``name`` as cleaned code strings ('' where empty); cleaned once, shared by the rules (not to be
+        modified)."""
+        if name not in self._codes:
+            self._codes[name] = [clean_code(v) for v in self.column(name)]
+        return self._codes[name]
 
     @cached_property
     def present(self) -> np.ndarray:
@@ -211,6 +215,8 @@ def clean_code(value) -> str:
     """A code as typed in a form or spreadsheet, normalised: full-width to ASCII, blanks removed, upper case."""
     if value is None:
         return ""
+    if isinstance(value, str) and value.isascii():  # most codes: NFKC leaves ASCII as it is
+        return "".join(value.split()).upper()
     text = unicodedata.normalize("NFKC", str(value))
     return "".join(text.split()).upper()
 

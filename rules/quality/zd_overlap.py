@@ -8,7 +8,7 @@ from .base import ERROR, NOISE_AREA, CheckInput, Finding, Outcome, Param, Rule
 def check(data: CheckInput, params) -> Outcome:
     parcels = data.parcels
     codes = data.parcel_codes
-    overlaps = polygon_overlaps(parcels.polygons, None, max(params["min_area"], NOISE_AREA), same=True)
+    overlaps = polygon_overlaps(parcels.polygons, None, max(params["min_area"], NOISE_AREA), same=True, valid=True)
     out = Outcome()
     for a, b, piece, area in zip(overlaps.left, overlaps.right, overlaps.geometries, overlaps.areas):
         out.findings.append(Finding(

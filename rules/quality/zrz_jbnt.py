@@ -15,7 +15,7 @@ _, FARMLAND_MIN_AREA = policy_figures()  # the policy profile's sliver area, as 
 def check(data: CheckInput, params) -> Outcome:
     houses, farmland = data.buildings, data.farmland
     ids = patch_ids(farmland)
-    overlaps = polygon_overlaps(houses.polygons, farmland.polygons, max(params["min_area"], NOISE_AREA))
+    overlaps = polygon_overlaps(houses.polygons, farmland.polygons, max(params["min_area"], NOISE_AREA), valid=True)
     names, codes = house_names(data)
     out = Outcome()
     pieces_of = group(overlaps.left, np.arange(len(overlaps)), len(houses))

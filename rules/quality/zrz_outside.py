@@ -38,7 +38,7 @@ def placement(data: CheckInput) -> Placement:
             grown = np.empty(len(parcels), dtype=object)
             grown[used] = shapely.buffer(parcels[used], t)
             within[h[shapely.covers(grown[p], houses[h])]] = True
-        overlaps = polygon_overlaps(houses, parcels, NOISE_AREA)
+        overlaps = polygon_overlaps(houses, parcels, NOISE_AREA, valid=True)
         order = np.lexsort((-overlaps.areas, overlaps.left))  # by house, then largest overlap first
         bounds = np.searchsorted(overlaps.left[order], np.arange(len(houses) + 1))
         parcels_of = [order[bounds[k]:bounds[k + 1]] for k in range(len(houses))]
