@@ -76,7 +76,18 @@ def shown_area(value) -> float:
 
 
 def half_up_array(values, decimals: int) -> np.ndarray:
-    return np.array([half_up(v, decimals) for v in np.asarray(values, dtype=float)], dtype=float)
+    """half_up() of every value, at numpy speed: a value whose scaled fraction is not within a few binary steps
+    of one half rounds to the nearest whole number either way; only those near one half go through Decimal."""
+    values = np.asarray(values, dtype=float)
+    scale = 10.0 ** decimals
+    with np.errstate(invalid="ignore", over="ignore"):
+        scaled = values * scale
+        out = np.round(scaled) / scale
+        near_half = ~(np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) > 64 * np.spacing(np.abs(scaled)))
+    near_half &= np.isfinite(values)
+    out[near_half] = [half_up(v, decimals) for v in values[near_half]]
+    out[~np.isfinite(values)] = values[~np.isfinite(values)]
+    return out
 
 
 def stored_areas(values) -> np.ndarray:

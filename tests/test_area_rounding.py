@@ -3,6 +3,7 @@
 Rounding: 四舍五入 (half up) on the decimal value; ZDMJ stored with 4 decimals and every area shown with 2 from
 the stored value, so a parcel's ZDMJ and its geometry's area show the same figure. Sign: 相差 / MJJC is computed −
 recorded in homestead:parcelareas and homestead:qualitycheck alike."""
+import numpy as np
 import pytest
 from layers_helper import rows, write_gpkg
 from qgis.core import QgsVectorLayer
@@ -64,3 +65,22 @@ def test_one_sign_for_the_difference(run_alg, tmp_path):
     (finding,) = list(check["OUTPUT"].getFeatures())
     assert finding["VALUE"] == -56.0
     assert "相差 -56.00 平方米" in finding["MESSAGE"]
+
+
+def test_half_up_array_equals_half_up_one_by_one():
+    """The vectorised rounding against the Decimal one, value by value: halves as written (181.345, 2.5 × 10⁻ᵈ
+    steps), their binary neighbours, negatives, large and tiny values, NaN and infinities."""
+    rng = np.random.default_rng(20201231)
+    for decimals in (2, 4):
+        step = 10.0 ** -decimals
+        halves = (rng.integers(-10**7, 10**7, 20_000) + 0.5) * step  # k.5 steps: the case round() gets wrong
+        values = np.concatenate([
+            halves, np.nextafter(halves, np.inf), np.nextafter(halves, -np.inf),
+            rng.uniform(0, 5_000, 20_000), rng.uniform(-1e9, 1e9, 2_000), rng.uniform(-1e-3, 1e-3, 2_000),
+            [181.345, 0.125, 2.675, 1e15 + 0.5, 0.0, -0.0, np.nan]])
+        expected = np.array([areas.half_up(v, decimals) for v in values])
+        got = areas.half_up_array(values, decimals)
+        same = (got == expected) | (np.isnan(got) & np.isnan(expected))
+        assert same.all(), list(zip(values[~same][:5], got[~same][:5], expected[~same][:5]))
+    assert areas.half_up_array([181.345], 2)[0] == 181.35
+    assert areas.half_up_array([np.inf, -np.inf], 2).tolist() == [np.inf, -np.inf]
