@@ -84,9 +84,8 @@ def half_up_array(values, decimals: int) -> np.ndarray:
         scaled = values * scale
         out = np.round(scaled) / scale
         near_half = ~(np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) > 64 * np.spacing(np.abs(scaled)))
-    near_half &= np.isfinite(values)
+    near_half &= np.isfinite(values)  # NaN and ±inf come through np.round as they are
     out[near_half] = [half_up(v, decimals) for v in values[near_half]]
-    out[~np.isfinite(values)] = values[~np.isfinite(values)]
     return out
 
 

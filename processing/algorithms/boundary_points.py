@@ -117,8 +117,8 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
             try:
                 # the 四至 (GEOS and numpy, mostly free of the GIL) computed beside the writing of the points and lines
-                sides = (self._four_sides(parameters, context, steps, data, codes, pool, stop)
-                         if self.asked_for(parameters, self.OUTPUT) else None)
+                awaiting = (self._four_sides(parameters, context, steps, data, codes, pool, stop)
+                            if self.asked_for(parameters, self.OUTPUT) else None)
                 steps.setCurrentStep(2)
                 results = {self.OUTPUT_POINTS: self._write_points(parameters, context, steps, data.crs, result.points,
                                                                   code_of, coded)}
@@ -127,8 +127,7 @@ class BoundaryPointsAlgorithm(HomesteadAlgorithm):
                     results[self.OUTPUT_LINES] = self._write_lines(parameters, context, steps, data.crs, result.lines,
                                                                    code_of, coded)
                 steps.setCurrentStep(4)
-                if sides is not None:
-                    sides = sides()
+                sides = None if awaiting is None else awaiting()
             finally:
                 stop.set()
         if sides is not None:

@@ -141,7 +141,8 @@ def write_new(algorithm, parameters, name: str, context, fields: Sequence[schema
     """``rows`` (plain Python values in ``fields`` order, None for NULL) with 2-D shapely ``geometries`` of
     ``geometry_type`` (schema.POINT, LINE or POLYGON: MultiPolygons, None where a row has no geometry) as a new
     layer of output ``name`` when that is a plain GeoPackage file: the table made by GDAL, the rows inserted and
-    the R-tree packed (gpkg_rtree) in one SQLite transaction; written aside and renamed. The destination, or None when the output is something else (then write through a QGIS sink)."""
+    the R-tree packed (gpkg_rtree) in one SQLite transaction; written aside and renamed. The destination, or
+    None when the output is something else (then write through a QGIS sink)."""
     destination = file_destination(algorithm, parameters, name, context)
     if destination is None:
         return None
@@ -223,9 +224,9 @@ def _insert_rows(path: str, layer_name: str, names: Sequence[str], geometries: n
         marks = ", ".join("?" * (len(names) + 2))
         connection.executemany(f"INSERT INTO {_quote(layer_name)} ({columns}) VALUES ({marks})",
                                ((n, blob, *row) for n, (blob, row) in enumerate(zip(blobs, rows), 1)))
-        boxed = np.flatnonzero(~np.isnan(bounds[:, 0])) if len(geometries) else np.array([], dtype=np.int64)
+        boxed = np.flatnonzero(~np.isnan(bounds[:, 0]))  # rows with a non-empty geometry
         fill_rtree(connection, f"rtree_{layer_name}_geom", boxed + 1, bounds[boxed])
-        if len(geometries) and not np.isnan(bounds[:, 0]).all():
+        if len(boxed):
             extent = np.nanmin(bounds[:, 0]), np.nanmin(bounds[:, 1]), np.nanmax(bounds[:, 2]), np.nanmax(bounds[:, 3])
             connection.execute("UPDATE gpkg_contents SET (min_x, min_y, max_x, max_y) = (?, ?, ?, ?) WHERE table_name = ?",
                                (*map(float, extent), layer_name))
