@@ -31,7 +31,6 @@ from .scene_layers import SceneLayers
 from .templates import Template, default_template, items_over_map_mm, map_frame_mm
 
 OK, FAILED, NOTED, SKIPPED = "ok", "failed", "noted", "skipped"
-RENEW_EVERY = 100
 
 
 @dataclass
@@ -60,11 +59,9 @@ class PageResult:
 class PageSource:
     """What export_pages needs from a product: its template (TEMPLATE, from layouts/, unless a path is given), the
     text items it fills (TEXT_ITEMS) and its own map layers (LAYERS: key, geometry kind, QML, bottom first);
-    subclasses say what the pages are (count, key) and fill one (prepare).
-
-    build() loads the template and makes the page's map layers. A QGIS 3.22 print layout gets slower with every
-    page rendered in it (the export time per page doubles over some hundred pages; a fresh layout is fast
-    again), so export_pages has the source build a fresh one every RENEW_EVERY pages.
+    subclasses say what the pages are (count, key) and fill one (prepare). One layout serves every page: a page's
+    variables replace the previous page's (Template.set_variables), and the thousandth page costs what the first
+    did.
     """
 
     TEMPLATE = ""
@@ -104,10 +101,6 @@ class PageSource:
     def close(self) -> None:
         """At the end of the batch: let go of everything the pages used."""
         self.release()
-
-    def renew(self) -> None:
-        self.release()
-        self.build()
 
     def count(self) -> int:
         raise NotImplementedError
@@ -164,8 +157,6 @@ class _PagesIterator(QgsAbstractLayoutIterator):
             self.n += 1
             if self.n >= self.source.count() or self.feedback.isCanceled():
                 return False
-            if self.n and self.n % RENEW_EVERY == 0:  # the exporter asks layout() again for every page
-                self.source.renew()
             _progress(self.feedback, self.n, self.source.count())
             result = _prepare(self.source, self.n)
             self.results.append(result)
@@ -205,9 +196,6 @@ def export_pages(source: PageSource, options: ExportOptions, feedback) -> List[P
     for n in range(total):
         _check_canceled(feedback)
         _progress(feedback, n, total)
-        if n and n % RENEW_EVERY == 0:
-            source.renew()
-            exporter = QgsLayoutExporter(source.template.layout)
         paths = [os.path.join(options.folder, stems[n] + extension)
                  for wanted, extension in ((options.pdf, ".pdf"), (options.png, ".png")) if wanted]
         if options.skip_existing and complete(paths):

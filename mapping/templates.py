@@ -58,6 +58,9 @@ class Template:
                 "The layout template {path} could not be loaded; open it in the Layout Designer to repair it."),
                 path=path)
         self.missing: List[str] = []
+        names = self.layout.customProperty("variableNames") or []
+        values = self.layout.customProperty("variableValues") or []
+        self._variables: Dict[str, object] = dict(zip(_as_list(names), _as_list(values)))  # the template's own
         self._items = {}
         for item in self.layout.items():
             item_id = getattr(item, "id", lambda: "")()
@@ -90,10 +93,16 @@ class Template:
                 item.setText(text)
 
     def set_variables(self, values: Dict[str, object]) -> None:
-        """Layout variables, visible to expressions in template texts as @name."""
-        for name, value in values.items():
-            QgsExpressionContextUtils.setLayoutVariable(self.layout, name, value)
+        """Layout variables, visible to expressions in template texts as @name; set as one list, because QGIS's
+        setLayoutVariable appends a name again instead of replacing its value, so that a layout refilled page
+        after page would keep every earlier page's values and evaluate its expressions slower with each page."""
+        self._variables.update(values)
+        QgsExpressionContextUtils.setLayoutVariables(self.layout, self._variables)
 
+
+def _as_list(value) -> list:
+    """A custom property holding a string list, which a template written by hand may give as one plain string."""
+    return [value] if isinstance(value, str) else list(value)
 
 
 def map_frame_mm(map_item: QgsLayoutItemMap):

@@ -270,12 +270,9 @@ def test_boundary_points_computed_when_not_given(village, tmp_path, run_alg):
     assert re.findall(r"\bJ1\b", pdftotext(next(tmp_path.glob("*.pdf"))))
 
 
-def test_layout_renewed_between_pages_keeps_every_page(village, tmp_path, run_alg, monkeypatch):
-    """A fresh layout every few pages (export.RENEW_EVERY) changes nothing in the output."""
-    from homestead_cadastre.mapping import export
-
+def test_one_layout_shows_each_page_s_own_parcel(village, tmp_path, run_alg):
+    """Every page drawn in the one layout shows its own parcel, in files per parcel and in one multi-page PDF."""
     gpkg, parcels = village
-    monkeypatch.setattr(export, "RENEW_EVERY", 3)
     run_alg("parcelmaps", params(gpkg, tmp_path / "files"))
     run_alg("parcelmaps", params(gpkg, tmp_path / "one", FORMAT=1))
     text = pdftotext(tmp_path / "one" / "zongditu.pdf")
@@ -285,6 +282,27 @@ def test_layout_renewed_between_pages_keeps_every_page(village, tmp_path, run_al
     pages = text.split("\f")
     assert all("宗地图" in page for page in pages if page.strip())
     assert sum(1 for page in pages if page.strip()) == len(parcels)
+
+
+def test_page_variables_replace_the_previous_page_s(tmp_path):
+    """Variables set page after page keep one value each, the last, beside the template's own variables: QGIS's
+    setLayoutVariable would append every page's value to the layout, which then evaluates slower page by page."""
+    from qgis.core import QgsExpressionContextUtils, QgsProject, QgsReadWriteContext
+
+    from homestead_cadastre.mapping.templates import Template, default_template
+
+    template_path = tmp_path / "with_variable.qpt"
+    template = Template(default_template("zongditu.qpt"), QgsProject.instance())
+    QgsExpressionContextUtils.setLayoutVariable(template.layout, "county_name", "东坡县")
+    template.layout.saveAsTemplate(str(template_path), QgsReadWriteContext())
+    template = Template(str(template_path), QgsProject.instance())
+    for page in range(5):
+        template.set_variables({"homestead_zddm": f"code {page}", "homestead_scale": 500 + page})
+    names = template.layout.customProperty("variableNames")
+    assert sorted(names) == ["county_name", "homestead_scale", "homestead_zddm"]
+    scope = QgsExpressionContextUtils.layoutScope(template.layout)
+    assert scope.variable("homestead_zddm") == "code 4" and scope.variable("homestead_scale") == "504"
+    assert scope.variable("county_name") == "东坡县"
 
 
 def test_duplicate_codes_are_refused_by_name(tmp_path, run_alg):
