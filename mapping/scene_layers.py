@@ -19,8 +19,9 @@ from ..cadastre.maps.labelplacement import PlacedLabel
 from . import fonts
 
 SYMBOLOGY_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "symbology")
-# Every scene layer has the same fields: a text (label or name), its role, size (points), rotation (clockwise °).
-FIELD_URI = "field=text:string(254)&field=role:string(20)&field=size:double&field=rotation:double"
+# Every scene layer has the same fields: a text (label or name), its role, size (points), rotation (clockwise °)
+# and whether a label is drawn with its halo (PlacedLabel.halo).
+FIELD_URI = "field=text:string(254)&field=role:string(20)&field=size:double&field=rotation:double&field=halo:integer"
 GEOMETRY = {"polygon": "Polygon", "point": "Point", "line": "LineString"}
 
 
@@ -30,6 +31,7 @@ class SceneLayers:
     def __init__(self, crs: QgsCoordinateReferenceSystem, specs: Sequence[Tuple[str, str, str]]):
         """``specs``: (key, geometry kind, QML file in symbology/) from bottom to top."""
         self.layers: Dict[str, QgsVectorLayer] = {}
+        self._providers = {}  # key → data provider, asked for once (each call crosses into C++ and back)
         self.order: List[str] = []
         for key, kind, qml in specs:
             layer = QgsVectorLayer(f"{GEOMETRY[kind]}?crs={crs.authid() or 'EPSG:4525'}&{FIELD_URI}", key, "memory")
@@ -40,6 +42,7 @@ class SceneLayers:
                 layer.loadNamedStyle(path, QgsMapLayer.Symbology | QgsMapLayer.Labeling)
             prepare_label_fonts(layer)
             self.layers[key] = layer
+            self._providers[key] = layer.dataProvider()
             self.order.append(key)
 
     def label_font(self, key: str = "labels"):
@@ -59,8 +62,7 @@ class SceneLayers:
     def fill(self, key: str, geometries: Iterable, texts: Optional[Iterable[str]] = None, role: str = "",
              roles: Optional[Iterable[str]] = None) -> None:
         """Replace the layer's features; ``roles`` (one per geometry) overrides ``role`` (the styles' categories)."""
-        layer = self.layers[key]
-        provider = layer.dataProvider()
+        layer, provider = self.layers[key], self._providers[key]
         provider.truncate()
         geoms = list(geometries)
         texts = list(texts) if texts is not None else [""] * len(geoms)
@@ -73,31 +75,31 @@ class SceneLayers:
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
             feature.setGeometry(geometry)
-            feature.setAttributes([text, kind, None, None])
+            feature.setAttributes([text, kind, None, None, None])
             features.append(feature)
         provider.addFeatures(features)
         layer.updateExtents()
 
     def fill_labels(self, key: str, labels: Sequence[PlacedLabel]) -> None:
         """Labels at their centres; QGIS rotates clockwise, the placer counter-clockwise."""
-        layer = self.layers[key]
-        provider = layer.dataProvider()
+        layer, provider = self.layers[key], self._providers[key]
         provider.truncate()
         features = []
         for label in labels:
             feature = QgsFeature(layer.fields())
             feature.setGeometry(QgsGeometry.fromWkt(f"POINT({label.x!r} {label.y!r})"))
-            feature.setAttributes([label.text, label.role, float(label.size), float(-label.angle)])
+            feature.setAttributes([label.text, label.role, float(label.size), float(-label.angle), int(label.halo)])
             features.append(feature)
         provider.addFeatures(features)
         layer.updateExtents()
 
     def clear(self) -> None:
-        for layer in self.layers.values():
-            layer.dataProvider().truncate()
+        for provider in self._providers.values():
+            provider.truncate()
 
     def release(self) -> None:
         """Drop the layers (QGIS 3.22 must not outlive them at exit)."""
+        self._providers.clear()
         self.layers.clear()
 
 

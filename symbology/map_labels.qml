@@ -68,6 +68,11 @@
         <Option type="Map">
           <Option name="name" type="QString" value=""/>
           <Option name="properties" type="Map">
+            <Option name="BufferDraw" type="Map">
+              <Option name="active" type="bool" value="true"/>
+              <Option name="field" type="QString" value="halo"/>
+              <Option name="type" type="int" value="2"/>
+            </Option>
             <Option name="Color" type="Map">
               <Option name="active" type="bool" value="true"/>
               <Option name="expression" type="QString" value="CASE WHEN &quot;role&quot; IN ('neighbour', 'road') THEN '#4d4d4d' WHEN &quot;role&quot; = 'parcel' THEN '#b40000' ELSE '#000000' END"/>

@@ -5,8 +5,9 @@ import math
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from shapely import affinity
-from shapely.geometry import LineString, Polygon, box
+from shapely.geometry import LineString, Point, Polygon, box
 
+from homestead_cadastre.cadastre.maps import parcelmap
 from homestead_cadastre.cadastre.maps.parcelmap import BoundaryPoint, Feature, parcel_scene
 
 FRAME = (180.0, 196.0)
@@ -43,7 +44,24 @@ def check(parcel, houses=()):
         for b in boxes[k + 1:]:
             assert not a.intersects(b), "two labels overlap"
     assert scene.unplaced == [] or all(role in ("neighbour", "road") for role, _t in scene.unplaced)
+    check_halos(scene)
     return scene
+
+
+def check_halos(scene):
+    """A label goes without its halo only when nothing drawn comes within the halo's reach of its box."""
+    mm = scene.scale / 1000.0
+    reach = (parcelmap.HALO_MM + parcelmap.WIDEST_LINE_MM / 2) * mm
+    drawn = [scene.parcel.boundary, *(f.geometry.boundary for f in scene.neighbours + scene.houses),
+             *(f.geometry for f in scene.roads), *scene.strokes,
+             *(Point(p.x, p.y).buffer(parcelmap.POINT_CIRCLE_MM / 2 * mm) for p in scene.points)]
+    for label in scene.labels:
+        near = drawn + [other.box for other in scene.labels if other is not label]
+        nearest = min(label.box.distance(g) for g in near)
+        if label.halo:
+            assert nearest <= reach * math.sqrt(2), (label.text, nearest, reach)  # the zone is a square's sum
+        else:
+            assert nearest > reach, (label.text, nearest, reach)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -128,3 +146,20 @@ def test_inside_area_is_lazy_and_starts_at_the_pole():
     inside = [c for c in rest if c.leader_from is None]
     assert len(inside) == 49 and all(0 < c.x < 10 and 0 < c.y < 10 for c in inside)  # the 7 × 7 grid
     assert len(rest) - len(inside) == 4 * 8 + 5 * 24  # beside the bounding box, then the ring every 15°
+
+
+def test_halos_only_where_something_is_drawn_near():
+    """A label keeps its halo when a line, a filled area or another label comes within reach of its box; alone
+    on blank paper it has none. A line just beyond the reach leaves the label without."""
+    from homestead_cadastre.cadastre.maps.labelplacement import PlacedLabel, clear_halos
+
+    def label(x):
+        return PlacedLabel("J1", "point", x, 0.0, 0.0, 8.0, box(x - 1.0, -0.5, x + 1.0, 0.5))
+
+    alone, by_line, on_area, pair_a, pair_b, beyond = (label(x) for x in (0.0, 10.0, 20.0, 30.0, 32.3, 40.0))
+    drawn = [LineString([(9.0, 0.8), (11.0, 0.8)]),  # 0.3 above the box
+             box(19.0, -3.0, 21.0, -0.6),  # a filled area 0.1 below
+             LineString([(39.0, 1.0), (41.0, 1.0)])]  # 0.5 above: beyond the reach
+    labels = [alone, by_line, on_area, pair_a, pair_b, beyond]
+    clear_halos(labels, drawn, reach=0.4)
+    assert [item.halo for item in labels] == [False, True, True, True, True, False]

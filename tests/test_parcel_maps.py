@@ -83,6 +83,35 @@ def test_every_parcel_gets_a_page_with_its_facts(village, tmp_path, run_alg):
     assert len(report) == len(parcels) + 1
 
 
+def test_label_halos_drawn_as_the_placer_reckons(provider):
+    """The 宗地图's label layer draws a halo where PlacedLabel.halo says so, as wide as the placer assumes
+    (parcelmap.HALO_MM), and no line or circle of the page is wider than the placer reckons with."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPalLayerSettings, QgsRenderContext, QgsUnitTypes
+
+    from homestead_cadastre.cadastre.maps import parcelmap
+    from homestead_cadastre.mapping.parcel_maps import LAYERS
+    from homestead_cadastre.mapping.scene_layers import SceneLayers
+
+    scene = SceneLayers(QgsCoordinateReferenceSystem("EPSG:4525"), LAYERS)
+    try:
+        settings = scene.layers["labels"].labeling().settings()
+        halo = settings.dataDefinedProperties().property(QgsPalLayerSettings.BufferDraw)
+        assert halo.isActive() and halo.field() == "halo"
+        text_format = settings.format()  # kept: the buffer settings live in it
+        buffer = text_format.buffer()
+        assert buffer.enabled() and buffer.sizeUnit() == QgsUnitTypes.RenderMillimeters
+        assert buffer.size() == parcelmap.HALO_MM
+        for key in ("roads", "neighbours", "houses", "parcel", "strokes", "points"):
+            for symbol in scene.layers[key].renderer().symbols(QgsRenderContext()):
+                for layer in symbol.symbolLayers():
+                    width = layer.strokeWidth() if hasattr(layer, "strokeWidth") else layer.width()
+                    assert width <= parcelmap.WIDEST_LINE_MM, (key, width)
+                    if key == "points":
+                        assert layer.size() == parcelmap.POINT_CIRCLE_MM
+    finally:
+        scene.release()
+
+
 def test_pdf_embeds_a_cjk_font(village, tmp_path, run_alg):
     gpkg, parcels = village
     run_alg("parcelmaps", params(gpkg, tmp_path, FEATURE_IDS="1"))

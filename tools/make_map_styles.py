@@ -47,6 +47,7 @@ def point_labels():
     props = QgsPropertyCollection()
     props.setProperty(QgsPalLayerSettings.Size, QgsProperty.fromField("size"))
     props.setProperty(QgsPalLayerSettings.LabelRotation, QgsProperty.fromField("rotation"))
+    props.setProperty(QgsPalLayerSettings.BufferDraw, QgsProperty.fromField("halo"))  # off where it covers nothing
     props.setProperty(QgsPalLayerSettings.Color, QgsProperty.fromExpression(
         "CASE WHEN \"role\" IN ('neighbour', 'road') THEN '#4d4d4d' WHEN \"role\" = 'parcel' THEN '#b40000' "
         "ELSE '#000000' END"))

@@ -46,6 +46,7 @@ class PlacedLabel:
     size: float
     box: Polygon
     leader: Optional[LineString] = None  # from the feature to the label when it had to move away
+    halo: bool = True  # drawn with its white halo; False where the halo would fall on blank paper only
 
 
 @dataclass
@@ -259,6 +260,26 @@ class Placer:
                 t = math.radians(turn + 7.5)  # between the positions beside the bounding box
                 result.append(Candidate(cx + d * math.cos(t), cy + d * math.sin(t), 0.0, (px, py)))
         return result
+
+
+def clear_halos(labels: Sequence[PlacedLabel], drawn: Sequence, reach: float) -> None:
+    """Mark the labels (``halo`` False) whose halo would only cover blank paper: no geometry of ``drawn`` (what
+    the map draws under the labels: lines, filled areas, symbols; in the plane) and no other label comes within
+    ``reach`` (the halo's width plus the widest line's half, plane units) of the label's box. Such a halo draws
+    nothing, and a PDF writes every halo as the outlines of its glyphs."""
+    if not labels:
+        return
+    boxes = np.asarray([label.box for label in labels], dtype=object)
+    zones = shapely.buffer(boxes, reach, join_style="mitre")
+    touched = np.zeros(len(labels), dtype=bool)
+    geometries = np.asarray([g for g in drawn if g is not None and not g.is_empty], dtype=object)
+    if len(geometries):
+        near, _ = shapely.STRtree(geometries).query(zones, predicate="intersects")
+        touched[near] = True
+    near, other = shapely.STRtree(boxes).query(zones, predicate="intersects")
+    touched[near[near != other]] = True
+    for label, needed in zip(labels, touched.tolist()):
+        label.halo = needed
 
 
 def _pole(area):

@@ -17,13 +17,24 @@ from shapely.geometry import LineString, Point, Polygon, box
 
 from ..messages import Problem, translatable
 from . import maptext
-from .labelplacement import Candidate, Measure, PlacedLabel, Placer, approximate_measure, leader_line, readable_angle
+from .labelplacement import (
+    Candidate,
+    Measure,
+    PlacedLabel,
+    Placer,
+    approximate_measure,
+    clear_halos,
+    leader_line,
+    readable_angle,
+)
 from .scales import ROUND_SCALES, choose_scale
 
 # Label sizes in points and symbol sizes in millimetres (domain.md §6: 2 mm point circles, 0.3 mm boundary).
 SIZES = {"point": 8.0, "edge": 7.0, "number": 9.0, "landuse": 9.0, "house": 8.0, "neighbour": 8.0, "road": 8.0,
          "floor": 9.0, "small": 5.5}
 POINT_CIRCLE_MM = 2.0
+HALO_MM = 0.5  # the labels' white halo (symbology/map_labels.qml)
+WIDEST_LINE_MM = 0.3  # the parcel's boundary (symbology/zdt_parcel.qml); other lines are thinner
 LABEL_MARGIN_MM = 14.0  # room kept around the parcel for point numbers and lengths
 FAR_RINGS = (2.4, 3.8, 5.4, 7.5, 10.0, 13.0, 17.0, 22.0, 28.0)  # leader distances, in point-circle radii
 
@@ -279,6 +290,10 @@ def parcel_scene(
             cands = placer.inside_area(region, feature.text, SIZES[role], angle=angle, leader_rings=False, steps=5)
             placer.place(feature.text, role, SIZES[role], cands, required=False)
 
+    circles = shapely.buffer(shapely.points([(p.x, p.y) for p in points]), POINT_CIRCLE_MM / 2 * mm, quad_segs=4)
+    drawn = [parcel.boundary, *(f.geometry.boundary for f in (*neighbours, *houses)), *(f.geometry for f in roads),
+             *strokes, *circles]
+    clear_halos(placer.placed, drawn, (HALO_MM + WIDEST_LINE_MM / 2) * mm)
     scene = Scene(scale, extent, parcel, list(points), list(neighbours), list(houses), list(roads),
                   placer.placed, strokes, placer.unplaced)
     for role, text in placer.unplaced:
