@@ -88,7 +88,8 @@ class ParcelMapSource(PageSource):
 
 def set_map_view(map_item, extent, scale: int) -> None:
     """Show ``extent`` at 1:``scale``: the extent has the map item's aspect ratio and is its size at that scale, so
-    setting it sets the scale too (one refresh instead of two)."""
-    map_item.setExtent(QgsRectangle(*extent))
+    zooming to it sets the scale too (one refresh instead of two; zoomToExtent keeps the item's size, where
+    setExtent would resize it to the extent first)."""
+    map_item.zoomToExtent(QgsRectangle(*extent))
     if abs(map_item.scale() - scale) > 1e-6 * scale:  # a template whose frame differs from the one laid out
         map_item.setScale(scale)

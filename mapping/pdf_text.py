@@ -18,7 +18,7 @@ from . import fonts
 
 RADICAL_RANGES = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF))
 IDEOGRAPHS = (0x4E00, 0x9FFF)
-_STREAM = re.compile(rb"<<(?P<dict>(?:(?!>>\s*stream).)*?)>>\s*stream\r?\n", re.S)
+_STREAM_START = re.compile(rb"stream\r?\n")
 _HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 
@@ -81,20 +81,22 @@ def fix_cjk_text(path: str) -> int:
     with open(path, "rb") as handle:
         data = bytearray(handle.read())
     changed = 0
-    for match in _STREAM.finditer(data):
-        if b"/Filter" in match.group("dict"):
-            continue
-        start = match.end()
-        end = data.find(b"endstream", start)
-        if end < 0:
-            continue
-        body = bytes(data[start:end])
-        if b"begincmap" not in body:
-            continue
-        fixed = _fix_cmap(body, mapping)
-        if fixed != body and len(fixed) == len(body):
-            data[start:end] = fixed
-            changed += 1
+    hit = data.find(b"begincmap")
+    while hit >= 0:
+        # the stream holding this CMap: its keyword is the last "stream" before it, its dictionary follows "obj"
+        keyword = data.rfind(b"stream", 0, hit)
+        end = data.find(b"endstream", hit)
+        if keyword < 0 or end < 0:
+            break
+        opening = _STREAM_START.match(data, keyword)
+        if opening is not None and b"/Filter" not in data[data.rfind(b"obj", 0, keyword):keyword]:
+            start = opening.end()
+            body = bytes(data[start:end])
+            fixed = _fix_cmap(body, mapping)
+            if fixed != body and len(fixed) == len(body):
+                data[start:end] = fixed
+                changed += 1
+        hit = data.find(b"begincmap", end)
     if changed:
         with open(path, "r+b") as handle:
             handle.write(data)

@@ -302,5 +302,8 @@ def sheet_text(recorded, polygon: Polygon, scale: int, zone: Optional[int]) -> s
     ``scale`` that the parcel lies on."""
     if clean_text(recorded):
         return clean_text(recorded)
+    covering = sheets.sheets_covering(polygon.bounds, scale, zone)
+    if len(covering) == 1 and polygon.area > 0:  # inside one sheet, as most parcels are: nothing to measure
+        return covering[0].number
     index = sheets.build_index(np.asarray([polygon], dtype=object), scale, zone)
     return "、".join(index.sheets[s].number for s in index.sheets_of_parcel[0])
