@@ -69,6 +69,7 @@ def check_halos(scene):
        notch=st.floats(0.08, 0.6), depth=st.floats(0.08, 0.6), with_notch=st.booleans())
 @example(width=1.5, height=0.8125, angle=0.75, notch=0.33, depth=0.41, with_notch=True)  # once found no place
 @example(width=1.5, height=0.8125, angle=0.75, notch=0.33, depth=0.41, with_notch=False)
+@example(width=1.5, height=0.8125, angle=1.0, notch=0.5, depth=0.125, with_notch=True)  # needed a fifth round
 def test_generated_parcels(width, height, angle, notch, depth, with_notch):
     shape = notched_rectangle(width, height, min(notch, height * 0.8), depth) if with_notch else box(0, 0, width, height)
     parcel = affinity.rotate(affinity.translate(shape, 37_512_000.0, 3_065_000.0), angle, origin="centroid")

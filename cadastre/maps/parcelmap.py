@@ -36,6 +36,7 @@ POINT_CIRCLE_MM = 2.0
 HALO_MM = 0.5  # the labels' white halo (symbology/map_labels.qml)
 WIDEST_LINE_MM = 0.3  # the parcel's boundary (symbology/zdt_parcel.qml); other lines are thinner
 LABEL_MARGIN_MM = 14.0  # room kept around the parcel for point numbers and lengths
+PLACEMENT_ROUNDS = 8  # a crowded tiny parcel (15 × 8 mm at 1:100, a notch) needed five; rounds stop when all fit
 FAR_RINGS = (2.4, 3.8, 5.4, 7.5, 10.0, 13.0, 17.0, 22.0, 28.0)  # leader distances, in point-circle radii
 
 
@@ -259,7 +260,7 @@ def parcel_scene(
     # easier to solve before its neighbours have taken the space). Keep the best of a few rounds.
     order = list(range(len(tasks)))
     best = None
-    for _round in range(4):
+    for _round in range(PLACEMENT_ROUNDS):
         placer = _new_placer(frame, scale, measure, parcel, points)
         placer.block_paper(extent, blocked_mm)
         strokes: List[LineString] = []
