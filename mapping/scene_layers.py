@@ -93,10 +93,6 @@ class SceneLayers:
         provider.addFeatures(features)
         layer.updateExtents()
 
-    def clear(self) -> None:
-        for provider in self._providers.values():
-            provider.truncate()
-
     def release(self) -> None:
         """Drop the layers (QGIS 3.22 must not outlive them at exit)."""
         self._providers.clear()
